@@ -1,0 +1,67 @@
+package io.github.courtside.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code courtside} command line, launched by {@code bin/courtside}.
+ *
+ * <pre>{@code
+ * bin/courtside --version
+ * bin/courtside help
+ * }</pre>
+ */
+@Command(
+    name = "courtside",
+    mixinStandardHelpOptions = true,
+    versionProvider = CourtsideCli.Version.class,
+    description =
+        "Courtside SDK: NBA player-prop prediction pipelines, embedded or on Google Cloud.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class CourtsideCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the CLI and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given output streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new CourtsideCli());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The SDK version, from the build. */
+  public static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = CourtsideCli.class.getResourceAsStream("/courtside-version.properties")) {
+      if (in != null) {
+        properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the version resource", e);
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /** Supplies {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"courtside " + version()};
+    }
+  }
+}

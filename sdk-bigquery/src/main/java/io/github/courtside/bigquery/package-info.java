@@ -1,0 +1,5 @@
+/** BigQuery adapters of the Courtside ports. */
+@NullMarked
+package io.github.courtside.bigquery;
+
+import org.jspecify.annotations.NullMarked;

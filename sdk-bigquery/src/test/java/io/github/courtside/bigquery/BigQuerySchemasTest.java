@@ -1,0 +1,46 @@
+package io.github.courtside.bigquery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.cloud.bigquery.StandardTableDefinition;
+import com.google.cloud.bigquery.TimePartitioning;
+import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.TableSchema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BigQuerySchemasTest {
+
+  @Test
+  void everyColumnTypeRoundTrips() {
+    TableSchema.Builder builder = TableSchema.builder();
+    for (ColumnType type : ColumnType.values()) {
+      builder.column(Column.nullable("c_" + type.name().toLowerCase(java.util.Locale.ROOT), type));
+    }
+    builder.column(Column.required("game_date", ColumnType.DATE));
+    TableSchema schema = builder.partitionBy("game_date").clusterBy("c_string").build();
+
+    StandardTableDefinition definition = BigQuerySchemas.toTableDefinition(schema);
+    assertEquals(TimePartitioning.Type.DAY, definition.getTimePartitioning().getType());
+    assertEquals("game_date", definition.getTimePartitioning().getField());
+    assertEquals(List.of("c_string"), definition.getClustering().getFields());
+    assertEquals(
+        Field.Mode.REQUIRED, definition.getSchema().getFields().get("game_date").getMode());
+    assertEquals(schema, BigQuerySchemas.fromTableDefinition(definition));
+  }
+
+  @Test
+  void unmodelledBigQueryTypesAreNamedInTheError() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BigQuerySchemas.fromBigQuery(StandardSQLTypeName.GEOGRAPHY, "arena_location"));
+    assertEquals(
+        "column arena_location has BigQuery type GEOGRAPHY, which Courtside does not model",
+        error.getMessage());
+  }
+}

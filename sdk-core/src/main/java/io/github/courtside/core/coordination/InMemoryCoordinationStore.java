@@ -1,0 +1,77 @@
+package io.github.courtside.core.coordination;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A thread-safe {@link CoordinationStore} in one JVM's memory: for tests, single-process pipelines
+ * and the embedded demo. Nothing survives the process; use the DuckDB store for a durable embedded
+ * store.
+ *
+ * <pre>{@code
+ * CoordinationStore store = new InMemoryCoordinationStore();
+ * }</pre>
+ */
+public final class InMemoryCoordinationStore implements CoordinationStore {
+  private final ConcurrentSkipListMap<String, Document> documents = new ConcurrentSkipListMap<>();
+
+  @Override
+  public boolean createIfAbsent(Document document) {
+    return documents.putIfAbsent(document.path(), document) == null;
+  }
+
+  @Override
+  public Optional<Document> get(String path) {
+    return Optional.ofNullable(documents.get(DocumentPaths.requireDocumentPath(path)));
+  }
+
+  @Override
+  public List<Document> query(DocumentQuery query) {
+    List<Document> matches = children(query.collection(), query.idPrefix());
+    Optional<String> field = query.orderByField();
+    Comparator<Document> order;
+    if (field.isPresent()) {
+      String name = field.get();
+      matches.removeIf(document -> !document.fields().containsKey(name));
+      order =
+          Comparator.<Document, Object>comparing(
+                  document -> document.fields().get(name), FieldValues.ORDER)
+              .thenComparing(Document::id);
+    } else {
+      order = Comparator.comparing(Document::id);
+    }
+    matches.sort(query.descending() ? order.reversed() : order);
+    int limit = query.limit().orElse(Integer.MAX_VALUE);
+    return List.copyOf(matches.size() > limit ? matches.subList(0, limit) : matches);
+  }
+
+  @Override
+  public long count(String collection, String idPrefix) {
+    DocumentPaths.requireCollectionPath(collection);
+    return children(collection, idPrefix).size();
+  }
+
+  @Override
+  public boolean delete(String path) {
+    return documents.remove(DocumentPaths.requireDocumentPath(path)) != null;
+  }
+
+  private List<Document> children(String collection, String idPrefix) {
+    String from = collection + "/" + idPrefix;
+    // Every path that starts with `from` sorts inside [from, from + U+FFFF).
+    ConcurrentNavigableMap<String, Document> range =
+        documents.subMap(from, true, from + Character.MAX_VALUE, false);
+    List<Document> children = new ArrayList<>();
+    for (Map.Entry<String, Document> entry : range.entrySet()) {
+      if (entry.getKey().indexOf('/', collection.length() + 1) < 0) {
+        children.add(entry.getValue());
+      }
+    }
+    return children;
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.courtside.core.warehouse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An ordered list of columns with an optional date partition column and clustering hints.
+ *
+ * <p>Column names are unique ignoring case, as in BigQuery and DuckDB.
+ *
+ * <pre>{@code
+ * TableSchema schema = TableSchema.builder()
+ *     .column(Column.required("game_date", ColumnType.DATE))
+ *     .column(Column.required("player_lookup", ColumnType.STRING))
+ *     .column(Column.nullable("points", ColumnType.INT64))
+ *     .partitionBy("game_date")
+ *     .clusterBy("player_lookup")
+ *     .build();
+ * }</pre>
+ */
+public final class TableSchema {
+  private final List<Column> columns;
+  private final Map<String, Column> byLowerName;
+  private final @Nullable String partitionColumn;
+  private final List<String> clustering;
+
+  private TableSchema(Builder builder) {
+    this.columns = List.copyOf(builder.columns);
+    Map<String, Column> index = new LinkedHashMap<>();
+    for (Column column : columns) {
+      if (index.put(lower(column.name()), column) != null) {
+        throw new IllegalArgumentException("duplicate column " + column.name());
+      }
+    }
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("a table schema needs at least one column");
+    }
+    this.byLowerName = index;
+    this.partitionColumn = builder.partitionColumn;
+    if (partitionColumn != null) {
+      Column partition = index.get(lower(partitionColumn));
+      if (partition == null) {
+        throw new IllegalArgumentException(
+            "partition column " + partitionColumn + " is not a column");
+      }
+      if (partition.type() != ColumnType.DATE) {
+        throw new IllegalArgumentException(
+            "partition column " + partitionColumn + " must be DATE, is " + partition.type());
+      }
+    }
+    for (String name : builder.clustering) {
+      if (!index.containsKey(lower(name))) {
+        throw new IllegalArgumentException("clustering column " + name + " is not a column");
+      }
+    }
+    this.clustering = List.copyOf(builder.clustering);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this schema, e.g. to add columns. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.columns.addAll(columns);
+    builder.partitionColumn = partitionColumn;
+    builder.clustering.addAll(clustering);
+    return builder;
+  }
+
+  /** The columns in table order. */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The column names in table order. */
+  public List<String> columnNames() {
+    return columns.stream().map(Column::name).toList();
+  }
+
+  /** The column with this name, ignoring case. */
+  public Optional<Column> column(String name) {
+    return Optional.ofNullable(byLowerName.get(lower(name)));
+  }
+
+  /** Whether a column of this name exists, ignoring case. */
+  public boolean hasColumn(String name) {
+    return byLowerName.containsKey(lower(name));
+  }
+
+  /** The DATE column the table is partitioned by, if any. */
+  public Optional<String> partitionColumn() {
+    return Optional.ofNullable(partitionColumn);
+  }
+
+  /** Clustering hints in order; backends without clustering may ignore them. */
+  public List<String> clustering() {
+    return clustering;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof TableSchema that
+        && columns.equals(that.columns)
+        && Objects.equals(partitionColumn, that.partitionColumn)
+        && clustering.equals(that.clustering);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(columns, partitionColumn, clustering);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("TableSchema[");
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      text.append(i == 0 ? "" : ", ")
+          .append(column.name())
+          .append(' ')
+          .append(column.type())
+          .append(column.required() ? " NOT NULL" : "");
+    }
+    if (partitionColumn != null) {
+      text.append("; partition by ").append(partitionColumn);
+    }
+    if (!clustering.isEmpty()) {
+      text.append("; cluster by ").append(String.join(", ", clustering));
+    }
+    return text.append(']').toString();
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Builds a {@link TableSchema}; columns keep the order they are added in. */
+  public static final class Builder {
+    private final List<Column> columns = new ArrayList<>();
+    private @Nullable String partitionColumn;
+    private final List<String> clustering = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds a column at the end. */
+    public Builder column(Column column) {
+      columns.add(Objects.requireNonNull(column, "column"));
+      return this;
+    }
+
+    /** Adds a nullable column at the end. */
+    public Builder column(String name, ColumnType type) {
+      return column(Column.nullable(name, type));
+    }
+
+    /** Adds several columns at the end. */
+    public Builder columns(List<Column> more) {
+      more.forEach(this::column);
+      return this;
+    }
+
+    /** Partitions the table by a DATE column. */
+    public Builder partitionBy(String column) {
+      this.partitionColumn = Objects.requireNonNull(column, "column");
+      return this;
+    }
+
+    /** Clustering hints, in order. */
+    public Builder clusterBy(String... columnNames) {
+      clustering.clear();
+      clustering.addAll(List.of(columnNames));
+      return this;
+    }
+
+    /** Validates and builds the schema. */
+    public TableSchema build() {
+      return new TableSchema(this);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.courtside.duckdb;
+
+import io.github.courtside.core.CourtsideException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One DuckDB database, in memory or in a file, handing each thread its own connection.
+ *
+ * <p>DuckDB connections must not be shared between threads (a shared connection fails
+ * intermittently), so {@link #connection()} returns a per-thread duplicate of one root connection;
+ * all of them see the same database. {@link #close()} closes every connection handed out.
+ *
+ * <pre>{@code
+ * try (DuckDbDatabase db = DuckDbDatabase.open(Path.of("courtside.duckdb"))) {
+ *   try (Statement statement = db.connection().createStatement()) {
+ *     statement.execute("CREATE SCHEMA IF NOT EXISTS nba");
+ *   }
+ * }
+ * }</pre>
+ */
+public final class DuckDbDatabase implements AutoCloseable {
+  private final String description;
+  private final DuckDBConnection root;
+  private final ThreadLocal<DuckDBConnection> perThread = new ThreadLocal<>();
+  private final List<DuckDBConnection> handedOut = new ArrayList<>();
+  private volatile boolean closed;
+
+  private DuckDbDatabase(String url, String description) {
+    this.description = description;
+    try {
+      this.root = DriverManager.getConnection(url).unwrap(DuckDBConnection.class);
+    } catch (SQLException e) {
+      throw new CourtsideException("cannot open DuckDB database " + description, e);
+    }
+  }
+
+  /** A private database in memory; it disappears when closed. */
+  public static DuckDbDatabase inMemory() {
+    return new DuckDbDatabase("jdbc:duckdb:", "in memory");
+  }
+
+  /** A database in {@code file}, created when absent. */
+  public static DuckDbDatabase open(Path file) {
+    Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath();
+    return new DuckDbDatabase("jdbc:duckdb:" + absolute, absolute.toString());
+  }
+
+  /** This thread's connection; created on first use and closed with the database. */
+  public Connection connection() {
+    if (closed) {
+      throw new IllegalStateException("DuckDB database " + description + " is closed");
+    }
+    DuckDBConnection connection = perThread.get();
+    try {
+      if (connection == null || connection.isClosed()) {
+        synchronized (handedOut) {
+          connection = root.duplicate();
+          handedOut.add(connection);
+        }
+        perThread.set(connection);
+      }
+      return connection;
+    } catch (SQLException e) {
+      throw new CourtsideException("cannot open a connection to DuckDB database " + description, e);
+    }
+  }
+
+  /** Where the database lives: a file path or "in memory". */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    SQLException failure = null;
+    synchronized (handedOut) {
+      for (DuckDBConnection connection : handedOut) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          failure = e;
+        }
+      }
+      handedOut.clear();
+    }
+    try {
+      root.close();
+    } catch (SQLException e) {
+      failure = e;
+    }
+    if (failure != null) {
+      throw new CourtsideException("closing DuckDB database " + description + " failed", failure);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DuckDbDatabase[" + description + "]";
+  }
+}
