@@ -1,0 +1,20 @@
+package io.github.courtside.core.batch;
+
+/** Where a writer reports counts; a no-op unless a Micrometer registry was given. */
+interface BatchWriterMetrics {
+  BatchWriterMetrics NOOP = new BatchWriterMetrics() {};
+
+  default void accepted() {}
+
+  default void refused() {}
+
+  default void written(long rows) {}
+
+  default void deadLettered(long rows) {}
+
+  default void request() {}
+
+  default void retry() {}
+
+  default void bind(BatchWriter writer) {}
+}

@@ -1,0 +1,86 @@
+package io.github.courtside.core.batch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * Micrometer counters {@code courtside.batch.rows} by outcome, requests, retries, pending gauge.
+ */
+final class MicrometerBatchWriterMetrics implements BatchWriterMetrics {
+  private final MeterRegistry registry;
+  private final Tags tags;
+  private final Counter accepted;
+  private final Counter refused;
+  private final Counter written;
+  private final Counter deadLettered;
+  private final Counter requests;
+  private final Counter retries;
+
+  MicrometerBatchWriterMetrics(MeterRegistry registry, String writer, String table) {
+    this.registry = registry;
+    this.tags = Tags.of("writer", writer, "table", table);
+    this.accepted = rows("accepted");
+    this.refused = rows("refused");
+    this.written = rows("written");
+    this.deadLettered = rows("dead_lettered");
+    this.requests =
+        Counter.builder("courtside.batch.requests")
+            .description("sink requests, retries included")
+            .tags(tags)
+            .register(registry);
+    this.retries =
+        Counter.builder("courtside.batch.retries")
+            .description("sink requests that were retries")
+            .tags(tags)
+            .register(registry);
+  }
+
+  private Counter rows(String outcome) {
+    return Counter.builder("courtside.batch.rows")
+        .description("rows by outcome")
+        .tags(tags)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  @Override
+  public void accepted() {
+    accepted.increment();
+  }
+
+  @Override
+  public void refused() {
+    refused.increment();
+  }
+
+  @Override
+  public void written(long rows) {
+    written.increment(rows);
+  }
+
+  @Override
+  public void deadLettered(long rows) {
+    deadLettered.increment(rows);
+  }
+
+  @Override
+  public void request() {
+    requests.increment();
+  }
+
+  @Override
+  public void retry() {
+    retries.increment();
+  }
+
+  @Override
+  public void bind(BatchWriter writer) {
+    Gauge.builder("courtside.batch.pending", writer, w -> w.stats().pending())
+        .description("rows accepted but neither written nor dead-lettered")
+        .tags(tags)
+        .strongReference(false)
+        .register(registry);
+  }
+}

@@ -1,0 +1,294 @@
+package io.github.courtside.core.breaker;
+
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point for circuit breakers: one {@link Breaker} per key, created on first use with a
+ * named {@link BreakerProfile}. Keys are whatever the caller guards (prediction-system ids, scraper
+ * names, service names); there is no list of known keys (the old per-system breaker hard-coded five
+ * model ids, so new models' breakers could never open, §4.3).
+ *
+ * <p>Every transition is logged (WARN when opening, INFO otherwise), counted in Micrometer when a
+ * registry is given, and passed to listeners. With {@link Builder#sharedState}, an OPEN decided in
+ * one JVM is published to a {@link CoordinationStore} and applied by the other registries sharing
+ * it at their next call after at most the sync delay; half-opening and closing stay local.
+ *
+ * <pre>{@code
+ * BreakerRegistry breakers = BreakerRegistry.builder()
+ *     .profile(BreakerProfile.consecutiveFailures("prediction-system", 5)
+ *         .openDuration(Duration.ofMinutes(30)).halfOpenTrialCalls(2).build())
+ *     .defaultProfile("prediction-system")
+ *     .failureClassifier(FailureClassifier.all())
+ *     .sharedState(coordinationStore, Duration.ofSeconds(30))
+ *     .meterRegistry(meterRegistry)
+ *     .build();
+ * double points = breakers.execute("catboost_v12", () -> model.predict(features));
+ * }</pre>
+ */
+public final class BreakerRegistry {
+  private static final Logger log = LoggerFactory.getLogger(BreakerRegistry.class);
+
+  private final CircuitBreakerRegistry delegate;
+  private final Map<String, BreakerProfile> profiles;
+  private final String defaultProfile;
+  private final FailureClassifier classifier;
+  private final Clock clock;
+  private final BreakerMetrics metrics;
+  private final @Nullable SharedOpenState shared;
+  private final List<Consumer<BreakerTransition>> listeners;
+  private final ConcurrentHashMap<String, Breaker> breakers = new ConcurrentHashMap<>();
+
+  private BreakerRegistry(Builder b) {
+    this.profiles = Map.copyOf(b.profiles);
+    this.defaultProfile = b.defaultProfile;
+    this.classifier = b.classifier;
+    this.clock = b.clock;
+    Map<String, CircuitBreakerConfig> configs = new LinkedHashMap<>();
+    profiles.forEach(
+        (name, profile) -> configs.put(name, profile.toResilience4j(clock, classifier)));
+    this.delegate = CircuitBreakerRegistry.of(configs);
+    this.metrics = b.metrics;
+    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    CoordinationStore store = b.store;
+    this.shared =
+        store == null
+            ? null
+            : new SharedOpenState(store, b.sharedCollection, b.syncDelay, b.instanceId, clock);
+  }
+
+  /** A builder with the {@link BreakerProfile#defaults()} profile. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A registry with the default profile only and no shared state. */
+  public static BreakerRegistry ofDefaults() {
+    return builder().build();
+  }
+
+  /** The breaker for {@code key} with the default profile, created on first use. */
+  public Breaker breaker(String key) {
+    return breaker(key, defaultProfile);
+  }
+
+  /**
+   * The breaker for {@code key}, created with {@code profile} on first use. Asking for an existing
+   * key with another profile is an error.
+   */
+  public Breaker breaker(String key, String profile) {
+    Objects.requireNonNull(key, "key");
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("a breaker key must not be empty");
+    }
+    BreakerProfile chosen = profiles.get(profile);
+    if (chosen == null) {
+      throw new IllegalArgumentException(
+          "no breaker profile named " + profile + "; known: " + profiles.keySet());
+    }
+    Breaker breaker = breakers.computeIfAbsent(key, k -> create(k, chosen));
+    if (!breaker.profile().name().equals(profile)) {
+      throw new IllegalArgumentException(
+          "breaker "
+              + key
+              + " already exists with profile "
+              + breaker.profile().name()
+              + ", not "
+              + profile);
+    }
+    return breaker;
+  }
+
+  /** Runs {@code call} through the breaker for {@code key} (default profile). */
+  public <T> T execute(String key, Supplier<T> call) {
+    return breaker(key).execute(call);
+  }
+
+  /** Every breaker created so far, sorted by key. */
+  public List<Breaker> breakers() {
+    List<Breaker> all = new ArrayList<>(breakers.values());
+    all.sort(Comparator.comparing(Breaker::key));
+    return all;
+  }
+
+  /** Each created breaker's state, by key in key order. */
+  public Map<String, BreakerState> states() {
+    Map<String, BreakerState> states = new LinkedHashMap<>();
+    breakers().forEach(b -> states.put(b.key(), b.state()));
+    return states;
+  }
+
+  /** The profile names. */
+  public Set<String> profiles() {
+    return profiles.keySet();
+  }
+
+  /** Adds a listener for transitions of every breaker. */
+  public void addListener(Consumer<BreakerTransition> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private Breaker create(String key, BreakerProfile profile) {
+    CircuitBreaker circuitBreaker = delegate.circuitBreaker(key, profile.name());
+    Breaker breaker = new Breaker(key, profile, circuitBreaker, classifier, clock, metrics, shared);
+    circuitBreaker
+        .getEventPublisher()
+        .onStateTransition(
+            event -> {
+              BreakerState from = map(event.getStateTransition().getFromState());
+              BreakerState to = map(event.getStateTransition().getToState());
+              if (from == to) {
+                return;
+              }
+              Instant at = clock.instant();
+              boolean fromShared = breaker.applyingShared();
+              Instant until = breaker.onTransitionTo(to, at);
+              BreakerTransition transition =
+                  new BreakerTransition(key, profile.name(), from, to, at, fromShared);
+              if (to == BreakerState.OPEN) {
+                log.warn(
+                    "circuit breaker {} ({}) {} -> OPEN until {}{}",
+                    key,
+                    profile.name(),
+                    from,
+                    until,
+                    fromShared ? " (opened by another instance)" : "");
+              } else {
+                log.info("circuit breaker {} ({}) {} -> {}", key, profile.name(), from, to);
+              }
+              metrics.transition(transition);
+              for (Consumer<BreakerTransition> listener : listeners) {
+                try {
+                  listener.accept(transition);
+                } catch (RuntimeException e) {
+                  log.warn("breaker listener failed on {}", transition, e);
+                }
+              }
+            });
+    metrics.bind(breaker);
+    return breaker;
+  }
+
+  private static BreakerState map(CircuitBreaker.State state) {
+    switch (state) {
+      case OPEN:
+      case FORCED_OPEN:
+        return BreakerState.OPEN;
+      case HALF_OPEN:
+        return BreakerState.HALF_OPEN;
+      default:
+        return BreakerState.CLOSED;
+    }
+  }
+
+  /** Builds a {@link BreakerRegistry}. */
+  public static final class Builder {
+    private final Map<String, BreakerProfile> profiles = new LinkedHashMap<>();
+    private String defaultProfile = BreakerProfile.defaults().name();
+    private FailureClassifier classifier = FailureClassifier.all();
+    private Clock clock = Clock.systemUTC();
+    private BreakerMetrics metrics = BreakerMetrics.NOOP;
+    private final List<Consumer<BreakerTransition>> listeners = new ArrayList<>();
+    private @Nullable CoordinationStore store;
+    private Duration syncDelay = Duration.ofSeconds(30);
+    private String sharedCollection = "circuit_breakers";
+    private String instanceId = UUID.randomUUID().toString();
+
+    private Builder() {
+      BreakerProfile defaults = BreakerProfile.defaults();
+      profiles.put(defaults.name(), defaults);
+    }
+
+    /** Adds (or replaces) a named profile. */
+    public Builder profile(BreakerProfile profile) {
+      profiles.put(profile.name(), profile);
+      return this;
+    }
+
+    /** The profile used by {@link BreakerRegistry#breaker(String)} (default {@code default}). */
+    public Builder defaultProfile(String name) {
+      this.defaultProfile = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Which exceptions count as failures (default {@link FailureClassifier#all()}). */
+    public Builder failureClassifier(FailureClassifier classifier) {
+      this.classifier = Objects.requireNonNull(classifier, "classifier");
+      return this;
+    }
+
+    /** The clock for open durations, failure windows and shared-state caching. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Publishes transition, rejection and state meters to {@code registry}. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.metrics = new MicrometerBreakerMetrics(Objects.requireNonNull(registry, "registry"));
+      return this;
+    }
+
+    /** Adds a listener for every transition. */
+    public Builder listener(Consumer<BreakerTransition> listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Shares OPEN decisions through {@code store}: other registries on the same store see an OPEN
+     * at their first call after at most {@code syncDelay} (each reads the store at most once per
+     * key per {@code syncDelay}).
+     */
+    public Builder sharedState(CoordinationStore store, Duration syncDelay) {
+      this.store = Objects.requireNonNull(store, "store");
+      if (syncDelay.isNegative()) {
+        throw new IllegalArgumentException("syncDelay must not be negative");
+      }
+      this.syncDelay = syncDelay;
+      return this;
+    }
+
+    /** The store collection under which shared state lives (default {@code circuit_breakers}). */
+    public Builder sharedCollection(String collection) {
+      this.sharedCollection = Objects.requireNonNull(collection, "collection");
+      return this;
+    }
+
+    /** This registry's id in shared documents (default a random UUID). */
+    public Builder instanceId(String instanceId) {
+      this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+      return this;
+    }
+
+    /** The registry. */
+    public BreakerRegistry build() {
+      if (!profiles.containsKey(defaultProfile)) {
+        throw new IllegalArgumentException(
+            "default profile " + defaultProfile + " is not among " + profiles.keySet());
+      }
+      return new BreakerRegistry(this);
+    }
+  }
+}
