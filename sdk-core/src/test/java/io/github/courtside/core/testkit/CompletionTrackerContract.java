@@ -422,8 +422,7 @@ public abstract class CompletionTrackerContract {
                     String item = events.get(e);
                     long rows = Long.parseLong(item.substring(5)) + 1;
                     RecordOutcome outcome = recordWithRedelivery(tracker, batch, item, rows);
-                    if (outcome.status() == Status.RECORDED
-                        || (outcome.completedBatch() && outcome.isRecorded())) {
+                    if (outcome.status() == Status.RECORDED) {
                       firstRecords.merge(item, 1, Integer::sum);
                     }
                     if (outcome.completedBatch()) {
