@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import org.duckdb.DuckDBConnection;
 
@@ -15,7 +16,9 @@ import org.duckdb.DuckDBConnection;
  *
  * <p>DuckDB connections must not be shared between threads (a shared connection fails
  * intermittently), so {@link #connection()} returns a per-thread duplicate of one root connection;
- * all of them see the same database. {@link #close()} closes every connection handed out.
+ * all of them see the same database. A thread's connection is closed when a later thread asks for
+ * one after the first thread ended (so short-lived pool threads do not pile up connections), and
+ * {@link #close()} closes every connection still open.
  *
  * <pre>{@code
  * try (DuckDbDatabase db = DuckDbDatabase.open(Path.of("courtside.duckdb"))) {
@@ -28,8 +31,12 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbDatabase implements AutoCloseable {
   private final String description;
   private final DuckDBConnection root;
+
+  @SuppressWarnings(
+      "ThreadLocalUsage") // one per database: each database has its own threads' connections
   private final ThreadLocal<DuckDBConnection> perThread = new ThreadLocal<>();
-  private final List<DuckDBConnection> handedOut = new ArrayList<>();
+
+  private final Map<Thread, DuckDBConnection> handedOut = new HashMap<>();
   private volatile boolean closed;
 
   private DuckDbDatabase(String url, String description) {
@@ -61,14 +68,30 @@ public final class DuckDbDatabase implements AutoCloseable {
     try {
       if (connection == null || connection.isClosed()) {
         synchronized (handedOut) {
+          closeConnectionsOfEndedThreads();
           connection = root.duplicate();
-          handedOut.add(connection);
+          handedOut.put(Thread.currentThread(), connection);
         }
         perThread.set(connection);
       }
       return connection;
     } catch (SQLException e) {
       throw new CourtsideException("cannot open a connection to DuckDB database " + description, e);
+    }
+  }
+
+  private void closeConnectionsOfEndedThreads() {
+    Iterator<Map.Entry<Thread, DuckDBConnection>> entries = handedOut.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<Thread, DuckDBConnection> entry = entries.next();
+      if (!entry.getKey().isAlive()) {
+        try {
+          entry.getValue().close();
+        } catch (SQLException e) {
+          // the thread is gone and nobody can use its connection any more; nothing is lost
+        }
+        entries.remove();
+      }
     }
   }
 
@@ -85,7 +108,7 @@ public final class DuckDbDatabase implements AutoCloseable {
     closed = true;
     SQLException failure = null;
     synchronized (handedOut) {
-      for (DuckDBConnection connection : handedOut) {
+      for (DuckDBConnection connection : handedOut.values()) {
         try {
           connection.close();
         } catch (SQLException e) {

@@ -13,6 +13,11 @@ public class LockNotAcquiredException extends CourtsideException {
     this.lockName = lockName;
   }
 
+  public LockNotAcquiredException(String lockName, String message, Throwable cause) {
+    super(message + " (lock " + lockName + ")", cause);
+    this.lockName = lockName;
+  }
+
   /** The lock that could not be acquired. */
   public String lockName() {
     return lockName;

@@ -1,0 +1,384 @@
+package io.github.courtside.core.completion;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.coordination.Document;
+import io.github.courtside.core.coordination.DocumentPaths;
+import io.github.courtside.core.coordination.DocumentQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks fan-out / fan-in batches: a coordinator starts a batch of expected items for a scope key,
+ * workers record each item's completion, and exactly one record call learns that the batch is
+ * complete and triggers what follows (consolidation).
+ *
+ * <p><b>Design: create-if-absent documents, no counters, no hot document.</b> The old tracker
+ * updated one batch document per completion (hundreds of writes a minute against Firestore's
+ * sustained one write per second per document), counted redeliveries twice, swallowed errors and
+ * re-triggered on every late event (spec §3.2, I-7). Here:
+ *
+ * <ul>
+ *   <li>{@code <collection>/<scope>/batches/<generation>} is written once when a batch starts; it
+ *       holds the expected items. Generations are created with create-if-absent after the previous
+ *       batch closed, so a scope has at most one active batch (I-23) and {@link #reset} closes the
+ *       active batch so a new one can start (I-10).
+ *   <li>Each completion creates {@code .../<generation>/done/<item>}: redeliveries and duplicates
+ *       find it there and count once.
+ *   <li>After its write, a record call counts the done documents; when all are there it creates
+ *       {@code .../<generation>/closure/closed}. Create-if-absent admits exactly one winner however
+ *       the last completions race or arrive again, and stall and reset closures compete for the
+ *       same document, so late events never re-trigger.
+ *   <li>Duplicates run the completion check too: if the call that wrote the last item failed before
+ *       closing the batch, its redelivery closes it.
+ *   <li>Store errors propagate (as {@link
+ *       io.github.courtside.core.coordination.CoordinationStoreException}); nothing is swallowed,
+ *       so the caller fails its message and it is redelivered (I-7, I-19).
+ * </ul>
+ *
+ * <p>Known limit: when the store reports a failure for a closure document that it did create (a
+ * lost acknowledgement), the batch is closed without a winner; {@link #progress} shows the closure
+ * so a reconciliation job can trigger it. Items and scope keys may hold any characters (I-7's
+ * non-alphanumeric player keys); they are encoded into document ids. A batch can expect up to about
+ * 30,000 items (one document holds them).
+ *
+ * <pre>{@code
+ * CompletionTracker tracker = new CompletionTracker(store, CompletionTrackerConfig.defaults());
+ * BatchId batch = tracker.start("2024-04-10", players);
+ * // in each worker, after its staging write succeeded (I-19):
+ * RecordOutcome outcome = tracker.record(batch, player, Completion.staged(rows, table));
+ * if (outcome.completedBatch()) {
+ *   consolidator.consolidate(batch);
+ * }
+ * // on a schedule:
+ * tracker.closeIfStalled(batch).ifPresent(closure -> consolidator.consolidate(closure.batch()));
+ * }</pre>
+ */
+public final class CompletionTracker {
+  private static final Logger log = LoggerFactory.getLogger(CompletionTracker.class);
+
+  private final CoordinationStore store;
+  private final CompletionTrackerConfig config;
+  private final Cache<BatchId, BatchDefinition> definitions =
+      Caffeine.newBuilder().maximumSize(1_024).build();
+
+  /** A tracker on {@code store}. */
+  public CompletionTracker(CoordinationStore store, CompletionTrackerConfig config) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** The configuration. */
+  public CompletionTrackerConfig config() {
+    return config;
+  }
+
+  /**
+   * Starts a batch of {@code items} (duplicates ignored) for {@code scope}. A batch without items
+   * closes at once ({@link CloseReason#NO_ITEMS}).
+   *
+   * @throws BatchAlreadyActiveException when the scope has an active batch (I-23)
+   */
+  public BatchId start(String scope, Collection<String> items) {
+    Set<String> expected = new LinkedHashSet<>();
+    for (String item : items) {
+      expected.add(ItemIds.encode(Objects.requireNonNull(item, "item")));
+    }
+    String batches = batches(scope);
+    long newest = newestGeneration(batches);
+    if (newest > 0) {
+      BatchId current = new BatchId(scope, newest);
+      if (readClosure(current).isEmpty()) {
+        throw new BatchAlreadyActiveException(scope, current);
+      }
+    }
+    BatchId batch = new BatchId(scope, newest + 1);
+    Instant now = config.clock().instant();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("scope", scope);
+    fields.put("generation", batch.generation());
+    fields.put("expected_count", (long) expected.size());
+    fields.put("expected_items", String.join(",", expected));
+    fields.put("started_at", now);
+    if (!store.createIfAbsent(Document.of(generationPath(batch), fields))) {
+      throw new BatchAlreadyActiveException(scope, batch);
+    }
+    log.info("started batch {} with {} items", batch, expected.size());
+    if (expected.isEmpty()) {
+      close(batch, CloseReason.NO_ITEMS, 0, 0, "start");
+    }
+    return batch;
+  }
+
+  /** The scope's active (not yet closed) batch, if any. */
+  public Optional<BatchId> activeBatch(String scope) {
+    long newest = newestGeneration(batches(scope));
+    if (newest == 0) {
+      return Optional.empty();
+    }
+    BatchId batch = new BatchId(scope, newest);
+    return readClosure(batch).isPresent() ? Optional.empty() : Optional.of(batch);
+  }
+
+  /**
+   * Records that {@code item} of {@code batch} is done; idempotent per item.
+   *
+   * @return what happened; {@link RecordOutcome#completedBatch()} for exactly one call per batch
+   * @throws io.github.courtside.core.coordination.CoordinationStoreException when the store fails:
+   *     fail the message so that it is redelivered, the retry counts once
+   */
+  public RecordOutcome record(BatchId batch, String item, Completion completion) {
+    Objects.requireNonNull(completion, "completion");
+    String id = ItemIds.encode(Objects.requireNonNull(item, "item"));
+    Optional<BatchDefinition> found = definition(batch);
+    if (found.isEmpty()) {
+      log.warn("completion of {} for unknown batch {}", item, batch);
+      return new RecordOutcome(RecordOutcome.Status.UNKNOWN_BATCH, batch, item, 0, 0);
+    }
+    BatchDefinition definition = found.get();
+    String done = donePath(batch);
+    if (!definition.expected().contains(id)) {
+      log.warn("completion of {} is not expected by batch {}", item, batch);
+      return new RecordOutcome(
+          RecordOutcome.Status.NOT_EXPECTED,
+          batch,
+          item,
+          store.count(done, ""),
+          definition.expectedCount());
+    }
+    Instant now = config.clock().instant();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("item", item);
+    fields.put("recorded_at", now);
+    fields.put("rows", completion.rowCount());
+    fields.put("skipped", completion.isSkipped());
+    completion.stagingTable().ifPresent(table -> fields.put("staging_table", table));
+    completion.skipReason().ifPresent(reason -> fields.put("skip_reason", reason));
+    boolean created = store.createIfAbsent(Document.of(DocumentPaths.child(done, id), fields));
+    long completed = store.count(done, "");
+    long expected = definition.expectedCount();
+    if (completed >= expected
+        && close(batch, CloseReason.ALL_RECORDED, completed, expected, item).isPresent()) {
+      return new RecordOutcome(
+          RecordOutcome.Status.COMPLETED_BATCH, batch, item, completed, expected);
+    }
+    if (!created) {
+      return new RecordOutcome(RecordOutcome.Status.DUPLICATE, batch, item, completed, expected);
+    }
+    Optional<BatchClosure> closure = readClosure(batch);
+    if (closure.isPresent() && closure.get().reason() != CloseReason.ALL_RECORDED) {
+      log.info("late completion of {} for batch {} closed as {}", item, batch, closure.get());
+      return new RecordOutcome(RecordOutcome.Status.LATE, batch, item, completed, expected);
+    }
+    return new RecordOutcome(RecordOutcome.Status.RECORDED, batch, item, completed, expected);
+  }
+
+  /** The batch's progress, or empty when there is no such batch. */
+  public Optional<BatchProgress> progress(BatchId batch) {
+    Optional<BatchDefinition> found = definition(batch);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    BatchDefinition definition = found.get();
+    List<Document> done = store.query(DocumentQuery.in(donePath(batch)).build());
+    Set<String> recorded = new HashSet<>();
+    long skipped = 0;
+    long rows = 0;
+    Instant last = null;
+    for (Document document : done) {
+      recorded.add(document.id());
+      if (document.getBoolean("skipped").orElse(false)) {
+        skipped++;
+      }
+      rows += document.getLong("rows").orElse(0L);
+      Instant at = document.getTimestamp("recorded_at").orElse(Instant.MIN);
+      if (last == null || at.isAfter(last)) {
+        last = at;
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String id : definition.expected()) {
+      if (!recorded.contains(id)) {
+        missing.add(ItemIds.decode(id));
+      }
+    }
+    missing.sort(null);
+    return Optional.of(
+        new BatchProgress(
+            batch,
+            definition.startedAt(),
+            definition.expectedCount(),
+            recorded.size(),
+            skipped,
+            rows,
+            missing,
+            Optional.ofNullable(last),
+            readClosure(batch)));
+  }
+
+  /**
+   * Applies the stall rules and closes the batch when they say so: first the age rule (older than
+   * {@link CompletionTrackerConfig#maxBatchAge()}: {@link CloseReason#TIMED_OUT}, whatever the
+   * progress), then the stall rule (at least {@link CompletionTrackerConfig#minStallFraction()}
+   * complete and no record for {@link CompletionTrackerConfig#stallThreshold()}: {@link
+   * CloseReason#STALLED}). Call it on a schedule (I-8: a stall check that nobody calls never
+   * fires).
+   *
+   * @return the closure when this call closed the batch (its caller triggers what follows); empty
+   *     when the batch is unknown, already closed, or healthy
+   */
+  public Optional<BatchClosure> closeIfStalled(BatchId batch) {
+    Optional<BatchDefinition> found = definition(batch);
+    if (found.isEmpty() || readClosure(batch).isPresent()) {
+      return Optional.empty();
+    }
+    BatchDefinition definition = found.get();
+    Instant now = config.clock().instant();
+    String done = donePath(batch);
+    long completed = store.count(done, "");
+    long expected = definition.expectedCount();
+    Duration age = Duration.between(definition.startedAt(), now);
+    if (age.compareTo(config.maxBatchAge()) > 0) {
+      log.warn(
+          "batch {} timed out: {} min > {} min at {} of {}",
+          batch,
+          age.toMinutes(),
+          config.maxBatchAge().toMinutes(),
+          completed,
+          expected);
+      return close(batch, CloseReason.TIMED_OUT, completed, expected, "stall-check");
+    }
+    double fraction = expected == 0 ? 1.0 : (double) completed / expected;
+    if (fraction < config.minStallFraction()) {
+      return Optional.empty();
+    }
+    List<Document> newest =
+        store.query(DocumentQuery.in(done).orderBy("recorded_at", true).limit(1).build());
+    Instant lastProgress =
+        newest.isEmpty()
+            ? definition.startedAt()
+            : newest.get(0).getTimestamp("recorded_at").orElse(definition.startedAt());
+    Duration quiet = Duration.between(lastProgress, now);
+    if (quiet.compareTo(config.stallThreshold()) < 0) {
+      return Optional.empty();
+    }
+    log.warn(
+        "batch {} stalled: no progress for {} min at {} of {}",
+        batch,
+        quiet.toMinutes(),
+        completed,
+        expected);
+    return close(batch, CloseReason.STALLED, completed, expected, "stall-check");
+  }
+
+  /**
+   * Closes the scope's active batch, if any, so that a new batch can start (I-10: the old reset
+   * left the batch looking active). Completions for the reset batch are still recorded but never
+   * trigger.
+   *
+   * @return the closure when this call closed a batch
+   */
+  public Optional<BatchClosure> reset(String scope) {
+    Optional<BatchId> active = activeBatch(scope);
+    if (active.isEmpty()) {
+      return Optional.empty();
+    }
+    BatchId batch = active.get();
+    long expected = definition(batch).map(BatchDefinition::expectedCount).orElse(0L);
+    return close(batch, CloseReason.RESET, store.count(donePath(batch), ""), expected, "reset");
+  }
+
+  /** How the batch closed, if it did. */
+  public Optional<BatchClosure> closure(BatchId batch) {
+    return readClosure(batch);
+  }
+
+  private Optional<BatchClosure> close(
+      BatchId batch, CloseReason reason, long completed, long expected, String closedBy) {
+    BatchClosure closure =
+        new BatchClosure(batch, reason, config.clock().instant(), completed, expected);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("reason", reason.name());
+    fields.put("closed_at", closure.closedAt());
+    fields.put("completed", completed);
+    fields.put("expected", expected);
+    fields.put("closed_by", closedBy);
+    if (!store.createIfAbsent(Document.of(closurePath(batch), fields))) {
+      return Optional.empty();
+    }
+    log.info("batch {} closed: {} ({} of {})", batch, reason, completed, expected);
+    return Optional.of(closure);
+  }
+
+  private Optional<BatchClosure> readClosure(BatchId batch) {
+    return store
+        .get(closurePath(batch))
+        .map(
+            document ->
+                new BatchClosure(
+                    batch,
+                    CloseReason.valueOf(document.getString("reason").orElseThrow()),
+                    document.getTimestamp("closed_at").orElse(Instant.EPOCH),
+                    document.getLong("completed").orElse(0L),
+                    document.getLong("expected").orElse(0L)));
+  }
+
+  private Optional<BatchDefinition> definition(BatchId batch) {
+    BatchDefinition cached = definitions.getIfPresent(batch);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<BatchDefinition> read = store.get(generationPath(batch)).map(BatchDefinition::of);
+    read.ifPresent(definition -> definitions.put(batch, definition));
+    return read;
+  }
+
+  private long newestGeneration(String batches) {
+    List<Document> newest =
+        store.query(DocumentQuery.in(batches).orderByIdDescending().limit(1).build());
+    return newest.isEmpty() ? 0 : Long.parseLong(newest.get(0).id());
+  }
+
+  private String batches(String scope) {
+    return DocumentPaths.child(config.collection(), ItemIds.encode(scope)) + "/batches";
+  }
+
+  private String generationPath(BatchId batch) {
+    return DocumentPaths.child(batches(batch.scope()), String.format("%019d", batch.generation()));
+  }
+
+  private String donePath(BatchId batch) {
+    return generationPath(batch) + "/done";
+  }
+
+  private String closurePath(BatchId batch) {
+    return generationPath(batch) + "/closure/closed";
+  }
+
+  /** The immutable part of a batch: its expected items and start. */
+  private record BatchDefinition(Set<String> expected, long expectedCount, Instant startedAt) {
+    static BatchDefinition of(Document document) {
+      String items = document.getString("expected_items").orElse("");
+      Set<String> expected =
+          items.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(items.split(",")));
+      return new BatchDefinition(
+          Set.copyOf(expected),
+          document.getLong("expected_count").orElse((long) expected.size()),
+          document.getTimestamp("started_at").orElse(Instant.EPOCH));
+    }
+  }
+}

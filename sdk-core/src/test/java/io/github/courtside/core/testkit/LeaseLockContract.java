@@ -1,0 +1,487 @@
+package io.github.courtside.core.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.lock.AcquisitionFailurePolicy;
+import io.github.courtside.core.lock.FencingToken;
+import io.github.courtside.core.lock.Lease;
+import io.github.courtside.core.lock.LeaseAcquirer;
+import io.github.courtside.core.lock.LeaseLock;
+import io.github.courtside.core.lock.LeaseLockConfig;
+import io.github.courtside.core.lock.LeaseLostException;
+import io.github.courtside.core.lock.LockEvent;
+import io.github.courtside.core.lock.LockNotAcquiredException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link LeaseLock} guarantees on a store: fencing tokens that strictly increase, leases that
+ * expire, renew and are released only by their owner, bounded waiting, the acquisition-failure
+ * policies, and a 16-thread torture run with simulated holder pauses. Time is a {@link
+ * ManualClock}; waiting advances it instead of sleeping.
+ *
+ * <pre>{@code
+ * class InMemoryLeaseLockTest extends LeaseLockContract {
+ *   protected CoordinationStore store() { return new InMemoryCoordinationStore(); }
+ * }
+ * }</pre>
+ */
+public abstract class LeaseLockContract {
+  protected static final Duration LEASE = Duration.ofMinutes(5);
+
+  protected final ManualClock clock = new ManualClock();
+  protected final List<LockEvent> events = new CopyOnWriteArrayList<>();
+  private final List<LeaseLock> opened = new ArrayList<>();
+  protected String collection = "";
+  private CoordinationStore store;
+
+  /** The store under test; may be shared between tests. */
+  protected abstract CoordinationStore store();
+
+  /** Acquisition rounds per thread in the torture test. */
+  protected int tortureRounds() {
+    return 150;
+  }
+
+  @BeforeEach
+  void freshCollection() {
+    collection = "locks-" + UUID.randomUUID().toString().substring(0, 12);
+    store = store();
+  }
+
+  @AfterEach
+  void closeLocks() {
+    opened.forEach(LeaseLock::close);
+  }
+
+  /** A lock for {@code owner} on the store under test, configured as the reference's defaults. */
+  protected LeaseLock lock(String owner) {
+    return lock(store, config(owner).build());
+  }
+
+  protected LeaseLockConfig.Builder config(String owner) {
+    return LeaseLockConfig.builder()
+        .collection(collection)
+        .owner(owner)
+        .clock(clock)
+        .sleeper(clock::advance)
+        .listener(events::add);
+  }
+
+  protected LeaseLock lock(CoordinationStore on, LeaseLockConfig config) {
+    LeaseLock lock = new LeaseLock(on, config);
+    opened.add(lock);
+    return lock;
+  }
+
+  @Test
+  void defaultsAreTheReferenceConstants() {
+    LeaseLockConfig defaults = LeaseLockConfig.defaults();
+    assertEquals(Duration.ofMinutes(5), defaults.lease());
+    assertEquals(Duration.ofSeconds(5), defaults.pollInterval());
+    assertEquals(Duration.ofMinutes(5), defaults.waitBudget());
+    assertEquals(Duration.ofSeconds(100), defaults.renewEvery());
+  }
+
+  @Test
+  void tokensStrictlyIncreaseWithEachAcquisition() {
+    LeaseLock a = lock("a");
+    LeaseLock b = lock("b");
+    long previous = 0;
+    for (int i = 0; i < 4; i++) {
+      LeaseLock next = i % 2 == 0 ? a : b;
+      try (Lease lease = next.acquire("nightly")) {
+        assertTrue(lease.token().value() > previous);
+        previous = lease.token().value();
+        assertTrue(lease.isHeld());
+        assertEquals(next.config().owner(), lease.owner());
+        assertEquals(Optional.of(lease.token()), a.currentToken("nightly"));
+      }
+    }
+    assertEquals(4, previous);
+  }
+
+  @Test
+  void aHeldLockIsRefusedAndWaitingIsCappedByTheBudget() {
+    LeaseLock a = lock("a");
+    LeaseLock b = lock("b");
+    try (Lease held = a.acquire("nightly")) {
+      assertTrue(b.tryAcquire("nightly").isEmpty());
+      var start = clock.instant();
+      LockNotAcquiredException error =
+          assertThrows(
+              LockNotAcquiredException.class, () -> b.acquire("nightly", Duration.ofSeconds(12)));
+      assertEquals("nightly", error.lockName());
+      // tries at 0, 5, 10 s, sleeps only the 2 s left (budget-capped), tries at 12 s, gives up
+      assertEquals(Duration.ofSeconds(12), Duration.between(start, clock.instant()));
+      assertTrue(String.valueOf(error.getMessage()).contains("4 attempts"), error.getMessage());
+      assertTrue(held.isHeld());
+      assertTrue(events.stream().anyMatch(e -> e.type() == LockEvent.Type.ACQUISITION_FAILED));
+    }
+  }
+
+  @Test
+  void aZeroWaitBudgetMeansASingleAttempt() {
+    LeaseLock a = lock("a");
+    try (Lease held = a.acquire("nightly")) {
+      var start = clock.instant();
+      assertThrows(
+          LockNotAcquiredException.class, () -> lock("b").acquire("nightly", Duration.ZERO));
+      assertEquals(start, clock.instant());
+    }
+  }
+
+  @Test
+  void aWaiterGetsTheLockOnceItIsReleasedOrExpires() {
+    LeaseLock a = lock("a");
+    Lease first = a.acquire("nightly");
+    // the holder never releases: the waiter gets it when the lease runs out, within its budget
+    Lease second = lock("b").acquire("nightly", LEASE.plusSeconds(10));
+    assertEquals(2, second.token().value());
+    assertTrue(events.stream().anyMatch(e -> e.type() == LockEvent.Type.TAKEN_OVER));
+    assertFalse(first.isHeld());
+    second.close();
+    try (Lease third = lock("c").acquire("nightly", Duration.ZERO)) {
+      assertEquals(3, third.token().value());
+    }
+  }
+
+  @Test
+  void expiredLeaseIsTakenOverWithANewerTokenAndTheOldHolderIsFenced() {
+    LeaseLock a = lock("a");
+    LeaseLock b = lock("b");
+    Lease stale = a.acquire("nightly");
+    clock.advance(LEASE);
+    Lease fresh = b.tryAcquire("nightly").orElseThrow();
+    assertTrue(fresh.token().isNewerThan(stale.token()));
+    assertFalse(stale.isHeld());
+    LeaseLostException lost = assertThrows(LeaseLostException.class, stale::ensureHeld);
+    assertEquals(stale.token(), lost.token());
+    assertFalse(a.isCurrent(stale.token()));
+    assertTrue(a.isCurrent(fresh.token()));
+    assertThrows(LeaseLostException.class, () -> a.renew(stale));
+    assertTrue(events.stream().anyMatch(e -> e.type() == LockEvent.Type.LOST));
+  }
+
+  @Test
+  void hazardReleaseWithoutOwnerCheck_aSupersededHolderCannotReleaseTheNewHoldersLock() {
+    LeaseLock a = lock("a");
+    LeaseLock b = lock("b");
+    Lease stale = a.acquire("consolidation_2026-01-17");
+    clock.advance(LEASE.plusSeconds(1));
+    Lease fresh = b.acquire("consolidation_2026-01-17");
+    stale.close(); // the old lock deleted whatever document was there here
+    assertTrue(fresh.isHeld());
+    assertTrue(lock("c").tryAcquire("consolidation_2026-01-17").isEmpty());
+    fresh.close();
+    assertFalse(fresh.isHeld());
+    assertTrue(lock("c").tryAcquire("consolidation_2026-01-17").isPresent());
+  }
+
+  @Test
+  void renewalKeepsTheLeaseBeyondItsOriginalDuration() {
+    LeaseLock a = lock("a");
+    Lease lease = a.acquire("nightly");
+    var firstExpiry = lease.expiresAt();
+    clock.advance(Duration.ofSeconds(200));
+    a.renew(lease);
+    assertTrue(lease.expiresAt().isAfter(firstExpiry));
+    clock.advance(Duration.ofSeconds(200)); // 400 s after acquisition, 200 s after renewal
+    assertTrue(lock("b").tryAcquire("nightly").isEmpty());
+    assertTrue(lease.isHeld());
+    clock.advance(Duration.ofSeconds(100));
+    assertTrue(lock("b").tryAcquire("nightly").isPresent());
+    assertThrows(IllegalArgumentException.class, () -> lock("b").renew(lease));
+  }
+
+  @Test
+  void hazardLeaseShorterThanTheWork_runLockedRenewsWhileTheWorkRuns() throws Exception {
+    Semaphore renewed = new Semaphore(0);
+    LeaseLock a =
+        lock(
+            store,
+            config("a")
+                .renewEvery(Duration.ofMillis(2))
+                .listener(
+                    event -> {
+                      events.add(event);
+                      if (event.type() == LockEvent.Type.RENEWED) {
+                        renewed.release();
+                      }
+                    })
+                .build());
+    LeaseLock b = lock("b");
+    long token =
+        a.runLocked(
+            "grading_2026-01-17",
+            lease -> {
+              for (int i = 0; i < 3; i++) {
+                clock.advance(LEASE.dividedBy(2)); // the work takes 1.5 leases in all
+                renewed.drainPermits();
+                awaitPermit(renewed);
+                assertTrue(b.tryAcquire("grading_2026-01-17").isEmpty(), "renewed lease held");
+              }
+              lease.ensureHeld();
+              return lease.token().value();
+            });
+    assertEquals(1, token);
+    assertTrue(b.tryAcquire("grading_2026-01-17").isPresent(), "released after the work");
+  }
+
+  private static void awaitPermit(Semaphore semaphore) {
+    try {
+      assertTrue(semaphore.tryAcquire(30, TimeUnit.SECONDS), "no renewal within 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void I3_concurrentConsolidationsOfOneDateRunOneAtATime() throws Exception {
+    // Jan 11 2026: two consolidations of one date both inserted; with the lock the second one
+    // waits its budget and fails (policy FAIL) instead of merging concurrently.
+    LeaseLock first = lock("consolidator-1");
+    // waiting less than a lease: the fake clock jumps, so the holder's renewal cannot keep up
+    LeaseLock second =
+        lock(store, config("consolidator-2").waitBudget(Duration.ofSeconds(60)).build());
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger maxInside = new AtomicInteger();
+    List<String> outcomes = new ArrayList<>();
+    first.runLocked(
+        "consolidation_2026-01-11",
+        lease -> {
+          maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+          try {
+            second.runLocked(
+                "consolidation_2026-01-11",
+                nested -> {
+                  maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                  return null;
+                });
+            outcomes.add("second ran");
+          } catch (LockNotAcquiredException e) {
+            outcomes.add("second refused");
+          }
+          inside.decrementAndGet();
+          return null;
+        });
+    assertEquals(List.of("second refused"), outcomes);
+    assertEquals(1, maxInside.get());
+  }
+
+  @Test
+  void I4_graderProceedsUnlockedWithAnAlertWhenTheLockIsUnavailable() {
+    LeaseLock holder = lock("grader-1");
+    LeaseLock grader = lock(store, config("grader-2").waitBudget(Duration.ofSeconds(60)).build());
+    try (Lease held = holder.acquire("grading_2026-01-20")) {
+      List<Optional<Lease>> seen = new ArrayList<>();
+      String result =
+          grader.runLocked(
+              "grading_2026-01-20",
+              AcquisitionFailurePolicy.PROCEED_UNLOCKED,
+              lease -> {
+                seen.add(lease);
+                return "graded";
+              });
+      assertEquals("graded", result);
+      assertEquals(List.of(Optional.empty()), seen);
+      assertTrue(
+          events.stream()
+              .anyMatch(
+                  e ->
+                      e.type() == LockEvent.Type.PROCEEDED_UNLOCKED
+                          && e.lockName().equals("grading_2026-01-20")));
+      AtomicInteger ran = new AtomicInteger();
+      assertThrows(
+          LockNotAcquiredException.class,
+          () ->
+              grader.runLocked(
+                  "grading_2026-01-20",
+                  AcquisitionFailurePolicy.FAIL,
+                  lease -> ran.incrementAndGet()));
+      assertEquals(0, ran.get());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("UnnecessaryMethodReference") // the method reference is what callers write
+  void theLockServesAsTheLeaseAcquirerAlgorithmsDependOn() {
+    LeaseAcquirer acquirer = lock("a")::acquire;
+    try (Lease lease = acquirer.acquire("nightly")) {
+      lease.ensureHeld();
+      assertEquals(new FencingToken("nightly", 1), lease.token());
+    }
+    try (Lease lease = lock("b").asAcquirer().acquire("nightly")) {
+      assertEquals(2, lease.token().value());
+    }
+  }
+
+  @Test
+  void storeErrorsDuringAcquisitionAreRetriedWithinTheBudget() {
+    FaultInjectingCoordinationStore faulty = new FaultInjectingCoordinationStore(store);
+    faulty.failNext(
+        FaultInjectingCoordinationStore.Operation.CREATE,
+        FaultInjectingCoordinationStore.Timing.BEFORE,
+        path -> path.contains("/tokens/"));
+    LeaseLock a = lock(faulty, config("a").build());
+    try (Lease lease = a.acquire("nightly")) {
+      assertEquals(1, lease.token().value());
+      assertEquals(1, faulty.injectedFailures());
+    }
+    faulty.setPlan((operation, path) -> Optional.of(FaultInjectingCoordinationStore.Timing.BEFORE));
+    LockNotAcquiredException error =
+        assertThrows(LockNotAcquiredException.class, () -> a.acquire("nightly", Duration.ZERO));
+    assertTrue(error.getCause() != null, "the last store error is attached");
+  }
+
+  @Test
+  void lockNamesMustBeSingleIds() {
+    assertThrows(IllegalArgumentException.class, () -> lock("a").tryAcquire("a/b"));
+    assertThrows(IllegalArgumentException.class, () -> lock("a").tryAcquire(""));
+  }
+
+  /**
+   * 16 threads contend for one lock with leases that run out between rounds; about a third of the
+   * holders pause past their lease (the clock jumps) before writing. Every write goes through a
+   * fenced ledger that accepts it only from a holder whose lease {@link Lease#isHeld()} and whose
+   * token is not older than the newest accepted one.
+   */
+  @Test
+  void lockTorture_noWriteByASupersededHolderIsAccepted() throws Exception {
+    int threads = 16;
+    Duration lease = Duration.ofSeconds(10);
+    FencedLedger ledger = new FencedLedger();
+    Map<Long, String> holderOfToken = Collections.synchronizedMap(new HashMap<>());
+    List<String> violations = new CopyOnWriteArrayList<>();
+    AtomicInteger pausedAndSuperseded = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String owner = "worker-" + t;
+        long seed = t * 7919L + 17;
+        LeaseLock lock = lock(store, config(owner).lease(lease).listener(event -> {}).build());
+        futures.add(
+            pool.submit(
+                () -> {
+                  SplittableRandom random = new SplittableRandom(seed);
+                  start.await();
+                  long lastToken = 0;
+                  for (int round = 0; round < tortureRounds(); round++) {
+                    Optional<Lease> acquired = lock.tryAcquire("torture");
+                    if (acquired.isEmpty()) {
+                      clock.advance(Duration.ofMillis(1 + random.nextInt(2_500)));
+                      continue;
+                    }
+                    try (Lease held = acquired.get()) {
+                      long token = held.token().value();
+                      if (token <= lastToken) {
+                        violations.add(owner + " saw token " + token + " after " + lastToken);
+                      }
+                      lastToken = token;
+                      String previous = holderOfToken.putIfAbsent(token, owner + "#" + round);
+                      if (previous != null) {
+                        violations.add("token " + token + " issued twice: " + previous);
+                      }
+                      boolean pause = random.nextInt(3) == 0;
+                      if (pause) {
+                        clock.advance(lease.plusMillis(1)); // a GC pause longer than the lease
+                        for (int spin = 0; spin < 2_000 && lock.isCurrent(held.token()); spin++) {
+                          Thread.onSpinWait();
+                        }
+                      }
+                      boolean superseded = !lock.isCurrent(held.token());
+                      boolean accepted = ledger.write(held, owner + "#" + round);
+                      if (superseded && accepted) {
+                        violations.add(owner + " wrote with superseded token " + token);
+                      }
+                      if (superseded) {
+                        pausedAndSuperseded.incrementAndGet();
+                      }
+                    }
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(), violations);
+    assertEquals(List.of(), ledger.violations());
+    Set<Long> tokens = new TreeSet<>(holderOfToken.keySet());
+    assertTrue(tokens.size() > threads, "too little contention: " + tokens.size() + " tokens");
+    assertEquals(tokens.size(), ((TreeSet<Long>) tokens).last(), "tokens are 1..n without gaps");
+    assertTrue(ledger.accepted() > 0, "some fenced writes were accepted");
+    assertTrue(pausedAndSuperseded.get() > 0, "some paused holders were superseded");
+    assertTrue(ledger.rejected() >= pausedAndSuperseded.get());
+  }
+
+  /**
+   * A resource that fences its writes: a write is accepted only while the writer's lease is held
+   * and its token is not older than the newest token accepted so far.
+   */
+  protected static final class FencedLedger {
+    private long newestAccepted;
+    private int accepted;
+    private int rejected;
+    private final List<String> violations = new ArrayList<>();
+
+    synchronized boolean write(Lease lease, String what) {
+      if (!lease.isHeld()) {
+        rejected++;
+        return false;
+      }
+      long token = lease.token().value();
+      if (token < newestAccepted) {
+        violations.add(what + " holds token " + token + " but " + newestAccepted + " wrote first");
+        rejected++;
+        return false;
+      }
+      newestAccepted = token;
+      accepted++;
+      return true;
+    }
+
+    synchronized int accepted() {
+      return accepted;
+    }
+
+    synchronized int rejected() {
+      return rejected;
+    }
+
+    synchronized List<String> violations() {
+      return List.copyOf(violations);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.courtside.core.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A thread-safe clock that only moves when told: tests advance time instead of sleeping.
+ *
+ * <pre>{@code
+ * ManualClock clock = new ManualClock(Instant.parse("2024-04-10T18:00:00Z"));
+ * clock.advance(Duration.ofMinutes(11));
+ * }</pre>
+ */
+public final class ManualClock extends Clock {
+  private final AtomicReference<Instant> now;
+
+  public ManualClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
+
+  /** A clock at 2024-04-10T18:00:00Z. */
+  public ManualClock() {
+    this(Instant.parse("2024-04-10T18:00:00Z"));
+  }
+
+  /** Moves the clock forward. */
+  public Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("clocks do not go back: " + duration);
+    }
+    return now.updateAndGet(instant -> instant.plus(duration));
+  }
+
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("ManualClock is UTC only");
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.courtside.duckdb.coordination;
+
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.testkit.LeaseLockContract;
+import io.github.courtside.duckdb.DuckDbDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbLeaseLockTest extends LeaseLockContract {
+  private static DuckDbDatabase database;
+  private static CoordinationStore store;
+
+  @BeforeAll
+  static void open(@TempDir Path folder) {
+    database = DuckDbDatabase.open(folder.resolve("locks.duckdb"));
+    store = new DuckDbCoordinationStore(database);
+  }
+
+  @AfterAll
+  static void close() {
+    database.close();
+  }
+
+  @Override
+  protected CoordinationStore store() {
+    return store;
+  }
+
+  @Override
+  protected int tortureRounds() {
+    return 40;
+  }
+}
