@@ -1,17 +1,13 @@
 package io.github.courtside.core.staging;
 
-import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SchemaMismatchException;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.core.warehouse.WarehouseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +68,7 @@ public final class StagingWriter {
       return new StagingWriteResult(staging, 0);
     }
     TableSchema schema = mainSchema();
-    validate(name.mainTable(), schema, rows);
+    schema.check(name.mainTable(), rows);
     if (!tableReady) {
       warehouse.createTableIfAbsent(staging, unpartitioned(schema));
       tableReady = true;
@@ -96,54 +92,6 @@ public final class StagingWriter {
       mainSchema = schema;
     }
     return schema;
-  }
-
-  /**
-   * Checks every row against {@code schema}: no unknown columns, every value of its column's Java
-   * type, no NULL (explicit or missing without default) in a required column, no NaN or infinity.
-   *
-   * @throws SchemaMismatchException naming all offending columns, with the first row index of each
-   */
-  public static void validate(TableId table, TableSchema schema, List<Row> rows) {
-    Map<String, String> problems = new TreeMap<>();
-    for (int index = 0; index < rows.size(); index++) {
-      Row row = rows.get(index);
-      for (Map.Entry<String, @Nullable Object> entry : row.asMap().entrySet()) {
-        String column = entry.getKey();
-        Object value = entry.getValue();
-        Column declared = schema.column(column).orElse(null);
-        if (declared == null) {
-          problems.putIfAbsent(column, "unknown column (row " + index + ")");
-        } else if (value != null && !declared.type().accepts(value)) {
-          problems.putIfAbsent(
-              column,
-              "expected "
-                  + declared.type()
-                  + " ("
-                  + declared.type().javaType().getSimpleName()
-                  + "), got "
-                  + value.getClass().getSimpleName()
-                  + " (row "
-                  + index
-                  + ")");
-        } else if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
-          problems.putIfAbsent(column, "non-finite value " + number + " (row " + index + ")");
-        }
-      }
-      for (Column column : schema.columns()) {
-        if (column.required()
-            && row.get(column.name()) == null
-            && (row.has(column.name()) || column.defaultValue().isEmpty())) {
-          problems.putIfAbsent(column.name(), "required column is NULL (row " + index + ")");
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      List<String> details = new ArrayList<>();
-      problems.forEach((column, problem) -> details.add(column + ": " + problem));
-      throw new SchemaMismatchException(
-          table, List.copyOf(problems.keySet()), String.join("; ", details));
-    }
   }
 
   private static TableSchema unpartitioned(TableSchema schema) {
