@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  * temporary table, then move them into the target in one transaction, so a load is all-or-nothing
  * (the appender alone commits as it goes). TIMESTAMP columns hold UTC; instants are kept to the
  * microsecond, like BigQuery. What DuckDB's catalog cannot hold (partition column, clustering,
- * typed defaults, creation time from the injected clock) is kept in the table comment. DuckDB
- * names a file database after its file, so do not name the file like one of your datasets ({@code
+ * typed defaults, creation time from the injected clock) is kept in the table comment. DuckDB names
+ * a file database after its file, so do not name the file like one of your datasets ({@code
  * nba.duckdb} with a dataset {@code nba} makes {@code nba.t} ambiguous).
  *
  * <p>DuckDB 2.0, like BigQuery, refuses a MERGE in which one target row matches several source
