@@ -171,6 +171,11 @@ public final class MergePlan {
                     dialect.identifier(column)
                         + " = "
                         + dialect.literal(now, ColumnType.TIMESTAMP)));
+    spec.assignedOnWrite()
+        .forEach(
+            (column, value) ->
+                sets.add(
+                    dialect.identifier(column) + " = " + dialect.literal(value, typeOf(column))));
     if (sets.isEmpty()) {
       String key = dialect.identifier(spec.mergeKey().get(0));
       sets.add(key + " = T." + key);
@@ -198,6 +203,12 @@ public final class MergePlan {
             column -> {
               names.add(dialect.identifier(column));
               values.add(dialect.literal(now, ColumnType.TIMESTAMP));
+            });
+    spec.assignedOnWrite()
+        .forEach(
+            (column, value) -> {
+              names.add(dialect.identifier(column));
+              values.add(dialect.literal(value, typeOf(column)));
             });
     sql.append("\nWHEN NOT MATCHED THEN INSERT (")
         .append(String.join(", ", names))

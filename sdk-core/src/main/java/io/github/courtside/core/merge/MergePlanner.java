@@ -109,12 +109,19 @@ public final class MergePlanner {
                 mainProblems.add(column);
               }
             });
+    spec.assignedOnWrite()
+        .forEach(
+            (column, value) -> {
+              if (main.column(column).map(c -> !c.type().accepts(value)).orElse(true)) {
+                mainProblems.add(column);
+              }
+            });
     if (!mainProblems.isEmpty()) {
       throw new SchemaMismatchException(
           mainId,
           mainProblems,
           "merge key, ordering and refresh columns must exist in the main table; keys must not be"
-              + " JSON and the refresh column must be a TIMESTAMP");
+              + " JSON, the refresh column must be a TIMESTAMP and assigned constants must fit their column");
     }
 
     Set<String> mandatory = new LinkedHashSet<>();
@@ -200,6 +207,7 @@ public final class MergePlanner {
       if (column.required()
           && column.defaultValue().isEmpty()
           && !spec.refreshedAt().map(r -> r.equalsIgnoreCase(column.name())).orElse(false)
+          && !spec.assignedOnWrite().containsKey(column.name())
           && presence.getOrDefault(lower(column.name()), Set.of()).size() != staging.size()) {
         unfillable.add(column.name());
       }
@@ -220,9 +228,11 @@ public final class MergePlanner {
     List<MergePlan.SourceColumn> columns = new ArrayList<>();
     for (Map.Entry<String, Column> entry : sourceByName.entrySet()) {
       Set<TableId> tables = presence.getOrDefault(entry.getKey(), Set.of());
-      boolean refreshed =
-          spec.refreshedAt().map(r -> r.equalsIgnoreCase(entry.getValue().name())).orElse(false);
-      if (refreshed) {
+      String name = entry.getValue().name();
+      boolean refreshed = spec.refreshedAt().map(r -> r.equalsIgnoreCase(name)).orElse(false);
+      boolean assigned =
+          spec.assignedOnWrite().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(name));
+      if (refreshed || assigned) {
         continue;
       }
       columns.add(

@@ -2,8 +2,11 @@ package io.github.courtside.core.merge;
 
 import io.github.courtside.core.warehouse.TableId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  *     I-6)
  * @param refreshedAt a TIMESTAMP column set to the merge's time on insert and update, if any
  * @param schemaChangePolicy what to do with staging columns the main table lacks
+ * @param assignedOnWrite columns set to a constant on insert and update (e.g. {@code is_active =
+ *     TRUE}, so a re-merged row becomes active again), whatever staging holds
  */
 public record MergeSpec(
     TableId mainTable,
@@ -42,7 +47,8 @@ public record MergeSpec(
     String newestBy,
     Set<String> excludedFromUpdate,
     Optional<String> refreshedAt,
-    SchemaChangePolicy schemaChangePolicy) {
+    SchemaChangePolicy schemaChangePolicy,
+    Map<String, Object> assignedOnWrite) {
 
   public MergeSpec {
     Objects.requireNonNull(mainTable, "mainTable");
@@ -51,12 +57,27 @@ public record MergeSpec(
     Objects.requireNonNull(schemaChangePolicy, "schemaChangePolicy");
     mergeKey = List.copyOf(mergeKey);
     excludedFromUpdate = Set.copyOf(excludedFromUpdate);
+    assignedOnWrite = Collections.unmodifiableMap(new LinkedHashMap<>(assignedOnWrite));
     if (mergeKey.isEmpty()) {
       throw new IllegalArgumentException("a merge key needs at least one column");
     }
     if (new LinkedHashSet<>(mergeKey).size() != mergeKey.size()) {
       throw new IllegalArgumentException("merge key " + mergeKey + " repeats a column");
     }
+  }
+
+  /** This spec with one more column assigned a constant on insert and update. */
+  public MergeSpec withAssignment(String column, Object value) {
+    Map<String, Object> assigned = new LinkedHashMap<>(assignedOnWrite);
+    assigned.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(value, "value"));
+    return new MergeSpec(
+        mainTable,
+        mergeKey,
+        newestBy,
+        excludedFromUpdate,
+        refreshedAt,
+        schemaChangePolicy,
+        assigned);
   }
 
   /** A builder for merges into {@code mainTable}. */
@@ -119,7 +140,13 @@ public record MergeSpec(
         throw new IllegalStateException("newestBy(column) is required");
       }
       return new MergeSpec(
-          mainTable, mergeKey, newestBy, excluded, Optional.ofNullable(refreshedAt), policy);
+          mainTable,
+          mergeKey,
+          newestBy,
+          excluded,
+          Optional.ofNullable(refreshedAt),
+          policy,
+          Map.of());
     }
   }
 }
