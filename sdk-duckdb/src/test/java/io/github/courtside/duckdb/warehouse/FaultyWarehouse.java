@@ -39,6 +39,10 @@ final class FaultyWarehouse implements Warehouse {
     this.delegate = delegate;
   }
 
+  Warehouse delegate() {
+    return delegate;
+  }
+
   void crashAfterMutation(long n) {
     this.crashAfter = n;
   }
