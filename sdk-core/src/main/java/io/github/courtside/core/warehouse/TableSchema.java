@@ -106,6 +106,76 @@ public final class TableSchema {
     return clustering;
   }
 
+  /**
+   * Checks rows against this schema, as a load would: no unknown columns, every value of its
+   * column's Java type, no NULL (explicit, or missing without a default) in a required column, no
+   * NaN or infinite FLOAT64 (refused rather than silently turned into NULL).
+   *
+   * <pre>{@code
+   * schema.check(table, rows);   // throws SchemaMismatchException naming the bad columns
+   * }</pre>
+   *
+   * @throws SchemaMismatchException naming all offending columns, each with the first row index
+   */
+  public void check(TableId table, List<Row> rows) {
+    Map<String, String> problems = new java.util.TreeMap<>();
+    for (int index = 0; index < rows.size(); index++) {
+      Row row = rows.get(index);
+      for (Map.Entry<String, @Nullable Object> entry : row.asMap().entrySet()) {
+        String name = entry.getKey();
+        Object value = entry.getValue();
+        Column declared = byLowerName.get(lower(name));
+        if (declared == null) {
+          problems.putIfAbsent(name, "unknown column (row " + index + ")");
+        } else if (value != null && !declared.type().accepts(value)) {
+          problems.putIfAbsent(
+              name,
+              "expected "
+                  + declared.type()
+                  + " ("
+                  + declared.type().javaType().getSimpleName()
+                  + "), got "
+                  + value.getClass().getSimpleName()
+                  + " (row "
+                  + index
+                  + ")");
+        } else if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
+          problems.putIfAbsent(name, "non-finite value " + number + " (row " + index + ")");
+        }
+      }
+      for (Column column : columns) {
+        if (column.required()
+            && valueOf(row, column.name()) == null
+            && (hasColumn(row, column.name()) || column.defaultValue().isEmpty())) {
+          problems.putIfAbsent(column.name(), "required column is NULL (row " + index + ")");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      List<String> details = new ArrayList<>();
+      problems.forEach((column, problem) -> details.add(column + ": " + problem));
+      throw new SchemaMismatchException(
+          table, List.copyOf(problems.keySet()), String.join("; ", details));
+    }
+  }
+
+  /** The row's value for a column, matching the name ignoring case. */
+  static @Nullable Object valueOf(Row row, String column) {
+    if (row.has(column)) {
+      return row.get(column);
+    }
+    for (Map.Entry<String, @Nullable Object> entry : row.asMap().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(column)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasColumn(Row row, String column) {
+    return row.has(column) || row.columns().stream().anyMatch(c -> c.equalsIgnoreCase(column));
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof TableSchema that

@@ -33,6 +33,16 @@ public interface Warehouse extends AutoCloseable {
   /** The table's schema, or empty when the table does not exist. */
   Optional<TableSchema> schema(TableId table);
 
+  /** The table's schema and creation time, or empty when the table does not exist. */
+  Optional<TableInfo> describe(TableId table);
+
+  /**
+   * Adds nullable columns at the end of a table (schema evolution; existing rows read NULL).
+   *
+   * @throws WarehouseException when the table is missing or a column already exists
+   */
+  void addColumns(TableId table, List<Column> columns);
+
   /** Tables of a dataset whose names start with {@code prefix}, sorted by name. */
   List<TableId> listTables(String dataset, String prefix);
 
@@ -47,6 +57,9 @@ public interface Warehouse extends AutoCloseable {
    * of rows written.
    */
   long replacePartition(TableId table, LocalDate partition, List<Row> rows);
+
+  /** The SQL dialect that {@link #execute} and {@link #query} expect. */
+  SqlDialect dialect();
 
   /** Runs a statement rendered in this warehouse's dialect; returns the affected-row count. */
   long execute(String sql);

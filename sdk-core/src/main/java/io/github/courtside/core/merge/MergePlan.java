@@ -1,0 +1,394 @@
+package io.github.courtside.core.merge;
+
+import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.TableId;
+import io.github.courtside.core.warehouse.TableSchema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A reconciled merge of staging tables into one partition of a main table, made by {@link
+ * MergePlanner}; renders its statements in any {@link SqlDialect}.
+ *
+ * <p>The MERGE it renders:
+ *
+ * <ul>
+ *   <li>reads each staging table with an explicit column list, restricted to the partition (hazard
+ *       H-9, fixed), and marks which tables carry which columns;
+ *   <li>keeps the newest staged row per merge key by the ordering column, NULLs last, with a window
+ *       partitioned by lossless key expressions (H-1 and I-1, fixed);
+ *   <li>matches on the partition predicate (I-16) and NULL-safe key equality (I-2);
+ *   <li>updates only staging columns that are neither keys nor excluded (I-6), leaving main-only
+ *       columns untouched, and inserts with explicit column lists so main-only columns take their
+ *       default or NULL (I-5);
+ *   <li>sets the refresh column, when declared, to the merge's time on insert and update (H-4).
+ * </ul>
+ *
+ * <pre>{@code
+ * MergePlan plan = MergePlanner.plan(warehouse, spec, stagingTables, date);
+ * long merged = warehouse.execute(plan.renderMerge(warehouse.dialect(), clock.instant()));
+ * long expected = warehouse.query(plan.renderStagedRowCount(warehouse.dialect()))
+ *     .get(0).getLong("n").orElseThrow();
+ * }</pre>
+ */
+public final class MergePlan {
+  private static final String FLAG_PREFIX = "_courtside_has_";
+  private static final String ROW_NUMBER = "_courtside_rn";
+
+  private final MergeSpec spec;
+  private final TableSchema mainSchema;
+  private final String partitionColumn;
+  private final LocalDate partition;
+  private final List<TableId> stagingTables;
+  private final List<SourceColumn> columns;
+  private final List<Column> addedColumns;
+  private final Map<String, List<TableId>> ignoredColumns;
+
+  MergePlan(
+      MergeSpec spec,
+      TableSchema mainSchema,
+      String partitionColumn,
+      LocalDate partition,
+      List<TableId> stagingTables,
+      List<SourceColumn> columns,
+      List<Column> addedColumns,
+      Map<String, List<TableId>> ignoredColumns) {
+    this.spec = spec;
+    this.mainSchema = mainSchema;
+    this.partitionColumn = partitionColumn;
+    this.partition = partition;
+    this.stagingTables = List.copyOf(stagingTables);
+    this.columns = List.copyOf(columns);
+    this.addedColumns = List.copyOf(addedColumns);
+    this.ignoredColumns = Map.copyOf(ignoredColumns);
+  }
+
+  /**
+   * One column read from staging.
+   *
+   * @param column the main table's column
+   * @param presentIn the staging tables that carry it
+   * @param updated whether a matched row's value is replaced by the staged one
+   */
+  public record SourceColumn(Column column, List<TableId> presentIn, boolean updated) {
+    public SourceColumn {
+      Objects.requireNonNull(column, "column");
+      presentIn = List.copyOf(presentIn);
+    }
+
+    /** The column's name. */
+    public String name() {
+      return column.name();
+    }
+  }
+
+  /** The spec planned. */
+  public MergeSpec spec() {
+    return spec;
+  }
+
+  /** The partition merged. */
+  public LocalDate partition() {
+    return partition;
+  }
+
+  /** The main table's DATE partition column. */
+  public String partitionColumn() {
+    return partitionColumn;
+  }
+
+  /** The staging tables merged, in order. */
+  public List<TableId> stagingTables() {
+    return stagingTables;
+  }
+
+  /** The columns read from staging. */
+  public List<SourceColumn> columns() {
+    return columns;
+  }
+
+  /**
+   * Columns to add to the main table before merging ({@link
+   * SchemaChangePolicy#APPEND_NEW_COLUMNS}).
+   */
+  public List<Column> addedColumns() {
+    return addedColumns;
+  }
+
+  /**
+   * Staging columns ignored under {@link SchemaChangePolicy#INTERSECT}, with the tables carrying
+   * them.
+   */
+  public Map<String, List<TableId>> ignoredColumns() {
+    return ignoredColumns;
+  }
+
+  /** The main table's schema once {@link #addedColumns()} are added. */
+  public TableSchema mainSchema() {
+    return mainSchema;
+  }
+
+  /** The MERGE statement; {@code now} is written to the refresh column. */
+  public String renderMerge(SqlDialect dialect, Instant now) {
+    String target = dialect.table(spec.mainTable());
+    StringBuilder sql = new StringBuilder();
+    sql.append("MERGE INTO ")
+        .append(target)
+        .append(" AS T\nUSING (")
+        .append(renderSource(dialect))
+        .append(") AS S\nON ")
+        .append(matchCondition(dialect));
+    List<String> sets = new ArrayList<>();
+    for (SourceColumn column : columns) {
+      if (column.updated()) {
+        String name = dialect.identifier(column.name());
+        String staged = "S." + name;
+        String value =
+            isPartial(column)
+                ? "CASE WHEN S."
+                    + dialect.identifier(flag(column))
+                    + " THEN "
+                    + staged
+                    + " ELSE T."
+                    + name
+                    + " END"
+                : staged;
+        sets.add(name + " = " + value);
+      }
+    }
+    spec.refreshedAt()
+        .ifPresent(
+            column ->
+                sets.add(
+                    dialect.identifier(column)
+                        + " = "
+                        + dialect.literal(now, ColumnType.TIMESTAMP)));
+    spec.assignedOnWrite()
+        .forEach(
+            (column, value) ->
+                sets.add(
+                    dialect.identifier(column) + " = " + dialect.literal(value, typeOf(column))));
+    if (sets.isEmpty()) {
+      String key = dialect.identifier(spec.mergeKey().get(0));
+      sets.add(key + " = T." + key);
+    }
+    sql.append("\nWHEN MATCHED THEN UPDATE SET ").append(String.join(", ", sets));
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (SourceColumn column : columns) {
+      names.add(dialect.identifier(column.name()));
+      String staged = "S." + dialect.identifier(column.name());
+      values.add(
+          isPartial(column)
+              ? "CASE WHEN S."
+                  + dialect.identifier(flag(column))
+                  + " THEN "
+                  + staged
+                  + " ELSE "
+                  + dialect.literal(
+                      column.column().defaultValue().orElse(null), column.column().type())
+                  + " END"
+              : staged);
+    }
+    spec.refreshedAt()
+        .ifPresent(
+            column -> {
+              names.add(dialect.identifier(column));
+              values.add(dialect.literal(now, ColumnType.TIMESTAMP));
+            });
+    spec.assignedOnWrite()
+        .forEach(
+            (column, value) -> {
+              names.add(dialect.identifier(column));
+              values.add(dialect.literal(value, typeOf(column)));
+            });
+    sql.append("\nWHEN NOT MATCHED THEN INSERT (")
+        .append(String.join(", ", names))
+        .append(") VALUES (")
+        .append(String.join(", ", values))
+        .append(')');
+    return sql.toString();
+  }
+
+  /** A query with one row and column {@code n}: the deduplicated staged rows of the partition. */
+  public String renderStagedRowCount(SqlDialect dialect) {
+    return "SELECT COUNT(*) AS n FROM (" + renderSource(dialect) + ") AS S";
+  }
+
+  /**
+   * A query with one row and column {@code n}: staged rows whose partition value is not the planned
+   * partition (or NULL). The merge leaves them alone (H-9); callers must not drop them unseen.
+   */
+  public String renderOutsidePartitionCount(SqlDialect dialect) {
+    String column = dialect.identifier(partitionColumn);
+    String parts =
+        stagingTables.stream()
+            .map(
+                table ->
+                    "SELECT 1 AS x FROM "
+                        + dialect.table(table)
+                        + " WHERE "
+                        + column
+                        + " IS DISTINCT FROM "
+                        + dialect.literal(partition, ColumnType.DATE))
+            .collect(Collectors.joining("\nUNION ALL\n"));
+    return "SELECT COUNT(*) AS n FROM (" + parts + ") AS O";
+  }
+
+  /**
+   * A query with one row and column {@code n}: deduplicated staged rows with no main-table row of
+   * the same key holding the staged values of every updated column. Zero after a complete merge.
+   */
+  public String renderUnmergedCount(SqlDialect dialect) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add(partitionPredicate(dialect, "T"));
+    for (String key : spec.mergeKey()) {
+      conditions.add(keyEquals(dialect, key));
+    }
+    for (SourceColumn column : columns) {
+      if (!column.updated()) {
+        continue;
+      }
+      String name = dialect.identifier(column.name());
+      String equal = dialect.nullSafeEquals("T." + name, "S." + name, column.column().type());
+      conditions.add(
+          isPartial(column)
+              ? "(NOT S." + dialect.identifier(flag(column)) + " OR " + equal + ")"
+              : equal);
+    }
+    return "SELECT COUNT(*) AS n FROM ("
+        + renderSource(dialect)
+        + ") AS S\nWHERE NOT EXISTS (SELECT 1 FROM "
+        + dialect.table(spec.mainTable())
+        + " AS T WHERE "
+        + String.join(" AND ", conditions)
+        + ")";
+  }
+
+  /** The deduplicated source: the newest staged row per key, from the partition only. */
+  public String renderSource(SqlDialect dialect) {
+    List<String> names = new ArrayList<>();
+    for (SourceColumn column : columns) {
+      names.add(dialect.identifier(column.name()));
+    }
+    for (SourceColumn column : columns) {
+      if (isPartial(column)) {
+        names.add(dialect.identifier(flag(column)));
+      }
+    }
+    String list = String.join(", ", names);
+    List<String> parts = new ArrayList<>();
+    for (TableId table : stagingTables) {
+      List<String> select = new ArrayList<>();
+      for (SourceColumn column : columns) {
+        String name = dialect.identifier(column.name());
+        select.add(
+            column.presentIn().contains(table)
+                ? name
+                : dialect.literal(null, column.column().type()) + " AS " + name);
+      }
+      for (SourceColumn column : columns) {
+        if (isPartial(column)) {
+          select.add(
+              (column.presentIn().contains(table) ? "TRUE" : "FALSE")
+                  + " AS "
+                  + dialect.identifier(flag(column)));
+        }
+      }
+      parts.add(
+          "SELECT "
+              + String.join(", ", select)
+              + " FROM "
+              + dialect.table(table)
+              + " WHERE "
+              + dialect.identifier(partitionColumn)
+              + " = "
+              + dialect.literal(partition, ColumnType.DATE));
+    }
+    String partitionBy =
+        spec.mergeKey().stream()
+            .map(key -> dialect.groupingKey(dialect.identifier(key), typeOf(key)))
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + list
+        + " FROM (SELECT "
+        + list
+        + ", ROW_NUMBER() OVER (PARTITION BY "
+        + partitionBy
+        + " ORDER BY "
+        + dialect.identifier(spec.newestBy())
+        + " DESC NULLS LAST) AS "
+        + dialect.identifier(ROW_NUMBER)
+        + " FROM ("
+        + String.join("\nUNION ALL\n", parts)
+        + ") AS U) AS D WHERE "
+        + dialect.identifier(ROW_NUMBER)
+        + " = 1";
+  }
+
+  private String matchCondition(SqlDialect dialect) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add(partitionPredicate(dialect, "T"));
+    for (String key : spec.mergeKey()) {
+      conditions.add(keyEquals(dialect, key));
+    }
+    return String.join(" AND ", conditions);
+  }
+
+  private String partitionPredicate(SqlDialect dialect, String alias) {
+    return alias
+        + "."
+        + dialect.identifier(partitionColumn)
+        + " = "
+        + dialect.literal(partition, ColumnType.DATE);
+  }
+
+  private String keyEquals(SqlDialect dialect, String key) {
+    String name = dialect.identifier(key);
+    Column column = mainSchema.column(key).orElseThrow();
+    return column.required()
+        ? "T." + name + " = S." + name
+        : dialect.nullSafeEquals("T." + name, "S." + name, column.type());
+  }
+
+  private ColumnType typeOf(String column) {
+    return mainSchema.column(column).map(Column::type).orElseThrow();
+  }
+
+  private boolean isPartial(SourceColumn column) {
+    return column.presentIn().size() != stagingTables.size();
+  }
+
+  private static String flag(SourceColumn column) {
+    return FLAG_PREFIX + column.name();
+  }
+
+  @Override
+  public String toString() {
+    return "MergePlan["
+        + spec.mainTable()
+        + " "
+        + partitionColumn
+        + "="
+        + partition
+        + ", "
+        + stagingTables.size()
+        + " staging tables, ignored "
+        + ignoredColumns.keySet()
+        + ", added "
+        + addedColumns.stream().map(Column::name).toList()
+        + "]";
+  }
+
+  Optional<String> refreshedAt() {
+    return spec.refreshedAt();
+  }
+}

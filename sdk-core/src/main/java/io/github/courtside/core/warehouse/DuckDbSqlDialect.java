@@ -1,0 +1,62 @@
+package io.github.courtside.core.warehouse;
+
+/**
+ * DuckDB SQL: double-quoted identifiers, TIMESTAMP columns hold UTC wall time, NUMERIC is {@code
+ * DECIMAL(38,9)}.
+ */
+final class DuckDbSqlDialect extends AbstractSqlDialect {
+  static final DuckDbSqlDialect INSTANCE = new DuckDbSqlDialect();
+
+  private DuckDbSqlDialect() {}
+
+  @Override
+  public String name() {
+    return "duckdb";
+  }
+
+  @Override
+  public String table(TableId table) {
+    return identifier(table.dataset()) + "." + identifier(table.table());
+  }
+
+  @Override
+  public String identifier(String name) {
+    return "\"" + name + "\"";
+  }
+
+  @Override
+  public String typeName(ColumnType type) {
+    return switch (type) {
+      case STRING -> "VARCHAR";
+      case INT64 -> "BIGINT";
+      case FLOAT64 -> "DOUBLE";
+      case NUMERIC -> "DECIMAL(38,9)";
+      case BOOL -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIMESTAMP -> "TIMESTAMP";
+      case JSON -> "JSON";
+    };
+  }
+
+  /** DuckDB groups DOUBLE values exactly (and -0.0 with 0.0), so every type is its own key. */
+  @Override
+  public String groupingKey(String expression, ColumnType type) {
+    return expression;
+  }
+
+  /** DuckDB uses SQL-standard quote doubling, not backslash escapes. */
+  @Override
+  String stringLiteral(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  @Override
+  String timestampLiteral(String utcText) {
+    return "TIMESTAMP '" + utcText + "'";
+  }
+
+  @Override
+  String jsonLiteral(String quotedText) {
+    return "CAST(" + quotedText + " AS JSON)";
+  }
+}

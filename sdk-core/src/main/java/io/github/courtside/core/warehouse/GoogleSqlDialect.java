@@ -1,0 +1,57 @@
+package io.github.courtside.core.warehouse;
+
+/** GoogleSQL (BigQuery): backtick quoting, FLOAT64 keys grouped through their exact text. */
+final class GoogleSqlDialect extends AbstractSqlDialect {
+  static final GoogleSqlDialect INSTANCE = new GoogleSqlDialect();
+
+  private GoogleSqlDialect() {}
+
+  @Override
+  public String name() {
+    return "googlesql";
+  }
+
+  @Override
+  public String table(TableId table) {
+    return "`" + table.dataset() + "." + table.table() + "`";
+  }
+
+  @Override
+  public String identifier(String name) {
+    return "`" + name + "`";
+  }
+
+  @Override
+  public String typeName(ColumnType type) {
+    return type.name();
+  }
+
+  /**
+   * FLOAT64 is refused in PARTITION BY (I-1); {@code FORMAT('%.17g', x + 0.0)} is its exact decimal
+   * text (17 significant digits round-trip every double, {@code + 0.0} folds -0.0 into 0.0) and
+   * stays NULL for NULL. JSON is not groupable and is refused as a key by the planner.
+   */
+  @Override
+  public String groupingKey(String expression, ColumnType type) {
+    return switch (type) {
+      case FLOAT64 -> "FORMAT('%.17g', " + expression + " + 0.0)";
+      case JSON -> "TO_JSON_STRING(" + expression + ")";
+      default -> expression;
+    };
+  }
+
+  @Override
+  public String comparable(String expression, ColumnType type) {
+    return type == ColumnType.JSON ? "TO_JSON_STRING(" + expression + ")" : expression;
+  }
+
+  @Override
+  String timestampLiteral(String utcText) {
+    return "TIMESTAMP '" + utcText + "+00'";
+  }
+
+  @Override
+  String jsonLiteral(String quotedText) {
+    return "PARSE_JSON(" + quotedText + ")";
+  }
+}

@@ -1,0 +1,583 @@
+package io.github.courtside.duckdb.warehouse;
+
+import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.Row;
+import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.TableId;
+import io.github.courtside.core.warehouse.TableInfo;
+import io.github.courtside.core.warehouse.TableSchema;
+import io.github.courtside.core.warehouse.Warehouse;
+import io.github.courtside.core.warehouse.WarehouseException;
+import io.github.courtside.duckdb.DuckDbDatabase;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded {@link Warehouse}: DuckDB in memory or in a file.
+ *
+ * <p>Each thread uses its own connection ({@link DuckDbDatabase}). Datasets are DuckDB schemas.
+ * Appends and partition replaces load rows with DuckDB's appender into a connection-private
+ * temporary table, then move them into the target in one transaction, so a load is all-or-nothing
+ * (the appender alone commits as it goes). TIMESTAMP columns hold UTC; instants are kept to the
+ * microsecond, like BigQuery. What DuckDB's catalog cannot hold (partition column, clustering,
+ * typed defaults, creation time from the injected clock) is kept in the table comment. DuckDB names
+ * a file database after its file, so do not name the file like one of your datasets ({@code
+ * nba.duckdb} with a dataset {@code nba} makes {@code nba.t} ambiguous).
+ *
+ * <p>DuckDB 2.0, like BigQuery, refuses a MERGE in which one target row matches several source
+ * rows; this warehouse does not hide that error.
+ *
+ * <pre>{@code
+ * try (DuckDbWarehouse warehouse = DuckDbWarehouse.builder().file(Path.of("courtside.duckdb")).build()) {
+ *   warehouse.createTableIfAbsent(table, schema);
+ *   warehouse.append(table, rows);
+ *   List<Row> rows = warehouse.query("SELECT COUNT(*) AS n FROM nba.player_game");
+ * }
+ * }</pre>
+ */
+public final class DuckDbWarehouse implements Warehouse {
+  private static final SqlDialect DIALECT = SqlDialect.duckDb();
+  private static final AtomicLong LOADS = new AtomicLong();
+
+  private final DuckDbDatabase database;
+  private final boolean ownsDatabase;
+  private final Clock clock;
+
+  private DuckDbWarehouse(DuckDbDatabase database, boolean ownsDatabase, Clock clock) {
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
+    this.clock = clock;
+  }
+
+  /** A private warehouse in memory with the system clock. */
+  public static DuckDbWarehouse inMemory() {
+    return builder().build();
+  }
+
+  /** A builder; in memory with the system UTC clock unless told otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The database underneath, e.g. to share it with a DuckDB coordination store. */
+  public DuckDbDatabase database() {
+    return database;
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return DIALECT;
+  }
+
+  @Override
+  public void createTable(TableId table, TableSchema schema) {
+    if (!createTableIfAbsent(table, schema)) {
+      throw new WarehouseException(table, "table " + table + " already exists");
+    }
+  }
+
+  @Override
+  public synchronized boolean createTableIfAbsent(TableId table, TableSchema schema) {
+    Connection connection = database.connection();
+    try {
+      if (exists(connection, table)) {
+        return false;
+      }
+      inTransaction(
+          connection,
+          () -> {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute(
+                  "CREATE SCHEMA IF NOT EXISTS " + DIALECT.identifier(table.dataset()));
+              statement.execute(createTableSql(table, schema));
+              statement.execute(
+                  "COMMENT ON TABLE "
+                      + DIALECT.table(table)
+                      + " IS "
+                      + DIALECT.literal(
+                          TableMetadata.of(schema, clock.instant()).encode(), ColumnType.STRING));
+            }
+            return Boolean.TRUE;
+          });
+      return true;
+    } catch (SQLException e) {
+      throw failure(table, "cannot create table " + table, e);
+    }
+  }
+
+  @Override
+  public synchronized boolean dropTable(TableId table) {
+    Connection connection = database.connection();
+    try {
+      if (!exists(connection, table)) {
+        return false;
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DROP TABLE IF EXISTS " + DIALECT.table(table));
+      }
+      return true;
+    } catch (SQLException e) {
+      throw failure(table, "cannot drop table " + table, e);
+    }
+  }
+
+  @Override
+  public Optional<TableSchema> schema(TableId table) {
+    return describe(table).map(TableInfo::schema);
+  }
+
+  @Override
+  public Optional<TableInfo> describe(TableId table) {
+    Connection connection = database.connection();
+    try {
+      String comment;
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT comment FROM duckdb_tables() WHERE database_name <> 'temp' AND schema_name = ?"
+                  + " AND table_name = ?")) {
+        statement.setString(1, table.dataset());
+        statement.setString(2, table.table());
+        try (ResultSet result = statement.executeQuery()) {
+          if (!result.next()) {
+            return Optional.empty();
+          }
+          comment = result.getString(1);
+        }
+      }
+      TableMetadata metadata =
+          TableMetadata.decode(comment).orElse(new TableMetadata(null, null, List.of(), Map.of()));
+      TableSchema.Builder schema = TableSchema.builder();
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT column_name, data_type, is_nullable FROM information_schema.columns"
+                  + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+        statement.setString(1, table.dataset());
+        statement.setString(2, table.table());
+        try (ResultSet result = statement.executeQuery()) {
+          while (result.next()) {
+            String name = result.getString(1);
+            ColumnType type = columnType(table, name, result.getString(2));
+            Column column =
+                "NO".equals(result.getString(3))
+                    ? Column.required(name, type)
+                    : Column.nullable(name, type);
+            String defaultText = metadata.defaults().get(name);
+            if (defaultText != null) {
+              column = column.withDefault(TableMetadata.parseDefault(defaultText, type));
+            }
+            schema.column(column);
+          }
+        }
+      }
+      String partition = metadata.partitionColumn();
+      if (partition != null) {
+        schema.partitionBy(partition);
+      }
+      schema.clusterBy(metadata.clustering().toArray(String[]::new));
+      return Optional.of(
+          new TableInfo(table, schema.build(), Optional.ofNullable(metadata.createdAt())));
+    } catch (SQLException e) {
+      throw failure(table, "cannot read the schema of " + table, e);
+    }
+  }
+
+  @Override
+  public synchronized void addColumns(TableId table, List<Column> columns) {
+    if (columns.isEmpty()) {
+      return;
+    }
+    Connection connection = database.connection();
+    try {
+      if (!exists(connection, table)) {
+        throw new WarehouseException(table, "table " + table + " does not exist");
+      }
+      inTransaction(
+          connection,
+          () -> {
+            try (Statement statement = connection.createStatement()) {
+              for (Column column : columns) {
+                statement.execute(
+                    "ALTER TABLE "
+                        + DIALECT.table(table)
+                        + " ADD COLUMN "
+                        + DIALECT.identifier(column.name())
+                        + " "
+                        + DIALECT.typeName(column.type()));
+              }
+            }
+            return Boolean.TRUE;
+          });
+    } catch (SQLException e) {
+      throw failure(table, "cannot add columns to " + table, e);
+    }
+  }
+
+  @Override
+  public List<TableId> listTables(String dataset, String prefix) {
+    Connection connection = database.connection();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name <> 'temp'"
+                + " AND schema_name = ? AND starts_with(table_name, ?) ORDER BY table_name")) {
+      statement.setString(1, dataset);
+      statement.setString(2, prefix);
+      List<TableId> tables = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          tables.add(TableId.of(dataset, result.getString(1)));
+        }
+      }
+      return tables;
+    } catch (SQLException e) {
+      throw failure(null, "cannot list tables of dataset " + dataset, e);
+    }
+  }
+
+  @Override
+  public long append(TableId table, List<Row> rows) {
+    TableSchema schema = requireSchema(table);
+    schema.check(table, rows);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    return load(table, schema, rows, null);
+  }
+
+  @Override
+  public long replacePartition(TableId table, LocalDate partition, List<Row> rows) {
+    TableSchema schema = requireSchema(table);
+    String column =
+        schema
+            .partitionColumn()
+            .orElseThrow(
+                () -> new WarehouseException(table, "table " + table + " is not partitioned"));
+    schema.check(table, rows);
+    for (int index = 0; index < rows.size(); index++) {
+      Object value = valueOf(rows.get(index), column);
+      if (!partition.equals(value)) {
+        throw new WarehouseException(
+            table,
+            "row "
+                + index
+                + " has "
+                + column
+                + " = "
+                + value
+                + ", outside partition "
+                + partition
+                + " of "
+                + table);
+      }
+    }
+    return load(table, schema, rows, column + "=" + partition);
+  }
+
+  private long load(
+      TableId table, TableSchema schema, List<Row> rows, @Nullable String replacedPartition) {
+    Connection connection = database.connection();
+    String temp = "courtside_load_" + LOADS.incrementAndGet();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE " + temp + " AS SELECT * FROM " + DIALECT.table(table) + " LIMIT 0");
+      try {
+        appendRows(connection.unwrap(DuckDBConnection.class), temp, table, schema, rows);
+        return inTransaction(
+            connection,
+            () -> {
+              if (replacedPartition != null) {
+                int eq = replacedPartition.indexOf('=');
+                statement.executeUpdate(
+                    "DELETE FROM "
+                        + DIALECT.table(table)
+                        + " WHERE "
+                        + DIALECT.identifier(replacedPartition.substring(0, eq))
+                        + " = "
+                        + DIALECT.literal(
+                            LocalDate.parse(replacedPartition.substring(eq + 1)), ColumnType.DATE));
+              }
+              return (long)
+                  statement.executeUpdate(
+                      "INSERT INTO " + DIALECT.table(table) + " SELECT * FROM temp.main." + temp);
+            });
+      } finally {
+        statement.execute("DROP TABLE IF EXISTS temp.main." + temp);
+      }
+    } catch (SQLException e) {
+      throw failure(table, "loading " + rows.size() + " rows into " + table + " failed", e);
+    }
+  }
+
+  private static void appendRows(
+      DuckDBConnection connection, String temp, TableId table, TableSchema schema, List<Row> rows)
+      throws SQLException {
+    List<Column> columns = schema.columns();
+    try (DuckDBAppender appender = connection.createAppender("temp", "main", temp)) {
+      for (Row row : rows) {
+        Map<String, @Nullable Object> byName = lowerCased(row);
+        appender.beginRow();
+        for (Column column : columns) {
+          String key = column.name().toLowerCase(Locale.ROOT);
+          Object value =
+              byName.containsKey(key) ? byName.get(key) : column.defaultValue().orElse(null);
+          appendValue(appender, table, column, value);
+        }
+        appender.endRow();
+      }
+    }
+  }
+
+  private static void appendValue(
+      DuckDBAppender appender, TableId table, Column column, @Nullable Object value)
+      throws SQLException {
+    if (value == null) {
+      appender.appendNull();
+      return;
+    }
+    switch (column.type()) {
+      case STRING, JSON -> appender.append((String) value);
+      case INT64 -> appender.append((long) (Long) value);
+      case FLOAT64 -> appender.append((double) (Double) value);
+      case BOOL -> appender.append((boolean) (Boolean) value);
+      case DATE -> appender.append((LocalDate) value);
+      case TIMESTAMP ->
+          appender.append(
+              LocalDateTime.ofInstant(
+                  ((Instant) value).truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+      case NUMERIC -> {
+        try {
+          appender.append(((BigDecimal) value).setScale(9, RoundingMode.UNNECESSARY));
+        } catch (ArithmeticException e) {
+          throw new WarehouseException(
+              table,
+              "column " + column.name() + " value " + value + " has more than 9 decimal places",
+              e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public long execute(String sql) {
+    Connection connection = database.connection();
+    try (Statement statement = connection.createStatement()) {
+      return statement.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw failure(null, "statement failed: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
+  @Override
+  public List<Row> query(String sql) {
+    Connection connection = database.connection();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      ResultSetMetaData meta = result.getMetaData();
+      int count = meta.getColumnCount();
+      List<Row> rows = new ArrayList<>();
+      while (result.next()) {
+        Row.Builder row = Row.builder();
+        for (int i = 1; i <= count; i++) {
+          row.set(meta.getColumnLabel(i), read(result, i, meta.getColumnTypeName(i)));
+        }
+        rows.add(row.build());
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw failure(null, "query failed: " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsDatabase) {
+      database.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DuckDbWarehouse[" + database.description() + "]";
+  }
+
+  private static @Nullable Object read(ResultSet result, int index, String typeName)
+      throws SQLException {
+    String type = typeName.toUpperCase(Locale.ROOT);
+    if (type.startsWith("TIMESTAMP WITH TIME ZONE") || type.equals("TIMESTAMPTZ")) {
+      OffsetDateTime value = result.getObject(index, OffsetDateTime.class);
+      return value == null ? null : value.toInstant();
+    }
+    if (type.startsWith("TIMESTAMP")) {
+      LocalDateTime value = result.getObject(index, LocalDateTime.class);
+      return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+    if (type.equals("JSON")) {
+      return result.getString(index);
+    }
+    Object value = result.getObject(index);
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger big) {
+      return big.bitLength() < 64 ? (Object) big.longValue() : new BigDecimal(big);
+    }
+    if (value instanceof Float number) {
+      return number.doubleValue();
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    return value;
+  }
+
+  private static ColumnType columnType(TableId table, String column, String duckType) {
+    String type = duckType.toUpperCase(Locale.ROOT);
+    return switch (type) {
+      case "VARCHAR" -> ColumnType.STRING;
+      case "BIGINT" -> ColumnType.INT64;
+      case "DOUBLE" -> ColumnType.FLOAT64;
+      case "DECIMAL(38,9)" -> ColumnType.NUMERIC;
+      case "BOOLEAN" -> ColumnType.BOOL;
+      case "DATE" -> ColumnType.DATE;
+      case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      case "JSON" -> ColumnType.JSON;
+      default ->
+          throw new WarehouseException(
+              table, "column " + column + " of " + table + " has unsupported type " + duckType);
+    };
+  }
+
+  private static String createTableSql(TableId table, TableSchema schema) {
+    List<String> columns = new ArrayList<>();
+    for (Column column : schema.columns()) {
+      StringBuilder text =
+          new StringBuilder(DIALECT.identifier(column.name()))
+              .append(' ')
+              .append(DIALECT.typeName(column.type()));
+      column
+          .defaultValue()
+          .ifPresent(
+              value -> text.append(" DEFAULT ").append(DIALECT.literal(value, column.type())));
+      if (column.required()) {
+        text.append(" NOT NULL");
+      }
+      columns.add(text.toString());
+    }
+    return "CREATE TABLE " + DIALECT.table(table) + " (" + String.join(", ", columns) + ")";
+  }
+
+  private TableSchema requireSchema(TableId table) {
+    return schema(table)
+        .orElseThrow(() -> new WarehouseException(table, "table " + table + " does not exist"));
+  }
+
+  private static boolean exists(Connection connection, TableId table) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT 1 FROM duckdb_tables() WHERE database_name <> 'temp' AND schema_name = ?"
+                + " AND table_name = ?")) {
+      statement.setString(1, table.dataset());
+      statement.setString(2, table.table());
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next();
+      }
+    }
+  }
+
+  private static Map<String, @Nullable Object> lowerCased(Row row) {
+    Map<String, @Nullable Object> values = new HashMap<>();
+    row.asMap().forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
+    return values;
+  }
+
+  private static @Nullable Object valueOf(Row row, String column) {
+    return lowerCased(row).get(column.toLowerCase(Locale.ROOT));
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static WarehouseException failure(
+      @Nullable TableId table, String message, SQLException e) {
+    return new WarehouseException(table, message + ": " + e.getMessage(), e);
+  }
+
+  /** Builds a {@link DuckDbWarehouse}. */
+  public static final class Builder {
+    private @Nullable Path file;
+    private @Nullable DuckDbDatabase database;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** Keep the data in this file (created when absent). */
+    public Builder file(Path file) {
+      this.file = Objects.requireNonNull(file, "file");
+      this.database = null;
+      return this;
+    }
+
+    /** Use an open database; the warehouse will not close it. */
+    public Builder database(DuckDbDatabase database) {
+      this.database = Objects.requireNonNull(database, "database");
+      this.file = null;
+      return this;
+    }
+
+    /** The clock that stamps table creation times. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Opens the warehouse. */
+    public DuckDbWarehouse build() {
+      if (database != null) {
+        return new DuckDbWarehouse(database, false, clock);
+      }
+      DuckDbDatabase opened = file == null ? DuckDbDatabase.inMemory() : DuckDbDatabase.open(file);
+      return new DuckDbWarehouse(opened, true, clock);
+    }
+  }
+}

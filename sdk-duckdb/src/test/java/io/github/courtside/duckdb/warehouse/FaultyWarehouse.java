@@ -1,0 +1,171 @@
+package io.github.courtside.duckdb.warehouse;
+
+import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.Row;
+import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.TableId;
+import io.github.courtside.core.warehouse.TableInfo;
+import io.github.courtside.core.warehouse.TableSchema;
+import io.github.courtside.core.warehouse.Warehouse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Fault injection on top of a real warehouse: a crash after the n-th mutating call (the call takes
+ * effect, then the "process" dies and every later call fails), and rewriting or failing chosen
+ * statements.
+ */
+final class FaultyWarehouse implements Warehouse {
+  /** What a crashed process throws. */
+  static final class SimulatedCrash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedCrash(String message) {
+      super(message);
+    }
+  }
+
+  private final Warehouse delegate;
+  private long mutations;
+  private long crashAfter = Long.MAX_VALUE;
+  private boolean crashed;
+  private Predicate<String> failingQueries = sql -> false;
+  private Function<String, Long> executeOverride = sql -> -1L;
+
+  FaultyWarehouse(Warehouse delegate) {
+    this.delegate = delegate;
+  }
+
+  Warehouse delegate() {
+    return delegate;
+  }
+
+  void crashAfterMutation(long n) {
+    this.crashAfter = n;
+  }
+
+  long mutations() {
+    return mutations;
+  }
+
+  boolean crashed() {
+    return crashed;
+  }
+
+  void failQueriesMatching(Predicate<String> predicate) {
+    this.failingQueries = predicate;
+  }
+
+  /** Statements for which the function returns a count of zero or more are not run. */
+  void overrideExecute(Function<String, Long> override) {
+    this.executeOverride = override;
+  }
+
+  private void alive() {
+    if (crashed) {
+      throw new SimulatedCrash("process is dead");
+    }
+  }
+
+  private <T> T mutated(T result) {
+    mutations++;
+    if (mutations >= crashAfter) {
+      crashed = true;
+      throw new SimulatedCrash("crash after mutation " + mutations);
+    }
+    return result;
+  }
+
+  @Override
+  public void createTable(TableId table, TableSchema schema) {
+    alive();
+    delegate.createTable(table, schema);
+    mutated(Boolean.TRUE);
+  }
+
+  @Override
+  public boolean createTableIfAbsent(TableId table, TableSchema schema) {
+    alive();
+    boolean created = delegate.createTableIfAbsent(table, schema);
+    return created ? mutated(true) : false;
+  }
+
+  @Override
+  public boolean dropTable(TableId table) {
+    alive();
+    boolean dropped = delegate.dropTable(table);
+    return dropped ? mutated(true) : false;
+  }
+
+  @Override
+  public Optional<TableSchema> schema(TableId table) {
+    alive();
+    return delegate.schema(table);
+  }
+
+  @Override
+  public Optional<TableInfo> describe(TableId table) {
+    alive();
+    return delegate.describe(table);
+  }
+
+  @Override
+  public void addColumns(TableId table, List<Column> columns) {
+    alive();
+    delegate.addColumns(table, columns);
+    if (!columns.isEmpty()) {
+      mutated(Boolean.TRUE);
+    }
+  }
+
+  @Override
+  public List<TableId> listTables(String dataset, String prefix) {
+    alive();
+    return delegate.listTables(dataset, prefix);
+  }
+
+  @Override
+  public long append(TableId table, List<Row> rows) {
+    alive();
+    return mutated(delegate.append(table, rows));
+  }
+
+  @Override
+  public long replacePartition(TableId table, LocalDate partition, List<Row> rows) {
+    alive();
+    return mutated(delegate.replacePartition(table, partition, rows));
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return delegate.dialect();
+  }
+
+  @Override
+  public long execute(String sql) {
+    alive();
+    long overridden = executeOverride.apply(sql);
+    if (overridden >= 0) {
+      return overridden;
+    }
+    return mutated(delegate.execute(sql));
+  }
+
+  @Override
+  public List<Row> query(String sql) {
+    alive();
+    if (failingQueries.test(sql)) {
+      throw new io.github.courtside.core.warehouse.WarehouseException(
+          null, "injected query failure");
+    }
+    return delegate.query(sql);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
