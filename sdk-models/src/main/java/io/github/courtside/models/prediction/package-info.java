@@ -1,4 +1,4 @@
-/** Predictions and what they recommend. */
+/** Predictors, prediction requests and predictions, and the never-silent fallback. */
 @NullMarked
 package io.github.courtside.models.prediction;
 

@@ -1,0 +1,8 @@
+package io.github.courtside.models.prediction;
+
+/** Counts fallback answers; a no-op unless a Micrometer registry was given. */
+interface FallbackMetrics {
+  FallbackMetrics NONE = (model, reason) -> {};
+
+  void fallback(String modelId, FallbackReason reason);
+}

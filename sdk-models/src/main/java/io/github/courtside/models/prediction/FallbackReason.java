@@ -1,0 +1,15 @@
+package io.github.courtside.models.prediction;
+
+/**
+ * Why a fallback answered instead of the model (the reference's prediction_error_code).
+ *
+ * <pre>{@code
+ * prediction.fallbackReason().ifPresent(reason -> metrics.count(reason));
+ * }</pre>
+ */
+public enum FallbackReason {
+  /** The model's input vector could not be built (missing or invalid features). */
+  FEATURE_PREPARATION_FAILED,
+  /** The model was given a vector but failed to predict. */
+  MODEL_PREDICTION_FAILED
+}
