@@ -1,31 +1,98 @@
 package io.github.courtside.scrapers.pdf;
 
-import io.github.courtside.core.CourtsideException;
+import io.github.courtside.scrapers.pdf.PdfExtractionException.Reason;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Extracts the text of every page of a PDF with PDFBox, sorted by position, as lines.
+ * Extracts the text of a PDF with PDFBox, sorted by position (spec §A.4: this matches pdfplumber
+ * line for line), within bounded time and size.
+ *
+ * <p>Bounded time is cooperative, with no extra thread: every read of the underlying bytes and
+ * every content-stream operator checks a deadline taken from the injected {@link Clock}, so a
+ * damaged document that sends PDFBox into a long repair or a huge content stream is abandoned with
+ * {@link Reason#TIMED_OUT} shortly after the budget. Size is bounded by {@code maxBytes} and {@code
+ * maxPages}. Every failure is a {@link PdfExtractionException} with a reason; nothing else escapes
+ * (PDFBox's runtime exceptions and stack overflows on cyclic structures included).
  *
  * <pre>{@code
- * List<String> lines = PdfTextExtractor.lines(Files.readAllBytes(pdf));
+ * PdfTextExtractor extractor = PdfTextExtractor.builder()
+ *     .timeout(Duration.ofSeconds(1))
+ *     .maxBytes(20 * 1024 * 1024)
+ *     .maxPages(50)
+ *     .build();
+ * List<String> lines = extractor.extract(Files.readAllBytes(pdf)).lines();
  * }</pre>
  */
 public final class PdfTextExtractor {
-  private PdfTextExtractor() {}
+  private final Duration timeout;
+  private final long maxBytes;
+  private final int maxPages;
+  private final Clock clock;
+
+  private PdfTextExtractor(Builder builder) {
+    this.timeout = builder.timeout;
+    this.maxBytes = builder.maxBytes;
+    this.maxPages = builder.maxPages;
+    this.clock = builder.clock;
+  }
+
+  /** An extractor with the defaults: 1 s, 32 MiB, 100 pages, system clock. */
+  public static PdfTextExtractor withDefaults() {
+    return builder().build();
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The time budget of one extraction. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The non-blank lines of all pages in reading order, trailing white space removed. */
+  public static List<String> lines(byte[] pdf) {
+    return withDefaults().extract(pdf).lines();
+  }
 
   /**
-   * The non-blank lines of all pages in reading order, trailing white space removed.
+   * Extracts the text of every page.
    *
-   * @throws CourtsideException when the bytes are not a readable PDF
+   * @throws PdfExtractionException when the bytes are not a readable PDF, are too large, hold no
+   *     text or took longer than the budget
    */
-  public static List<String> lines(byte[] pdf) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      PDFTextStripper stripper = new PDFTextStripper();
+  public PdfText extract(byte[] pdf) {
+    Objects.requireNonNull(pdf, "pdf");
+    if (pdf.length > maxBytes) {
+      throw new PdfExtractionException(
+          Reason.TOO_LARGE, "PDF of " + pdf.length + " bytes exceeds the limit of " + maxBytes);
+    }
+    if (!hasPdfHeader(pdf)) {
+      throw new PdfExtractionException(
+          Reason.NOT_A_PDF, "not a PDF: no %PDF header in the first 1024 bytes");
+    }
+    Deadline deadline = new Deadline(clock, timeout);
+    try (PDDocument document =
+        Loader.loadPDF(new DeadlineReader(new RandomAccessReadBuffer(pdf), deadline))) {
+      int pages = document.getNumberOfPages();
+      if (pages > maxPages) {
+        throw new PdfExtractionException(
+            Reason.TOO_LARGE, "PDF of " + pages + " pages exceeds the limit of " + maxPages);
+      }
+      DeadlineStripper stripper = new DeadlineStripper(deadline);
       stripper.setSortByPosition(true);
       stripper.setLineSeparator("\n");
       String text = stripper.getText(document);
@@ -36,9 +103,93 @@ public final class PdfTextExtractor {
           lines.add(trimmed);
         }
       }
-      return lines;
-    } catch (IOException e) {
-      throw new CourtsideException("not a readable PDF: " + e.getMessage(), e);
+      if (lines.isEmpty()) {
+        throw new PdfExtractionException(
+            Reason.NO_TEXT, "the PDF holds no extractable text (" + pages + " pages)");
+      }
+      return new PdfText(lines, pages, text.length());
+    } catch (Deadline.Expired e) {
+      throw new PdfExtractionException(Reason.TIMED_OUT, String.valueOf(e.getMessage()), e);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      if (e instanceof PdfExtractionException extraction) {
+        throw extraction;
+      }
+      if (e.getCause() instanceof Deadline.Expired expired) {
+        throw new PdfExtractionException(Reason.TIMED_OUT, String.valueOf(expired.getMessage()), e);
+      }
+      throw new PdfExtractionException(
+          Reason.UNREADABLE,
+          "not a readable PDF: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static boolean hasPdfHeader(byte[] pdf) {
+    String head = new String(pdf, 0, Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1);
+    return head.contains("%PDF");
+  }
+
+  /** A text stripper that checks the deadline before every content-stream operator. */
+  private static final class DeadlineStripper extends PDFTextStripper {
+    private final Deadline deadline;
+
+    DeadlineStripper(Deadline deadline) {
+      this.deadline = deadline;
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+      deadline.check();
+      super.processOperator(operator, operands);
+    }
+  }
+
+  /** Builds a {@link PdfTextExtractor}. */
+  public static final class Builder {
+    private Duration timeout = Duration.ofSeconds(1);
+    private long maxBytes = 32L * 1024 * 1024;
+    private int maxPages = 100;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The time budget of one extraction (default 1 s). */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The largest accepted document in bytes (default 32 MiB). */
+    public Builder maxBytes(long maxBytes) {
+      if (maxBytes < 1) {
+        throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+      }
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    /** The most pages accepted (default 100). */
+    public Builder maxPages(int maxPages) {
+      if (maxPages < 1) {
+        throw new IllegalArgumentException("maxPages must be positive, got " + maxPages);
+      }
+      this.maxPages = maxPages;
+      return this;
+    }
+
+    /** The clock the deadline is read from (tests pass a controllable clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The extractor. */
+    public PdfTextExtractor build() {
+      return new PdfTextExtractor(this);
     }
   }
 }

@@ -1,0 +1,23 @@
+package io.github.courtside.scrapers.pdf;
+
+import java.util.List;
+
+/**
+ * The text of a PDF as PDFBox extracts it sorted by position: non-blank lines of all pages in
+ * reading order, trailing white space removed.
+ *
+ * <pre>{@code
+ * PdfText text = PdfTextExtractor.withDefaults().extract(bytes);
+ * text.lines().forEach(System.out::println);
+ * }</pre>
+ *
+ * @param lines the non-blank lines
+ * @param pageCount pages in the document
+ * @param characters characters of extracted text, line separators included
+ */
+public record PdfText(List<String> lines, int pageCount, int characters) {
+  /** Copies the lines. */
+  public PdfText {
+    lines = List.copyOf(lines);
+  }
+}
