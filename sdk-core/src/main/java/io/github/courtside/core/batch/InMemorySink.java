@@ -160,6 +160,13 @@ public final class InMemorySink implements BatchSink {
     return duplicatesIgnored;
   }
 
+  /** Forgets the stored rows and counters (injected faults and rules stay). */
+  public synchronized void clear() {
+    stored.clear();
+    requests = 0;
+    duplicatesIgnored = 0;
+  }
+
   /** Injected one-shot faults not yet used. */
   public synchronized int pendingFaults() {
     return faults.size();

@@ -1,16 +1,7 @@
 package io.github.courtside.core.batch;
 
 import io.github.courtside.core.warehouse.Row;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Gives each accepted row the id a deduplicating sink uses, fixed at acceptance so that retries
@@ -60,33 +51,6 @@ public interface RowIdStrategy {
 
   /** The content hash used by {@link #contentHash()}, as 64 lower-case hex digits. */
   static String contentHashOf(Row row) {
-    List<Map.Entry<String, @Nullable Object>> entries = new ArrayList<>(row.asMap().entrySet());
-    entries.sort(Map.Entry.comparingByKey());
-    StringBuilder canonical = new StringBuilder();
-    for (Map.Entry<String, @Nullable Object> entry : entries) {
-      Object value = entry.getValue();
-      String text;
-      if (value == null) {
-        text = "null";
-      } else if (value instanceof BigDecimal decimal) {
-        text = "BigDecimal:" + decimal.stripTrailingZeros().toPlainString();
-      } else {
-        text = value.getClass().getSimpleName() + ":" + value;
-      }
-      canonical
-          .append(entry.getKey().length())
-          .append(':')
-          .append(entry.getKey())
-          .append(text.length())
-          .append(':')
-          .append(text);
-    }
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
-    }
+    return ContentHash.of(row);
   }
 }

@@ -13,9 +13,10 @@ import java.util.Objects;
  *
  * <p>With {@link Policy#CONSECUTIVE_FAILURES} any failed trial call re-opens the breaker and all
  * trial calls must succeed to close it (the old platform's external-service and per-system
- * breakers, §4.2-4.3). With {@link Policy#FAILURE_RATE} the trial calls close the breaker when
- * their failure rate stays below the threshold (Resilience4j's rule). Unlike the old breakers, the
- * number of concurrent trial calls is capped.
+ * breakers, §4.2-4.3); its trial calls may not outnumber its failure count. With {@link
+ * Policy#FAILURE_RATE} the trial calls close the breaker when their failure rate stays below the
+ * threshold (Resilience4j's rule). Unlike the old breakers, the number of concurrent trial calls is
+ * capped.
  *
  * <pre>{@code
  * BreakerProfile perSystem = BreakerProfile.consecutiveFailures("prediction-system", 5)
@@ -57,10 +58,14 @@ public final class BreakerProfile {
     this.halfOpenTrialCalls = b.halfOpenTrialCalls;
   }
 
-  /** A profile that opens after {@code failures} consecutive failures. */
+  /**
+   * A profile that opens after {@code failures} consecutive failures; trial calls default to 3, or
+   * {@code failures} when fewer.
+   */
   public static Builder consecutiveFailures(String name, int failures) {
     Builder b = new Builder(name, Policy.CONSECUTIVE_FAILURES);
     b.consecutiveFailures = failures;
+    b.halfOpenTrialCalls = Math.max(1, Math.min(b.halfOpenTrialCalls, failures));
     return b;
   }
 
@@ -137,6 +142,7 @@ public final class BreakerProfile {
             .ignoreException(error -> !classifier.countsAsFailure(error))
             .writableStackTraceEnabled(false);
     if (policy == Policy.CONSECUTIVE_FAILURES) {
+      // "n failures among the last n calls" is n consecutive failures.
       config
           .slidingWindow(consecutiveFailures, consecutiveFailures, SlidingWindowType.COUNT_BASED)
           .failureRateThreshold(100.0f);
@@ -192,7 +198,10 @@ public final class BreakerProfile {
       return this;
     }
 
-    /** Trial calls let through when half open (default 3). */
+    /**
+     * Trial calls let through when half open (default 3; at most the failure count of a
+     * consecutive-failures profile).
+     */
     public Builder halfOpenTrialCalls(int calls) {
       this.halfOpenTrialCalls = calls;
       return this;
@@ -219,6 +228,16 @@ public final class BreakerProfile {
       }
       if (openDuration.toMillis() < 1) {
         throw new IllegalArgumentException("open duration must be >= 1 ms, was " + openDuration);
+      }
+      if (policy == Policy.CONSECUTIVE_FAILURES && halfOpenTrialCalls > consecutiveFailures) {
+        // Resilience4j judges half-open trials after min(window, trials) calls; the window of a
+        // consecutive-failures profile is its failure count.
+        throw new IllegalArgumentException(
+            "a consecutive-failures profile needs halfOpenTrialCalls ("
+                + halfOpenTrialCalls
+                + ") <= consecutiveFailures ("
+                + consecutiveFailures
+                + ")");
       }
       if (halfOpenTrialCalls < 1) {
         throw new IllegalArgumentException(
