@@ -1,0 +1,327 @@
+package io.github.courtside.firestore.coordination;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Precondition;
+import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.coordination.CoordinationStoreException;
+import io.github.courtside.core.coordination.Document;
+import io.github.courtside.core.coordination.DocumentPaths;
+import io.github.courtside.core.coordination.DocumentQuery;
+import io.github.courtside.core.coordination.FieldValues;
+import io.github.courtside.firestore.FirestoreSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link CoordinationStore} on Cloud Firestore: a document path is a Firestore document path, a
+ * field a Firestore field (timestamps as Firestore timestamps, so microsecond precision).
+ *
+ * <p>Create-if-absent is Firestore's {@code create}, which fails with {@code ALREADY_EXISTS} when
+ * the document exists; nothing else needs transactions, so the store runs on the npm emulator as
+ * well as on the official one. When a create fails ambiguously (deadline exceeded, unavailable: the
+ * write may have landed), the store reads the document back: the same fields mean this call created
+ * it. Queries by id prefix use a {@code __name__} range; ordering by a field together with a prefix
+ * is sorted in memory, as Firestore cannot order by a field under a {@code __name__} range. Delete
+ * reports whether a document was there with an exists precondition.
+ *
+ * <p>Documents are small and written once, so the one-write-per-second-per-document guidance is
+ * never approached by the lock and completion algorithms.
+ *
+ * <pre>{@code
+ * FirestoreSettings settings = FirestoreSettings.fromEnvironment("nba-props", System.getenv());
+ * try (FirestoreCoordinationStore store = FirestoreCoordinationStore.connect(settings)) {
+ *   CompletionTracker tracker = new CompletionTracker(store, CompletionTrackerConfig.defaults());
+ * }
+ * }</pre>
+ */
+public final class FirestoreCoordinationStore implements CoordinationStore, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FirestoreCoordinationStore.class);
+  private static final Set<StatusCode.Code> AMBIGUOUS =
+      EnumSet.of(
+          StatusCode.Code.DEADLINE_EXCEEDED,
+          StatusCode.Code.UNAVAILABLE,
+          StatusCode.Code.INTERNAL,
+          StatusCode.Code.UNKNOWN,
+          StatusCode.Code.CANCELLED);
+
+  /**
+   * Every document carries its own id in this field, so that id ranges and id order are plain
+   * single-field queries (Firestore cannot scan document keys in descending order).
+   */
+  static final String ID_FIELD = "_courtside_id";
+
+  private final Firestore firestore;
+  private final boolean ownsClient;
+  private final Duration timeout;
+
+  private FirestoreCoordinationStore(Firestore firestore, boolean ownsClient, Duration timeout) {
+    this.firestore = Objects.requireNonNull(firestore, "firestore");
+    this.ownsClient = ownsClient;
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /**
+   * A store on a client the caller owns (and closes); each operation waits at most {@code timeout}.
+   */
+  public static FirestoreCoordinationStore using(Firestore firestore, Duration timeout) {
+    return new FirestoreCoordinationStore(firestore, false, timeout);
+  }
+
+  /** A store with its own client, closed with the store; operations wait at most 60 s. */
+  public static FirestoreCoordinationStore connect(FirestoreSettings settings) {
+    return new FirestoreCoordinationStore(settings.connect(), true, Duration.ofSeconds(60));
+  }
+
+  @Override
+  public boolean createIfAbsent(Document document) {
+    if (document.fields().containsKey(ID_FIELD)) {
+      throw new IllegalArgumentException(
+          "field "
+              + ID_FIELD
+              + " is reserved by the Firestore store (document "
+              + document.path()
+              + ")");
+    }
+    Map<String, Object> fields = toFirestore(document.id(), document.fields());
+    try {
+      await(document.path(), firestore.document(document.path()).create(fields));
+      return true;
+    } catch (CoordinationStoreException e) {
+      StatusCode.Code code = statusOf(e);
+      if (code == StatusCode.Code.ALREADY_EXISTS) {
+        return false;
+      }
+      if (code != null && AMBIGUOUS.contains(code)) {
+        Optional<Document> stored = get(document.path());
+        if (stored.isPresent()) {
+          boolean mine = stored.get().fields().equals(document.fields());
+          log.warn(
+              "create of {} failed with {} but the document exists; {}",
+              document.path(),
+              code,
+              mine ? "it holds this call's fields" : "another writer created it");
+          return mine;
+        }
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Document> get(String path) {
+    DocumentPaths.requireDocumentPath(path);
+    DocumentSnapshot snapshot = await(path, firestore.document(path).get());
+    if (!snapshot.exists()) {
+      return Optional.empty();
+    }
+    return Optional.of(toDocument(path, snapshot.getData()));
+  }
+
+  @Override
+  public List<Document> query(DocumentQuery query) {
+    String collection = query.collection();
+    int limit = query.limit().orElse(Integer.MAX_VALUE);
+    if (limit == 0) {
+      return List.of();
+    }
+    Query firestoreQuery = byPrefix(collection, query.idPrefix());
+    Optional<String> field = query.orderByField();
+    if (field.isEmpty()) {
+      firestoreQuery =
+          firestoreQuery.orderBy(
+              ID_FIELD,
+              query.descending() ? Query.Direction.DESCENDING : Query.Direction.ASCENDING);
+      if (limit != Integer.MAX_VALUE) {
+        firestoreQuery = firestoreQuery.limit(limit);
+      }
+    }
+    List<Document> documents = new ArrayList<>();
+    for (QueryDocumentSnapshot snapshot : await(collection, firestoreQuery.get()).getDocuments()) {
+      documents.add(
+          toDocument(DocumentPaths.child(collection, snapshot.getId()), snapshot.getData()));
+    }
+    if (field.isEmpty()) {
+      return List.copyOf(documents);
+    }
+    String name = field.get();
+    documents.removeIf(document -> !document.fields().containsKey(name));
+    Comparator<Document> order =
+        Comparator.<Document, Object>comparing(
+                document -> document.fields().get(name), FieldValues.ORDER)
+            .thenComparing(Document::id);
+    documents.sort(query.descending() ? order.reversed() : order);
+    return List.copyOf(documents.size() > limit ? documents.subList(0, limit) : documents);
+  }
+
+  @Override
+  public long count(String collection, String idPrefix) {
+    DocumentPaths.requireCollectionPath(collection);
+    return await(collection, byPrefix(collection, idPrefix).count().get()).getCount();
+  }
+
+  @Override
+  public boolean delete(String path) {
+    DocumentPaths.requireDocumentPath(path);
+    DocumentSnapshot snapshot = await(path, firestore.document(path).get());
+    Timestamp updated = snapshot.getUpdateTime();
+    if (!snapshot.exists() || updated == null) {
+      return false;
+    }
+    try {
+      await(path, firestore.document(path).delete(Precondition.updatedAt(updated)));
+      return true;
+    } catch (CoordinationStoreException e) {
+      StatusCode.Code code = statusOf(e);
+      if (code == StatusCode.Code.NOT_FOUND || code == StatusCode.Code.FAILED_PRECONDITION) {
+        return false; // deleted (or replaced) by someone else meanwhile
+      }
+      throw e;
+    }
+  }
+
+  /** Closes the client when the store created it. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      try {
+        firestore.close();
+      } catch (Exception e) {
+        throw new CoordinationStoreException("", "closing the Firestore client failed", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FirestoreCoordinationStore[" + firestore.getOptions().getProjectId() + "]";
+  }
+
+  private Query byPrefix(String collection, String idPrefix) {
+    Query query = firestore.collection(collection);
+    if (idPrefix.isEmpty()) {
+      return query;
+    }
+    // every id starting with the prefix sorts in [prefix, prefix + U+F8FF) for the ids we write
+    return query
+        .whereGreaterThanOrEqualTo(ID_FIELD, idPrefix)
+        .whereLessThan(ID_FIELD, idPrefix + '\uf8ff');
+  }
+
+  private <T> T await(String path, ApiFuture<T> future) {
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CoordinationStoreException(path, "interrupted while waiting for Firestore", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new CoordinationStoreException(path, "Firestore call failed: " + cause, cause);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new CoordinationStoreException(
+          path, "Firestore call did not finish within " + timeout, e);
+    }
+  }
+
+  private static StatusCode.@Nullable Code statusOf(CoordinationStoreException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException api) {
+        return api.getStatusCode().getCode();
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Object> toFirestore(String id, Map<String, Object> fields) {
+    Map<String, Object> converted = toFirestore(fields);
+    converted.put(ID_FIELD, id);
+    return converted;
+  }
+
+  private static Map<String, Object> toFirestore(Map<String, Object> fields) {
+    Map<String, Object> converted = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> field : fields.entrySet()) {
+      converted.put(field.getKey(), toFirestoreValue(field.getValue()));
+    }
+    return converted;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object toFirestoreValue(Object value) {
+    if (value instanceof Instant instant) {
+      return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
+    }
+    if (value instanceof Map<?, ?> map) {
+      return toFirestore((Map<String, Object>) map);
+    }
+    return value;
+  }
+
+  private static Document toDocument(String path, @Nullable Map<String, Object> data) {
+    if (data == null) {
+      return Document.of(path, Map.of());
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(data);
+    fields.remove(ID_FIELD);
+    return Document.of(path, fromFirestore(path, "", fields));
+  }
+
+  private static Map<String, Object> fromFirestore(
+      String path, String prefix, Map<String, Object> data) {
+    Map<String, Object> converted = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> field : data.entrySet()) {
+      Object value = field.getValue();
+      String name = prefix + field.getKey();
+      if (value == null) {
+        throw new CoordinationStoreException(path, "field " + name + " is null in Firestore");
+      }
+      converted.put(field.getKey(), fromFirestoreValue(path, name, value));
+    }
+    return converted;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object fromFirestoreValue(String path, String name, Object value) {
+    if (value instanceof String
+        || value instanceof Long
+        || value instanceof Double
+        || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Timestamp timestamp) {
+      return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+    if (value instanceof Map<?, ?> map) {
+      return fromFirestore(path, name + ".", (Map<String, Object>) map);
+    }
+    throw new CoordinationStoreException(
+        path,
+        "field "
+            + name
+            + " holds a Firestore "
+            + value.getClass().getSimpleName()
+            + "; coordination documents hold strings, numbers, booleans, timestamps and maps");
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.courtside.firestore.coordination;
+
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.testkit.CompletionTrackerContract;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The completion-tracker contract against the Firestore emulator (or a live project with
+ * -Plive-gcp), with small counts: the property tries two examples of at most 60 events.
+ */
+class FirestoreCompletionTrackerTest extends CompletionTrackerContract {
+  private static CoordinationStore store;
+
+  @BeforeAll
+  static void connect() {
+    store = FirestoreTarget.store();
+  }
+
+  @Override
+  protected CoordinationStore store() {
+    return store;
+  }
+
+  @Override
+  protected int propertyExamples() {
+    return 2;
+  }
+
+  @Override
+  protected int maxEvents() {
+    return 60;
+  }
+
+  @Override
+  protected int concurrency() {
+    return 4;
+  }
+}
