@@ -1,0 +1,54 @@
+package io.github.courtside.core.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class SqlDialectTest {
+  private final SqlDialect google = SqlDialect.googleSql();
+  private final SqlDialect duck = SqlDialect.duckDb();
+
+  @Test
+  void tablesAndIdentifiersAreQuotedPerDialect() {
+    TableId table = TableId.of("nba", "player_game");
+    assertEquals("`nba.player_game`", google.table(table));
+    assertEquals("\"nba\".\"player_game\"", duck.table(table));
+  }
+
+  @Test
+  void literalsEscapeAndTypeTheirValues() {
+    assertEquals("'it\\'s'", google.literal("it's", ColumnType.STRING));
+    assertEquals("'it''s'", duck.literal("it's", ColumnType.STRING));
+    assertEquals("CAST(NULL AS FLOAT64)", google.literal(null, ColumnType.FLOAT64));
+    assertEquals("CAST(NULL AS DOUBLE)", duck.literal(null, ColumnType.FLOAT64));
+    assertEquals("DATE '2024-04-10'", duck.literal(LocalDate.parse("2024-04-10"), ColumnType.DATE));
+    assertEquals(
+        "TIMESTAMP '2024-04-10 18:30:00.123456+00'",
+        google.literal(Instant.parse("2024-04-10T18:30:00.123456Z"), ColumnType.TIMESTAMP));
+    assertEquals(
+        "CAST('24.10' AS DECIMAL(38,9))",
+        duck.literal(new BigDecimal("24.10"), ColumnType.NUMERIC));
+    assertEquals("CAST(22.5 AS FLOAT64)", google.literal(22.5, ColumnType.FLOAT64));
+    assertThrows(IllegalArgumentException.class, () -> duck.literal(1, ColumnType.INT64));
+  }
+
+  @Test
+  void I1_googleSqlGroupsFloatsThroughTheirExactText() {
+    assertEquals("FORMAT('%.17g', x + 0.0)", google.groupingKey("x", ColumnType.FLOAT64));
+    assertEquals("x", google.groupingKey("x", ColumnType.STRING));
+    assertEquals("x", duck.groupingKey("x", ColumnType.FLOAT64));
+  }
+
+  @Test
+  void I2_keyEqualityIsNullSafe() {
+    assertEquals(
+        "T.a IS NOT DISTINCT FROM S.a", duck.nullSafeEquals("T.a", "S.a", ColumnType.FLOAT64));
+    assertEquals(
+        "TO_JSON_STRING(T.j) IS NOT DISTINCT FROM TO_JSON_STRING(S.j)",
+        google.nullSafeEquals("T.j", "S.j", ColumnType.JSON));
+  }
+}
