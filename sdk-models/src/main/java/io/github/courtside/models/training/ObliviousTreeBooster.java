@@ -171,8 +171,8 @@ public final class ObliviousTreeBooster {
     int made = 0;
     int previous = -1;
     for (int k = 1; k <= wanted; k++) {
-      int gap = (int) Math.round((double) k * gaps / (wanted + 1));
-      gap = Math.max(0, Math.min(gaps - 1, gap));
+      // All gaps when few enough, else evenly spaced ones (distinct because gaps > wanted).
+      int gap = wanted == gaps ? k - 1 : (int) ((long) k * gaps / (wanted + 1));
       if (gap == previous) {
         continue;
       }
