@@ -22,7 +22,12 @@ import picocli.CommandLine.Command;
     versionProvider = CourtsideCli.Version.class,
     description =
         "Courtside SDK: NBA player-prop prediction pipelines, embedded or on Google Cloud.",
-    subcommands = {CommandLine.HelpCommand.class, PredictCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ParseGamebookCommand.class,
+      ParseInjuryReportCommand.class,
+      PredictCommand.class,
+    })
 public final class CourtsideCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,7 @@
 package io.github.courtside.scrapers.gamebook;
 
 import io.github.courtside.core.tracking.TrackingSummary;
+import io.github.courtside.scrapers.ParseStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.courtside.core.CourtsideException;
 import io.github.courtside.core.tracking.SectionProblem;
 import io.github.courtside.core.tracking.SectionSummary;
+import io.github.courtside.scrapers.ParseStatus;
 import java.util.List;
 
 /**

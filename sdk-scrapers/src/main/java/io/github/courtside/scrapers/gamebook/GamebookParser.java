@@ -2,6 +2,7 @@ package io.github.courtside.scrapers.gamebook;
 
 import io.github.courtside.core.tracking.ProblemContext;
 import io.github.courtside.core.tracking.SectionErrorTracker;
+import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
 import io.github.courtside.scrapers.pdf.PdfText;
 import java.io.IOException;

@@ -24,7 +24,7 @@ public final class GamebookParserConfig {
     this.tracking = builder.tracking;
   }
 
-  /** The defaults: 1 s / 32 MiB / 100 pages extraction, threshold 5 per section. */
+  /** The defaults: 1.5 s / 32 MiB / 100 pages extraction, threshold 5 per section. */
   public static GamebookParserConfig defaults() {
     return builder().build();
   }

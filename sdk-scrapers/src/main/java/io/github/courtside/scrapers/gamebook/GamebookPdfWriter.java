@@ -322,7 +322,7 @@ public final class GamebookPdfWriter {
     private List<String> wrap(String text, float firstWidth, float width) throws IOException {
       List<String> lines = new ArrayList<>();
       StringBuilder line = new StringBuilder();
-      for (String word : text.split(" ")) {
+      for (String word : text.split(" ", -1)) {
         String candidate = line.length() == 0 ? word : line + " " + word;
         float limit = lines.isEmpty() ? firstWidth : width;
         if (line.length() > 0 && width(fontFor(candidate), candidate, TEXT_SIZE) > limit) {
@@ -403,7 +403,7 @@ public final class GamebookPdfWriter {
 
     private void rightSized(PDFont font, float size, float rightEdge, String value)
         throws IOException {
-      PDFont used = font == regular ? fontFor(value) : font;
+      PDFont used = font.equals(bold) ? bold : fontFor(value);
       text(content, used, size, rightEdge - width(used, value, size), y, value);
     }
 

@@ -53,6 +53,8 @@ final class GamebookReader {
       Pattern.compile("^(.+?)\\s+[-\u2013\u2014]\\s*(.*)$");
   private static final Pattern SCORE_HEADER = Pattern.compile("^SCORE BY PERIODS?\\b.*");
   private static final Pattern SCORE_ROW = Pattern.compile("^(.*?\\D)\\s+(\\d+(?:\\s+\\d+)*)$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
   private static final Pattern COUNT = Pattern.compile("^\\d+$");
   private static final Pattern SIGNED = Pattern.compile("^([+\\-\u2212\u2013]?)(\\d+)$");
   private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
@@ -280,7 +282,7 @@ final class GamebookReader {
     if (rest.isEmpty()) {
       return;
     }
-    String[] parts = rest.split("\\s*,\\s*");
+    String[] parts = COMMA.split(rest);
     if (parts.length >= 3) {
       state = Optional.of(parts[parts.length - 1]);
       city = Optional.of(parts[parts.length - 2]);
@@ -309,7 +311,7 @@ final class GamebookReader {
     if (!m.matches()) {
       return;
     }
-    for (String part : m.group(1).split(",")) {
+    for (String part : m.group(1).split(",", -1)) {
       String entry = part.strip();
       if (entry.isEmpty()) {
         continue;
@@ -442,7 +444,7 @@ final class GamebookReader {
   private StatLine stats(String minutes, String rest, int number, String line, boolean player) {
     String section = GamebookSection.STAT_LINE_PARSING.key();
     ProblemContext context = ProblemContext.line(number, line);
-    String[] tokens = rest.isBlank() ? new String[0] : rest.strip().split("\\s+");
+    String[] tokens = rest.isBlank() ? new String[0] : WHITESPACE.split(rest.strip());
     int[] columns = new int[16];
     if (tokens.length < 16) {
       tracker.recordError(
@@ -657,7 +659,7 @@ final class GamebookReader {
     if (side.isEmpty()) {
       return false;
     }
-    String[] numbers = m.group(2).strip().split("\\s+");
+    String[] numbers = WHITESPACE.split(m.group(2).strip());
     List<Integer> periods = new ArrayList<>();
     for (int i = 0; i < numbers.length - 1; i++) {
       periods.add(Integer.parseInt(numbers[i]));

@@ -70,6 +70,8 @@ public enum NbaTeam {
 
   private final String fullName;
   private final String nickname;
+
+  @SuppressWarnings("ImmutableEnumChecker") // List.of is unmodifiable
   private final List<String> aliases;
 
   NbaTeam(String fullName, String nickname, String... aliases) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.courtside.core.testkit.Fixtures;
+import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.courtside.scrapers.ParseStatus;
 import org.junit.jupiter.api.Test;
 
 /** Random synthetic games rendered by {@link GamebookPdfWriter} parse back to the same game. */

@@ -1,6 +1,7 @@
 package io.github.courtside.scrapers.gamebook;
 
 import io.github.courtside.core.tracking.TrackingSummary;
+import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.names.PlayerName;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.time.LocalDate;
@@ -109,6 +110,8 @@ final class SyntheticGames {
     {"Scotiabank Arena", "Toronto", "ON"},
     {"Smoothie King Center", "New Orleans", "LA"}
   };
+  private static final List<NonPlayingCategory> CATEGORIES =
+      List.of(NonPlayingCategory.DNP, NonPlayingCategory.DND, NonPlayingCategory.NWT);
   private static final String[] POSITIONS = {"F", "F", "C", "G", "G"};
 
   private SyntheticGames() {}
@@ -173,7 +176,7 @@ final class SyntheticGames {
       scores.add(new PeriodScores(side, periods(random, sums[15], 4 + overtimes), sums[15]));
       int nonPlaying = longTables ? 4 + random.nextInt(3) : random.nextInt(5);
       for (int i = 0; i < nonPlaying; i++) {
-        NonPlayingCategory category = NonPlayingCategory.values()[random.nextInt(3)];
+        NonPlayingCategory category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
         dnp.add(
             new NonPlayingPlayer(
                 side,

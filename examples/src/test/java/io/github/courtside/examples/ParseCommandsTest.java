@@ -1,0 +1,81 @@
+package io.github.courtside.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.courtside.core.testkit.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParseCommandsTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return CourtsideCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private List<String> outputLines() {
+    return out.toString().lines().filter(l -> !l.isBlank()).toList();
+  }
+
+  @Test
+  void parseGamebookPrintsTheGamebookAsJson() throws Exception {
+    Path pdf = Fixtures.require("gamebook/20240410-MEMCLE.rendered.pdf");
+    assertEquals(0, run("parse-gamebook", pdf.toString()), err.toString());
+    JsonNode json = MAPPER.readTree(out.toString());
+    assertEquals("20240410/MEMCLE", json.get("game_code").asText());
+    assertEquals(21, json.get("active_count").asInt());
+    assertEquals(12, json.get("inactive_count").asInt());
+    assertEquals("complete", json.get("data_status").asText());
+  }
+
+  @Test
+  void severalFilesGiveOneDocumentPerLineAndUnreadableOnesFailTheExitCode(@TempDir Path dir)
+      throws Exception {
+    Path pdf = Fixtures.require("gamebook/20240410-MEMCLE.rendered.pdf");
+    Path bogus = Files.writeString(dir.resolve("bogus.pdf"), "not a pdf");
+    Path missing = dir.resolve("missing.pdf");
+    int code = run("parse-gamebook", pdf.toString(), bogus.toString(), missing.toString());
+    assertEquals(1, code);
+    List<String> lines = outputLines();
+    assertEquals(3, lines.size());
+    assertEquals("complete", MAPPER.readTree(lines.get(0)).get("data_status").asText());
+    assertEquals("failed", MAPPER.readTree(lines.get(1)).get("data_status").asText());
+    assertEquals("failed", MAPPER.readTree(lines.get(2)).get("data_status").asText());
+    assertTrue(err.toString().contains("bogus.pdf: NOT_A_PDF"), err.toString());
+    assertTrue(err.toString().contains("missing.pdf: cannot read"), err.toString());
+  }
+
+  @Test
+  void parseInjuryReportPrintsRecordsAndNotSubmittedTeams() throws Exception {
+    Path pdf = Fixtures.require("injury-report/injury-report-2024-01-04-1230PM.pdf");
+    assertEquals(0, run("parse-injury-report", pdf.toString(), pdf.toString()), err.toString());
+    List<String> lines = outputLines();
+    assertEquals(2, lines.size());
+    JsonNode json = MAPPER.readTree(lines.get(0));
+    assertEquals(14, json.get("records").size());
+    assertEquals("2023-24", json.get("metadata").get("season").asText());
+    assertEquals(29, json.get("not_yet_submitted").size());
+  }
+
+  @Test
+  void parseInjuryReportOnAMissingFileSaysSo(@TempDir Path dir) {
+    assertEquals(1, run("parse-injury-report", dir.resolve("nope.pdf").toString()));
+    assertTrue(err.toString().contains("nope.pdf: cannot read"), err.toString());
+  }
+
+  @Test
+  void aFileIsRequired() {
+    assertEquals(2, run("parse-gamebook"));
+    assertTrue(err.toString().contains("Missing required parameter"), err.toString());
+  }
+}
