@@ -598,7 +598,7 @@ public final class DemoPipeline {
         Thread.currentThread().interrupt();
         throw new CourtsideException("interrupted while the workers ran", e);
       } catch (ExecutionException e) {
-        throw new CourtsideException("a prediction worker failed: " + e.getCause(), e.getCause());
+        throw new CourtsideException("a prediction worker failed: " + e.getCause(), e);
       } finally {
         pool.shutdownNow();
       }

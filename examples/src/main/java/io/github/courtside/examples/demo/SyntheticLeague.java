@@ -131,7 +131,7 @@ final class SyntheticLeague {
 
   /** The lookup keys of a team's rotation players. */
   List<String> rosterKeys(NbaTeam team) {
-    return rosters.get(team).stream().map(player -> player.name().lookupKey()).toList();
+    return roster(team).stream().map(player -> player.name().lookupKey()).toList();
   }
 
   /** Every team plays once on every date: the pairing rotates (circle method). */
@@ -162,7 +162,7 @@ final class SyntheticLeague {
     for (TeamSide side : TeamSide.values()) {
       NbaTeam team = side == TeamSide.AWAY ? matchup.away() : matchup.home();
       List<Player> playing = new ArrayList<>();
-      for (Player player : rosters.get(team)) {
+      for (Player player : roster(team)) {
         if (player.position().isEmpty() && random.nextInt(14) == 0) {
           dnp.add(
               new NonPlayingPlayer(
@@ -189,7 +189,7 @@ final class SyntheticLeague {
       totals.add(new TeamTotals(side, StatLine.of(StatLine.clock(240 * 60), sums)));
       scores.add(new PeriodScores(side, periods(random, sums[15]), sums[15]));
       inactives.add(
-          new InactivePlayer(side, inactive.get(team), "Injury/Illness - Left Ankle; Sprain"));
+          new InactivePlayer(side, inactivePlayer(team), "Injury/Illness - Left Ankle; Sprain"));
     }
     GameInfo game =
         new GameInfo(
@@ -200,9 +200,9 @@ final class SyntheticLeague {
             Optional.of(city(matchup.home())),
             Optional.empty(),
             List.of(
-                new Official(11 + random.nextInt(80), "Foster, Scott"),
-                new Official(11 + random.nextInt(80), "Guthrie, David"),
-                new Official(11 + random.nextInt(80), "Zarba, Zach")),
+                new Official(11 + random.nextInt(80), "Scott Foster"),
+                new Official(11 + random.nextInt(80), "David Guthrie"),
+                new Official(11 + random.nextInt(80), "Zach Zarba")),
             Optional.of("2:" + (10 + random.nextInt(40))),
             OptionalInt.of(15_000 + random.nextInt(5_000)),
             Optional.empty());
@@ -219,6 +219,22 @@ final class SyntheticLeague {
         new TrackingSummary(matchup.gameId(), Map.of()),
         0,
         0);
+  }
+
+  private List<Player> roster(NbaTeam team) {
+    List<Player> roster = rosters.get(team);
+    if (roster == null) {
+      throw new IllegalArgumentException(team + " is not in this league");
+    }
+    return roster;
+  }
+
+  private PlayerName inactivePlayer(NbaTeam team) {
+    PlayerName name = inactive.get(team);
+    if (name == null) {
+      throw new IllegalArgumentException(team + " is not in this league");
+    }
+    return name;
   }
 
   private static String city(NbaTeam team) {

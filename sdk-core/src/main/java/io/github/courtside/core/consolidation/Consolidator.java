@@ -91,7 +91,7 @@ public final class Consolidator {
 
   /** The lock guarding consolidations of one partition of the main table. */
   public String lockName(LocalDate partition) {
-    return "consolidation/" + main.qualifiedName() + "/" + partition;
+    return "consolidation:" + main.qualifiedName() + ":" + partition;
   }
 
   /** The journal table. */
