@@ -101,7 +101,7 @@ class WarehouseAppendSinkTest {
    * fit the schema, as BigQuery load jobs and DuckDB inserts do. (sdk-core has no warehouse engine;
    * the DuckDB and BigQuery modules run the real ones.)
    */
-  private static final class StrictWarehouse implements Warehouse {
+  static final class StrictWarehouse implements Warehouse {
     private final Map<TableId, TableSchema> schemas = new HashMap<>();
     private final Map<TableId, List<Row>> data = new HashMap<>();
 
