@@ -339,6 +339,18 @@ class BatchWriterTest {
   }
 
   @Test
+  void writersThatCloseOnShutdownAlsoDrainOnAnExplicitClose() {
+    BatchWriter writer =
+        BatchWriter.builder(sink)
+            .config(config().closeTimeout(Duration.ofMinutes(1)).build())
+            .closeOnShutdown()
+            .build();
+    writer.add(row(1));
+    writer.close();
+    assertEquals(List.of(row(1)), sink.rows());
+  }
+
+  @Test
   void closeThatCannotFinishNamesThePendingRows() {
     BatchWriter writer = writer(config().maxRows(100).build());
     writer.addAll(List.of(row(1), row(2)));
