@@ -15,7 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param id deterministic row id (see {@link RowIdStrategy})
- * @param sequence the order in which the writer accepted the row, from 0
+ * @param sequence unique within the writer, from 0, increasing in the order {@code add} was called
+ *     (a refused row also uses a number)
  * @param row the row
  */
 public record BatchRecord(String id, long sequence, Row row) {

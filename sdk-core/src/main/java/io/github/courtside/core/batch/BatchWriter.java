@@ -85,6 +85,7 @@ public final class BatchWriter implements AutoCloseable {
   private final BatchWriterMetrics metrics;
   private final Retry retry;
   private final AtomicLong sequences = new AtomicLong();
+  private final @Nullable Thread shutdownHook;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
@@ -134,6 +135,22 @@ public final class BatchWriter implements AutoCloseable {
     this.retry = Retry.of("courtside-batch-" + config.name(), retryConfig(config, classifier));
     this.metrics = builder.metrics.apply(this);
     metrics.bind(this);
+    if (builder.closeOnShutdown) {
+      Thread hook =
+          new Thread(this::closeFromShutdownHook, "courtside-batch-close-" + config.name());
+      Runtime.getRuntime().addShutdownHook(hook);
+      this.shutdownHook = hook;
+    } else {
+      this.shutdownHook = null;
+    }
+  }
+
+  private void closeFromShutdownHook() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      log.error("batch writer {} for {}: close at JVM shutdown failed", config.name(), table, e);
+    }
   }
 
   private static RetryConfig retryConfig(BatchWriterConfig config, ErrorClassifier classifier) {
@@ -313,6 +330,14 @@ public final class BatchWriter implements AutoCloseable {
       notFull.signalAll();
     } finally {
       lock.unlock();
+    }
+    Thread hook = shutdownHook;
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already shutting down; the hook will find the writer closed
+      }
     }
     CompletableFuture<Void> drained = flush();
     BatchWriterCloseException failure = null;
@@ -692,6 +717,7 @@ public final class BatchWriter implements AutoCloseable {
     private RowIdStrategy rowIds = RowIdStrategy.contentHash();
     private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
     private Function<BatchWriter, BatchWriterMetrics> metrics = writer -> BatchWriterMetrics.NOOP;
+    private boolean closeOnShutdown;
 
     private Builder(BatchSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
@@ -756,6 +782,15 @@ public final class BatchWriter implements AutoCloseable {
           writer ->
               new MicrometerBatchWriterMetrics(
                   registry, writer.config().name(), writer.table().qualifiedName());
+      return this;
+    }
+
+    /**
+     * Also closes the writer (draining its rows) when the JVM shuts down normally, e.g. on SIGTERM
+     * from Cloud Run; an explicit {@link BatchWriter#close()} removes the hook.
+     */
+    public Builder closeOnShutdown() {
+      this.closeOnShutdown = true;
       return this;
     }
 

@@ -18,11 +18,11 @@ import java.util.function.UnaryOperator;
  * all rows of a request are written or none, and they are mutable by DML right away, so MUTABLE
  * tables may use it).
  *
- * <p>With a validator (the default reads the table's schema on first use), each row is checked
- * first ({@link RowValidator}): rows that would fail the load, such as columns the table lacks
- * (I-9) or NaN in a required column (I-18), are reported as permanent row failures and go to the
- * dead-letter sink, while the rest of the request is still written. Without one, one bad row fails
- * the whole request. The warehouse does not deduplicate: a load that committed but whose
+ * <p>A sink made by {@link #validating} reads the table's schema on its first request and checks
+ * each row first ({@link RowValidator}): rows that would fail the load, such as columns the table
+ * lacks (I-9) or NaN in a required column (I-18), are reported as permanent row failures and go to
+ * the dead-letter sink, while the rest of the request is still written. Without one, one bad row
+ * fails the whole request. The warehouse does not deduplicate: a load that committed but whose
  * acknowledgement was lost would be written again on retry.
  *
  * <pre>{@code

@@ -320,6 +320,51 @@ class BatchWriterTest {
   }
 
   @Test
+  void concurrentProducersThroughAFlakySinkLoseNothing() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      sink.failNextRequest(new SinkException(TABLE, "HTTP 503", true));
+      sink.failRowsInNextRequest(2, i % 2 == 0, "row error " + i);
+    }
+    BatchWriter writer =
+        BatchWriter.builder(sink)
+            .config(
+                config()
+                    .maxRows(25)
+                    .capacity(50)
+                    .blockTimeout(Duration.ofMinutes(1))
+                    .initialBackoff(Duration.ofMillis(1))
+                    .maxBackoff(Duration.ofMillis(2))
+                    .closeTimeout(Duration.ofMinutes(1))
+                    .build())
+            .deadLetters(deadLetters::add)
+            .build();
+    List<Thread> producers = new ArrayList<>();
+    for (int p = 0; p < 4; p++) {
+      int producer = p;
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 500; i++) {
+                  writer.add(row(producer * 1000 + i));
+                }
+              });
+      producers.add(thread);
+      thread.start();
+    }
+    for (Thread thread : producers) {
+      thread.join();
+    }
+    writer.close();
+    BatchWriterStats stats = writer.stats();
+    assertEquals(2000, stats.accepted());
+    assertEquals(0, stats.pending());
+    assertEquals(2000, stats.written() + stats.deadLettered());
+    assertEquals(stats.deadLettered(), deadLetters.size());
+    assertEquals(stats.written(), sink.rows().size());
+    assertEquals(10, stats.deadLettered(), "five faults made two rows each fail permanently");
+  }
+
+  @Test
   void closeDrainsEverythingOnItsOwnScheduler() {
     BatchWriter writer =
         BatchWriter.builder(sink)
@@ -336,6 +381,18 @@ class BatchWriterTest {
     writer.close();
     assertThrows(BatchWriterClosedException.class, () -> writer.add(row(8)));
     assertEquals(1, writer.stats().refused());
+  }
+
+  @Test
+  void writersThatCloseOnShutdownAlsoDrainOnAnExplicitClose() {
+    BatchWriter writer =
+        BatchWriter.builder(sink)
+            .config(config().closeTimeout(Duration.ofMinutes(1)).build())
+            .closeOnShutdown()
+            .build();
+    writer.add(row(1));
+    writer.close();
+    assertEquals(List.of(row(1)), sink.rows());
   }
 
   @Test

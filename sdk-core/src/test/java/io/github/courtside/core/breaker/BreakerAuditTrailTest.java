@@ -1,0 +1,63 @@
+package io.github.courtside.core.breaker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.courtside.core.batch.BatchWriter;
+import io.github.courtside.core.batch.BatchWriterConfig;
+import io.github.courtside.core.batch.InMemorySink;
+import io.github.courtside.core.batch.ManualScheduler;
+import io.github.courtside.core.batch.SettableClock;
+import io.github.courtside.core.validation.RowValidator;
+import io.github.courtside.core.warehouse.Row;
+import io.github.courtside.core.warehouse.TableId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BreakerAuditTrailTest {
+
+  @Test
+  void eachTransitionBecomesOneRowThatFitsTheAuditSchema() {
+    SettableClock clock = SettableClock.at("2026-01-26T06:00:00Z");
+    ManualScheduler scheduler = new ManualScheduler(clock);
+    TableId table = TableId.of("nba_orchestration", "circuit_breaker_audit");
+    InMemorySink sink = InMemorySink.of(table);
+    BatchWriter writer =
+        BatchWriter.builder(sink)
+            .config(BatchWriterConfig.builder().maxRows(50).build())
+            .clock(clock)
+            .scheduler(scheduler)
+            .build();
+    BreakerRegistry breakers =
+        BreakerRegistry.builder()
+            .profile(
+                BreakerProfile.consecutiveFailures("coordinator", 3)
+                    .openDuration(Duration.ofMinutes(15))
+                    .halfOpenTrialCalls(1)
+                    .build())
+            .defaultProfile("coordinator")
+            .clock(clock)
+            .listener(new BreakerAuditTrail(writer))
+            .build();
+    Breaker breaker = breakers.breaker("PredictionCoordinator");
+    for (int i = 0; i < 3; i++) {
+      breaker.tryAcquire();
+      breaker.onFailure(new IllegalStateException("upstream missing"));
+    }
+    clock.advance(Duration.ofMinutes(16));
+    breaker.run(() -> {});
+    writer.flush();
+    scheduler.runUntilIdle();
+
+    List<Row> rows = sink.rows();
+    assertEquals(
+        List.of("OPEN", "HALF_OPEN", "CLOSED"),
+        rows.stream().map(r -> r.getString("to_state").orElseThrow()).toList());
+    assertEquals(Instant.parse("2026-01-26T06:00:00Z"), rows.get(0).get("transitioned_at"));
+    assertEquals("PredictionCoordinator", rows.get(0).get("breaker_key"));
+    assertTrue(
+        RowValidator.builder(table, BreakerAuditTrail.SCHEMA).build().validate(rows).allAccepted());
+  }
+}
