@@ -105,6 +105,19 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void I17_backToBackMeansOneDayOfRest() {
+    FeatureExtractor extractor =
+        FeatureExtractor.builder(
+                InMemoryPlayerGameHistory.of(List.of(played("a", 1, 20), played("b", 2, 20))))
+            .build();
+    FeatureVector yesterday = extractor.extract(FeatureRequest.builder("a", DAY).build());
+    FeatureVector twoDays = extractor.extract(FeatureRequest.builder("b", DAY).build());
+    assertEquals(1.0, yesterday.valueOrNaN("days_rest"));
+    assertEquals(1.0, yesterday.valueOrNaN("back_to_back"));
+    assertEquals(0.0, twoDays.valueOrNaN("back_to_back"));
+  }
+
+  @Test
   void contextUpstreamAndOpponentHistoryAreTagged() {
     List<PlayerGame> rows = new ArrayList<>();
     for (int d = 1; d <= 12; d++) {

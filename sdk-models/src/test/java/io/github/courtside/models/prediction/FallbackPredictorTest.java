@@ -129,6 +129,25 @@ class FallbackPredictorTest {
   }
 
   @Test
+  void I28_unexpectedErrorsAreNotPaperedOverWithAFallback() {
+    Predictor broken =
+        new FallbackOnly() {
+          @Override
+          public ModelType modelType() {
+            return ModelType.CATBOOST;
+          }
+
+          @Override
+          public Prediction predict(PredictionRequest request) {
+            throw new IllegalStateException("bug in the model wrapper");
+          }
+        };
+    FallbackPredictor predictor = FallbackPredictor.builder(broken).build();
+    assertThrows(IllegalStateException.class, () -> predictor.predict(request("x", 1, 1)));
+    assertEquals(0, predictor.fallbackCount());
+  }
+
+  @Test
   void weightedAverageWorkedValue() {
     FeatureVector vector =
         FeatureVector.builder(io.github.courtside.models.feature.FeatureSchema.V9_33)
@@ -147,7 +166,7 @@ class FallbackPredictorTest {
   }
 
   /** A predictor that claims to be a fallback. */
-  private static final class FallbackOnly implements Predictor {
+  private static class FallbackOnly implements Predictor {
     @Override
     public String modelId() {
       return "fallback";
