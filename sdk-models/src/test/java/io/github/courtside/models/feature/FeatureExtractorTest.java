@@ -163,6 +163,21 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void unknownUpstreamNamesAreRefused() {
+    FeatureExtractor extractor =
+        FeatureExtractor.builder(InMemoryPlayerGameHistory.of(List.of())).build();
+    UnknownFeatureException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnknownFeatureException.class,
+            () ->
+                extractor.extract(
+                    FeatureRequest.builder("a", DAY)
+                        .upstream("fatigue_scor", 90, FeatureSource.PHASE4)
+                        .build()));
+    assertEquals("fatigue_scor", e.feature());
+  }
+
+  @Test
   void aSlateReadsHistoryOncePerDate() {
     List<PlayerGame> rows = new ArrayList<>();
     for (String player : List.of("a", "b", "c")) {

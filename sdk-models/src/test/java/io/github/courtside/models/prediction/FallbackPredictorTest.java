@@ -48,6 +48,35 @@ class FallbackPredictorTest {
   }
 
   @Test
+  void aToleratedLoadFailureAnswersEveryRequestWithATaggedFallback(@TempDir Path dir) {
+    Path absent = dir.resolve("catboost_v9.cbm");
+    assertThrows(
+        ModelLoadException.class,
+        () ->
+            FallbackPredictor.builder(() -> CatBoostPredictor.builder(absent).build(), "v9")
+                .build());
+    FallbackPredictor tolerant =
+        FallbackPredictor.builder(() -> CatBoostPredictor.builder(absent).build(), "v9")
+            .tolerateLoadFailure(true)
+            .meterRegistry(registry)
+            .build();
+    assertTrue(!tolerant.modelLoaded());
+    List<Prediction> slate = tolerant.predictAll(List.of(request("a", 1, 2), request("b", 3, 4)));
+    for (Prediction p : slate) {
+      assertEquals(Optional.of(FallbackReason.MODEL_NOT_LOADED), p.fallbackReason());
+      assertEquals("v9", p.modelId());
+      assertEquals(Recommendation.PASS, p.recommendation());
+    }
+    assertEquals(
+        2.0,
+        registry
+            .get("courtside.predictions.fallback")
+            .tag("reason", "model_not_loaded")
+            .counter()
+            .count());
+  }
+
+  @Test
   void aFeatureFailureIsAnsweredByATaggedCountedFallback() {
     FallbackPredictor predictor = FallbackPredictor.builder(tiny).meterRegistry(registry).build();
     Prediction ok = predictor.predict(request("ok", 1, 5));
