@@ -146,9 +146,9 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     float[][] rows = new float[n][];
     List<List<String>> imputed = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      List<String> filled = new ArrayList<>();
+      List<String> filled = new ArrayList<>(0);
       rows[i] = inputRow(requests.get(i), filled);
-      imputed.add(filled);
+      imputed.add(filled.isEmpty() ? List.of() : filled);
     }
     double[] raw = predictRows(rows, n == 1 ? requests.get(0).playerLookup() : "");
     List<Prediction> predictions = new ArrayList<>(n);
@@ -196,26 +196,46 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     }
   }
 
+  /** The model-to-schema index mapping of the last schema seen (-1 = absent). */
+  private record SchemaMapping(FeatureSchema schema, int[] indexes) {}
+
+  private volatile @Nullable SchemaMapping lastMapping;
+
+  private int[] mapping(FeatureSchema schema) {
+    SchemaMapping cached = lastMapping;
+    if (cached != null && cached.schema() == schema) {
+      return cached.indexes();
+    }
+    int[] indexes = new int[featureNames.size()];
+    for (int j = 0; j < indexes.length; j++) {
+      indexes[j] = schema.contains(featureNames.get(j)) ? schema.indexOf(featureNames.get(j)) : -1;
+    }
+    lastMapping = new SchemaMapping(schema, indexes);
+    return indexes;
+  }
+
   private float[] inputRow(PredictionRequest request, List<String> imputed) {
     FeatureVector vector = request.features();
-    float[] row = new float[featureNames.size()];
-    List<String> absent = new ArrayList<>();
-    List<String> unfillable = new ArrayList<>();
+    int[] indexes = mapping(vector.schema());
+    float[] row = new float[indexes.length];
+    List<String> absent = List.of();
+    List<String> unfillable = List.of();
     for (int j = 0; j < row.length; j++) {
-      String name = featureNames.get(j);
-      if (!vector.has(name)) {
-        absent.add(name);
+      if (indexes[j] < 0) {
+        absent = append(absent, featureNames.get(j));
         continue;
       }
-      double value = vector.valueOrNaN(name);
+      double value = vector.valueAt(indexes[j]);
       if (Double.isNaN(value)) {
         if (trainedWithNans[j]) {
           row[j] = Float.NaN;
+          continue;
         } else if (!Double.isNaN(medians[j])) {
           value = medians[j];
-          imputed.add(name);
+          imputed.add(featureNames.get(j));
         } else {
-          unfillable.add(name);
+          unfillable = append(unfillable, featureNames.get(j));
+          continue;
         }
       }
       row[j] = (float) value;
@@ -235,6 +255,12 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
           "missing values the model was not trained with and has no median for");
     }
     return row;
+  }
+
+  private static List<String> append(List<String> list, String name) {
+    List<String> grown = list.isEmpty() ? new ArrayList<>() : list;
+    grown.add(name);
+    return grown;
   }
 
   @Override

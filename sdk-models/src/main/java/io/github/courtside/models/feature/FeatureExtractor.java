@@ -32,7 +32,9 @@ import java.util.Set;
  * default, tagged {@link FeatureSource#DEFAULT} — including venue and playoff flags when unknown
  * (the reference tagged those phase3 even without a row, §1.9 #8: fixed). A player with no played
  * game in the 60 days before the date gets defaults for every history feature, which the {@code
- * QualityScorer} then blocks.
+ * QualityScorer} then blocks. An upstream value for a feature the extractor also computes takes
+ * precedence; an upstream name no schema knows is refused ({@link UnknownFeatureException}). {@code
+ * games_vs_opponent} counts played games (the reference counted DNP rows: fixed).
  *
  * <pre>{@code
  * FeatureExtractor extractor = FeatureExtractor.builder(history)
@@ -115,6 +117,11 @@ public final class FeatureExtractor {
   }
 
   private FeatureVector build(FeatureRequest request, List<PlayerGame> newestFirst) {
+    for (String name : request.upstream().keySet()) {
+      if (!schema.contains(name) && !FeatureSchema.V2_60.contains(name)) {
+        throw new UnknownFeatureException(schema.id(), name);
+      }
+    }
     Map<String, FeatureValue> out = new LinkedHashMap<>();
     LocalDate date = request.gameDate();
     LocalDate from60 = date.minusDays(60);

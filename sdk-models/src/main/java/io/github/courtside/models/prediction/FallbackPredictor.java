@@ -1,20 +1,25 @@
 package io.github.courtside.models.prediction;
 
+import io.github.courtside.core.CourtsideException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A model with the weighted-average fallback behind it, never silent (spec-ml §2.8, §6 #1, #28).
  *
- * <p>The model must already be loaded: a model that fails to load throws at its own construction
- * and is never replaced by the fallback. The fallback answers only when the model fails for a
- * request with a {@link PredictionException} (including {@link FeaturePreparationException}); other
- * exceptions propagate, so programming errors are not papered over. Each fallback answer
+ * <p>A model that fails to load throws ({@link ModelLoadException}) and is never silently replaced
+ * by the fallback; only an explicit {@link Builder#tolerateLoadFailure} turns that into tagged
+ * {@link FallbackReason#MODEL_NOT_LOADED} answers. Otherwise the fallback answers only when the
+ * model fails for a request with a {@link PredictionException} (including {@link
+ * FeaturePreparationException}); other exceptions propagate, so programming errors are not papered
+ * over. Each fallback answer
  *
  * <ul>
  *   <li>carries {@link ModelType#WEIGHTED_AVERAGE_FALLBACK} and its {@link FallbackReason},
@@ -36,38 +41,65 @@ import org.slf4j.LoggerFactory;
 public final class FallbackPredictor implements Predictor {
   private static final Logger LOG = LoggerFactory.getLogger(FallbackPredictor.class);
 
-  private final Predictor primary;
+  private final @Nullable Predictor primary;
+  private final String modelId;
+  private final @Nullable ModelLoadException loadFailure;
   private final WeightedAverageFallback fallback = new WeightedAverageFallback();
   private final FallbackMetrics metrics;
   private final LongAdder fallbacks = new LongAdder();
 
-  private FallbackPredictor(Predictor primary, FallbackMetrics metrics) {
+  private FallbackPredictor(
+      @Nullable Predictor primary,
+      String modelId,
+      @Nullable ModelLoadException loadFailure,
+      FallbackMetrics metrics) {
     this.primary = primary;
+    this.modelId = modelId;
+    this.loadFailure = loadFailure;
     this.metrics = metrics;
   }
 
   /** A builder around an already loaded model. */
   public static Builder builder(Predictor primary) {
-    return new Builder(primary);
+    Objects.requireNonNull(primary, "primary");
+    return new Builder(() -> primary, primary.modelId());
+  }
+
+  /**
+   * A builder that loads the model itself at {@link Builder#build()}: a {@link ModelLoadException}
+   * propagates unless {@link Builder#tolerateLoadFailure} was chosen.
+   */
+  public static Builder builder(Supplier<? extends Predictor> loader, String modelId) {
+    return new Builder(loader, modelId);
   }
 
   @Override
   public String modelId() {
-    return primary.modelId();
+    return modelId;
   }
 
   @Override
   public String modelVersion() {
-    return primary.modelVersion();
+    return primary == null ? "not-loaded" : primary.modelVersion();
   }
 
   @Override
   public ModelType modelType() {
-    return primary.modelType();
+    return primary == null ? ModelType.WEIGHTED_AVERAGE_FALLBACK : primary.modelType();
+  }
+
+  /** Whether the model failed to load and every prediction is a tagged fallback. */
+  public boolean modelLoaded() {
+    return primary != null;
   }
 
   @Override
   public Prediction predict(PredictionRequest request) {
+    Predictor primary = this.primary;
+    if (primary == null) {
+      return fallBack(
+          request, FallbackReason.MODEL_NOT_LOADED, Objects.requireNonNull(loadFailure));
+    }
     try {
       return primary.predict(request);
     } catch (FeaturePreparationException e) {
@@ -79,6 +111,14 @@ public final class FallbackPredictor implements Predictor {
 
   @Override
   public List<Prediction> predictAll(List<PredictionRequest> requests) {
+    Predictor primary = this.primary;
+    if (primary == null) {
+      List<Prediction> predictions = new ArrayList<>(requests.size());
+      for (PredictionRequest request : requests) {
+        predictions.add(predict(request));
+      }
+      return predictions;
+    }
     try {
       return primary.predictAll(requests);
     } catch (PredictionException e) {
@@ -101,29 +141,39 @@ public final class FallbackPredictor implements Predictor {
   }
 
   private Prediction fallBack(
-      PredictionRequest request, FallbackReason reason, PredictionException cause) {
+      PredictionRequest request, FallbackReason reason, CourtsideException cause) {
     fallbacks.increment();
-    metrics.fallback(primary.modelId(), reason);
+    metrics.fallback(modelId, reason);
     LOG.warn(
         "FALLBACK_PREDICTION player={} game={} model={} reason={}: {}",
         request.playerLookup(),
         request.gameId(),
-        primary.modelId(),
+        modelId,
         reason,
         cause.getMessage());
-    return fallback.answer(request, primary.modelId(), primary.modelVersion(), reason);
+    return fallback.answer(request, modelId, modelVersion(), reason);
   }
 
   /** Builds a {@link FallbackPredictor}. */
   public static final class Builder {
-    private final Predictor primary;
+    private final Supplier<? extends Predictor> loader;
+    private final String modelId;
     private FallbackMetrics metrics = FallbackMetrics.NONE;
+    private boolean tolerateLoadFailure;
 
-    private Builder(Predictor primary) {
-      this.primary = Objects.requireNonNull(primary, "primary");
-      if (primary.modelType().isFallback()) {
-        throw new IllegalArgumentException("the primary predictor cannot itself be a fallback");
-      }
+    private Builder(Supplier<? extends Predictor> loader, String modelId) {
+      this.loader = Objects.requireNonNull(loader, "loader");
+      this.modelId = Objects.requireNonNull(modelId, "modelId");
+    }
+
+    /**
+     * Opt-in: when the model fails to load, log an ERROR and answer every request with the tagged
+     * fallback (reason {@link FallbackReason#MODEL_NOT_LOADED}) instead of throwing. Off by
+     * default: the reference's silent version of this ran for five days (spec-ml §6 #1).
+     */
+    public Builder tolerateLoadFailure(boolean value) {
+      tolerateLoadFailure = value;
+      return this;
     }
 
     /** Counts fallbacks in this registry. */
@@ -132,9 +182,29 @@ public final class FallbackPredictor implements Predictor {
       return this;
     }
 
-    /** The predictor. */
+    /**
+     * The predictor; loads the model now.
+     *
+     * @throws ModelLoadException when the model fails to load and failures are not tolerated
+     */
     public FallbackPredictor build() {
-      return new FallbackPredictor(primary, metrics);
+      Predictor primary;
+      try {
+        primary = Objects.requireNonNull(loader.get(), "loader returned null");
+      } catch (ModelLoadException e) {
+        if (!tolerateLoadFailure) {
+          throw e;
+        }
+        LOG.error(
+            "MODEL_NOT_LOADED model={}: every prediction will be a tagged fallback: {}",
+            modelId,
+            e.getMessage());
+        return new FallbackPredictor(null, modelId, e, metrics);
+      }
+      if (primary.modelType().isFallback()) {
+        throw new IllegalArgumentException("the primary predictor cannot itself be a fallback");
+      }
+      return new FallbackPredictor(primary, modelId, null, metrics);
     }
   }
 }

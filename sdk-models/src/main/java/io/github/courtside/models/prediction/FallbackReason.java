@@ -11,5 +11,10 @@ public enum FallbackReason {
   /** The model's input vector could not be built (missing or invalid features). */
   FEATURE_PREPARATION_FAILED,
   /** The model was given a vector but failed to predict. */
-  MODEL_PREDICTION_FAILED
+  MODEL_PREDICTION_FAILED,
+  /**
+   * The model could not be loaded and the caller explicitly tolerated that ({@code
+   * FallbackPredictor.Builder#tolerateLoadFailure}); by default a load failure throws.
+   */
+  MODEL_NOT_LOADED
 }

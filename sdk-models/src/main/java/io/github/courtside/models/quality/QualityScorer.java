@@ -50,6 +50,19 @@ public final class QualityScorer {
   /** A new scorer; stateless and thread-safe. */
   public QualityScorer() {}
 
+  /**
+   * The quality report of a vector that passed the readiness gate.
+   *
+   * @throws QualityGateException when the vector is not quality-ready (it must not be predicted on)
+   */
+  public QualityReport requireReady(FeatureVector vector) {
+    QualityReport report = score(vector);
+    if (!report.isQualityReady()) {
+      throw new QualityGateException(report);
+    }
+    return report;
+  }
+
   /** The quality report of a vector. */
   public QualityReport score(FeatureVector vector) {
     FeatureSchema schema = vector.schema();

@@ -46,6 +46,17 @@ class CatBoostConformanceTest {
   }
 
   @Test
+  void I21_theModelVersionIsTheFileHashPrefix() throws Exception {
+    byte[] bytes = java.nio.file.Files.readAllBytes(model);
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    assertEquals(sha.substring(0, 16), predictor.modelVersion());
+    Prediction p = predictor.predict(request("role", GoldenVectors.vector(GoldenVectors.ROLE)));
+    assertEquals(sha.substring(0, 16), p.modelVersion());
+  }
+
+  @Test
   void roleAndStarVectorsHitTheGoldenValues() {
     List<Prediction> predictions =
         predictor.predictAll(
@@ -61,7 +72,7 @@ class CatBoostConformanceTest {
   }
 
   @Test
-  void missingLineFeaturesAreImputedWithTheMetadataMedians() throws Exception {
+  void I32_missingLineFeaturesAreImputedWithTheMetadataMedians() throws Exception {
     FeatureVector withoutLine =
         GoldenVectors.vector(GoldenVectors.ROLE).toBuilder()
             .clear("vegas_points_line")

@@ -105,6 +105,19 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void I17_backToBackMeansOneDayOfRest() {
+    FeatureExtractor extractor =
+        FeatureExtractor.builder(
+                InMemoryPlayerGameHistory.of(List.of(played("a", 1, 20), played("b", 2, 20))))
+            .build();
+    FeatureVector yesterday = extractor.extract(FeatureRequest.builder("a", DAY).build());
+    FeatureVector twoDays = extractor.extract(FeatureRequest.builder("b", DAY).build());
+    assertEquals(1.0, yesterday.valueOrNaN("days_rest"));
+    assertEquals(1.0, yesterday.valueOrNaN("back_to_back"));
+    assertEquals(0.0, twoDays.valueOrNaN("back_to_back"));
+  }
+
+  @Test
   void contextUpstreamAndOpponentHistoryAreTagged() {
     List<PlayerGame> rows = new ArrayList<>();
     for (int d = 1; d <= 12; d++) {
@@ -147,6 +160,21 @@ class FeatureExtractorTest {
     assertEquals(FeatureSource.DEFAULT, vector.source("points_avg_last_5"));
     assertEquals(10.0, vector.valueOrNaN("points_avg_last_5"));
     assertTrue(!new QualityScorer().score(vector).isQualityReady());
+  }
+
+  @Test
+  void unknownUpstreamNamesAreRefused() {
+    FeatureExtractor extractor =
+        FeatureExtractor.builder(InMemoryPlayerGameHistory.of(List.of())).build();
+    UnknownFeatureException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnknownFeatureException.class,
+            () ->
+                extractor.extract(
+                    FeatureRequest.builder("a", DAY)
+                        .upstream("fatigue_scor", 90, FeatureSource.PHASE4)
+                        .build()));
+    assertEquals("fatigue_scor", e.feature());
   }
 
   @Test

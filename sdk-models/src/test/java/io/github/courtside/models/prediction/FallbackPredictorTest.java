@@ -48,6 +48,35 @@ class FallbackPredictorTest {
   }
 
   @Test
+  void aToleratedLoadFailureAnswersEveryRequestWithATaggedFallback(@TempDir Path dir) {
+    Path absent = dir.resolve("catboost_v9.cbm");
+    assertThrows(
+        ModelLoadException.class,
+        () ->
+            FallbackPredictor.builder(() -> CatBoostPredictor.builder(absent).build(), "v9")
+                .build());
+    FallbackPredictor tolerant =
+        FallbackPredictor.builder(() -> CatBoostPredictor.builder(absent).build(), "v9")
+            .tolerateLoadFailure(true)
+            .meterRegistry(registry)
+            .build();
+    assertTrue(!tolerant.modelLoaded());
+    List<Prediction> slate = tolerant.predictAll(List.of(request("a", 1, 2), request("b", 3, 4)));
+    for (Prediction p : slate) {
+      assertEquals(Optional.of(FallbackReason.MODEL_NOT_LOADED), p.fallbackReason());
+      assertEquals("v9", p.modelId());
+      assertEquals(Recommendation.PASS, p.recommendation());
+    }
+    assertEquals(
+        2.0,
+        registry
+            .get("courtside.predictions.fallback")
+            .tag("reason", "model_not_loaded")
+            .counter()
+            .count());
+  }
+
+  @Test
   void aFeatureFailureIsAnsweredByATaggedCountedFallback() {
     FallbackPredictor predictor = FallbackPredictor.builder(tiny).meterRegistry(registry).build();
     Prediction ok = predictor.predict(request("ok", 1, 5));
@@ -129,6 +158,25 @@ class FallbackPredictorTest {
   }
 
   @Test
+  void I28_unexpectedErrorsAreNotPaperedOverWithAFallback() {
+    Predictor broken =
+        new FallbackOnly() {
+          @Override
+          public ModelType modelType() {
+            return ModelType.CATBOOST;
+          }
+
+          @Override
+          public Prediction predict(PredictionRequest request) {
+            throw new IllegalStateException("bug in the model wrapper");
+          }
+        };
+    FallbackPredictor predictor = FallbackPredictor.builder(broken).build();
+    assertThrows(IllegalStateException.class, () -> predictor.predict(request("x", 1, 1)));
+    assertEquals(0, predictor.fallbackCount());
+  }
+
+  @Test
   void weightedAverageWorkedValue() {
     FeatureVector vector =
         FeatureVector.builder(io.github.courtside.models.feature.FeatureSchema.V9_33)
@@ -147,7 +195,7 @@ class FallbackPredictorTest {
   }
 
   /** A predictor that claims to be a fallback. */
-  private static final class FallbackOnly implements Predictor {
+  private static class FallbackOnly implements Predictor {
     @Override
     public String modelId() {
       return "fallback";

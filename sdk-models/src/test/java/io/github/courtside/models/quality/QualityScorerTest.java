@@ -125,6 +125,18 @@ class QualityScorerTest {
   }
 
   @Test
+  void theGateThrowsWithTheReport() {
+    FeatureVector blocked =
+        vector(FeatureSchema.V9_33, i -> i == 0 ? FeatureSource.DEFAULT : FeatureSource.PHASE4);
+    QualityGateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            QualityGateException.class, () -> scorer.requireReady(blocked));
+    assertEquals(69.0, e.report().score());
+    assertEquals(
+        100.0, scorer.requireReady(vector(FeatureSchema.V9_33, i -> FeatureSource.PHASE4)).score());
+  }
+
+  @Test
   void I29_optionalOnlyMissingDoesNotCapTheScore() {
     // Everything present except the always-missing optional 54-59 and the lines.
     QualityReport report =

@@ -1,0 +1,50 @@
+package io.github.courtside.models.prediction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class SanityCheckTest {
+
+  private static Prediction prediction(double points, double line) {
+    double edge = points - line;
+    return new Prediction(
+        "p",
+        "g",
+        LocalDate.parse("2026-02-10"),
+        points,
+        OptionalDouble.of(line),
+        OptionalDouble.of(edge),
+        Recommendation.of(edge, 1.0),
+        0.8,
+        "xgb",
+        "1",
+        ModelType.CATBOOST,
+        Optional.empty(),
+        List.of());
+  }
+
+  @Test
+  void I26_aMiscalibratedModelTripsTheSanityCheck() {
+    List<Prediction> batch = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      batch.add(prediction(10, 31.5)); // edge -21.5: the all-UNDER model
+    }
+    for (int i = 0; i < 4; i++) {
+      batch.add(prediction(24, 22.5));
+    }
+    SanityCheck.Result result = SanityCheck.DEFAULT.check(batch);
+    assertEquals(6, result.insane().size());
+    assertTrue(result.batchAlert());
+    assertTrue(SanityCheck.DEFAULT.problems(prediction(85, 80.5)).get(0).contains("outside"));
+    assertFalse(SanityCheck.DEFAULT.check(batch.subList(4, 10)).batchAlert());
+    assertTrue(SanityCheck.DEFAULT.problems(prediction(24, 22.5)).isEmpty());
+  }
+}
