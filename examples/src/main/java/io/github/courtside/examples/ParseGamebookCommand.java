@@ -40,6 +40,7 @@ public final class ParseGamebookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PdfBoxLogging.quiet();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     GamebookParser parser = GamebookParser.create();

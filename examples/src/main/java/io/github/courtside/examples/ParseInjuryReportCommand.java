@@ -39,6 +39,7 @@ public final class ParseInjuryReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PdfBoxLogging.quiet();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     InjuryReportParser parser = InjuryReportParser.create();

@@ -90,6 +90,7 @@ public final class InjuryReportJson {
     nested.put("total_lines", report.totalLines());
     nested.put("player_lines", report.records().size());
     nested.put("merged_multiline", report.mergedReasons());
+    nested.put("unparsed_count", 0);
     nested.put("not_yet_submitted", report.notYetSubmitted().size());
     stats.putArray("unparsed_lines_sample");
 
