@@ -1,5 +1,6 @@
 package io.github.courtside.examples;
 
+import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookJson;
@@ -40,6 +41,7 @@ public final class ParseGamebookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PdfBoxLogging.quiet();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     GamebookParser parser = GamebookParser.create();
@@ -47,9 +49,10 @@ public final class ParseGamebookCommand implements Callable<Integer> {
     for (Path file : files) {
       Gamebook gamebook = parser.parse(file);
       out.println(
-          pretty && files.size() == 1
-              ? GamebookJson.toPrettyJson(gamebook)
-              : GamebookJson.toJson(gamebook));
+          GamebookJson.toJson(
+              gamebook,
+              (pretty && files.size() == 1 ? JsonStyle.PRETTY : JsonStyle.COMPACT)
+                  .escapingNonAscii()));
       if (gamebook.status() == ParseStatus.FAILED) {
         failures++;
         err.println(

@@ -1,5 +1,6 @@
 package io.github.courtside.examples;
 
+import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.injury.InjuryReport;
 import io.github.courtside.scrapers.injury.InjuryReportJson;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code courtside parse-injury-report FILE.pdf [FILE...]}: parses NBA injury report PDFs and
  * prints each as JSON, one document per line (indented with {@code --pretty} when there is one
- * file). Every file gets a document; the exit code is 1 and stderr names each file that could not
- * be parsed.
+ * file). Non-ASCII characters are written as JSON escapes, so names like "Dončić" survive a console
+ * whose charset is not UTF-8. Every file gets a document; the exit code is 1 and stderr names each
+ * file that could not be parsed.
  *
  * <pre>{@code
  * bin/courtside parse-injury-report ../shared/fixtures/injury-report/injury-report-2024-01-04-1230PM.pdf
@@ -39,6 +41,7 @@ public final class ParseInjuryReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PdfBoxLogging.quiet();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     InjuryReportParser parser = InjuryReportParser.create();
@@ -46,9 +49,10 @@ public final class ParseInjuryReportCommand implements Callable<Integer> {
     for (Path file : files) {
       InjuryReport report = parser.parse(file);
       out.println(
-          pretty && files.size() == 1
-              ? InjuryReportJson.toPrettyJson(report)
-              : InjuryReportJson.toJson(report));
+          InjuryReportJson.toJson(
+              report,
+              (pretty && files.size() == 1 ? JsonStyle.PRETTY : JsonStyle.COMPACT)
+                  .escapingNonAscii()));
       if (report.status() == ParseStatus.FAILED) {
         failures++;
         err.println(

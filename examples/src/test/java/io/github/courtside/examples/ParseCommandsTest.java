@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.courtside.core.testkit.Fixtures;
+import io.github.courtside.scrapers.gamebook.Gamebook;
+import io.github.courtside.scrapers.gamebook.GamebookParser;
+import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -77,5 +80,26 @@ class ParseCommandsTest {
   void aFileIsRequired() {
     assertEquals(2, run("parse-gamebook"));
     assertTrue(err.toString().contains("Missing required parameter"), err.toString());
+  }
+
+  @Test
+  void accentedNamesSurviveTheConsoleAsJsonEscapes(@TempDir Path dir) throws Exception {
+    Gamebook game =
+        GamebookParser.create()
+            .parseLines(
+                List.of(
+                    "Wednesday, April 10, 2024 American Airlines Center, Dallas, TX",
+                    "VISITOR: Dallas Mavericks (50-32)",
+                    "77 Luka Dončić G 48:00 12 24 4 11 6 7 1 9 10 8 2 1 4 0 +12 34",
+                    "HOME: Sacramento Kings (46-36)",
+                    "5 De’Aaron Fox G 48:00 9 16 1 4 2 2 0 3 3 6 2 2 2 0 -12 21"));
+    Path pdf = dir.resolve("synthetic.pdf");
+    Files.write(pdf, GamebookPdfWriter.create().write(game));
+    assertEquals(0, run("parse-gamebook", pdf.toString()), err.toString());
+    assertTrue(out.toString().chars().allMatch(c -> c < 128), out.toString());
+    JsonNode json = MAPPER.readTree(out.toString());
+    assertEquals("Luka Dončić", json.get("active_players").get(0).get("name").asText());
+    assertEquals("De’Aaron Fox", json.get("active_players").get(1).get("name").asText());
+    assertEquals(12, json.get("active_players").get(0).get("stats").get("plus_minus").asInt());
   }
 }

@@ -192,8 +192,8 @@ public final class SectionErrorTracker {
         .addKeyValue("total_errors", summary.totalErrors())
         .addKeyValue("total_issues", summary.totalIssues())
         .addKeyValue("incomplete_sections", summary.incompleteSections())
-        .addKeyValue("sections", "{" + perSection + "}")
-        .log("section tracking summary for {}", subject);
+        .addKeyValue("sections", perSection.length() == 0 ? "none" : perSection.toString())
+        .log("section tracking summary");
     return summary;
   }
 

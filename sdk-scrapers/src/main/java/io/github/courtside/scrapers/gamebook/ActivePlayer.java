@@ -14,7 +14,7 @@ import java.util.Optional;
  * }</pre>
  *
  * @param side the table the row was printed in
- * @param jersey the jersey number as printed ("0" and "00" differ)
+ * @param jersey the jersey number as printed ("0" and "00" differ; empty when none was printed)
  * @param name the name as printed
  * @param position the starter's position letter (F, G, C); bench players have none
  * @param stats the stat line

@@ -60,6 +60,37 @@ public record Gamebook(
     Objects.requireNonNull(sections, "sections");
   }
 
+  /**
+   * A complete gamebook built from its parts, for rendering synthetic games with {@link
+   * GamebookPdfWriter}.
+   *
+   * <pre>{@code
+   * Gamebook game = Gamebook.of(info, active, dnp, inactive, List.of(), List.of());
+   * byte[] pdf = GamebookPdfWriter.create().write(game);
+   * }</pre>
+   */
+  public static Gamebook of(
+      GameInfo game,
+      List<ActivePlayer> activePlayers,
+      List<NonPlayingPlayer> dnpPlayers,
+      List<InactivePlayer> inactivePlayers,
+      List<TeamTotals> teamTotals,
+      List<PeriodScores> periodScores) {
+    return new Gamebook(
+        ParseStatus.COMPLETE,
+        Optional.empty(),
+        game,
+        activePlayers,
+        dnpPlayers,
+        inactivePlayers,
+        teamTotals,
+        periodScores,
+        List.of(),
+        new TrackingSummary("synthetic " + game.gameCode().orElse("game"), java.util.Map.of()),
+        0,
+        0);
+  }
+
   /** The active players of one team. */
   public List<ActivePlayer> activePlayers(TeamSide side) {
     return activePlayers.stream().filter(p -> p.side() == side).toList();

@@ -1,13 +1,16 @@
 package io.github.courtside.scrapers.gamebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.courtside.core.CourtsideException;
 import io.github.courtside.core.tracking.SectionProblem;
 import io.github.courtside.core.tracking.SectionSummary;
+import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
 import java.util.List;
 
@@ -37,20 +40,25 @@ public final class GamebookJson {
 
   /** The gamebook as one line of JSON. */
   public static String toJson(Gamebook gamebook) {
-    return write(gamebook, false);
+    return toJson(gamebook, JsonStyle.COMPACT);
   }
 
   /** The gamebook as indented JSON. */
   public static String toPrettyJson(Gamebook gamebook) {
-    return write(gamebook, true);
+    return toJson(gamebook, JsonStyle.PRETTY);
   }
 
-  private static String write(Gamebook gamebook, boolean pretty) {
+  /** The gamebook in the given style. */
+  public static String toJson(Gamebook gamebook, JsonStyle style) {
     try {
-      ObjectNode tree = tree(gamebook);
-      return pretty
-          ? MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree)
-          : MAPPER.writeValueAsString(tree);
+      ObjectWriter writer = MAPPER.writer();
+      if (style.indented()) {
+        writer = writer.with(SerializationFeature.INDENT_OUTPUT);
+      }
+      if (style.escapeNonAscii()) {
+        writer = writer.with(JsonWriteFeature.ESCAPE_NON_ASCII);
+      }
+      return writer.writeValueAsString(tree(gamebook));
     } catch (JsonProcessingException e) {
       throw new CourtsideException("cannot write gamebook JSON: " + e.getMessage(), e);
     }

@@ -133,9 +133,11 @@ public final class GamebookPdfWriter {
               + game.home().map(this::nickname).orElse(""));
       info.setSubject("Official Scorer's Report " + game.matchup().orElse(""));
       info.setCreator("courtside GamebookPdfWriter");
+      // The creation date is the night after the game (as NBA.com publishes), not the wall clock.
+      LocalDate day = game.date().orElse(LocalDate.of(2000, 1, 1)).plusDays(1);
       Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
       created.clear();
-      created.set(2000, Calendar.JANUARY, 1);
+      created.set(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth(), 2, 0);
       info.setCreationDate(created);
     }
 

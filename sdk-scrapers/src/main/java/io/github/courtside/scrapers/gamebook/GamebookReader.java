@@ -41,13 +41,15 @@ final class GamebookReader {
   private static final Pattern RECORD = Pattern.compile("\\((\\d{1,2}-\\d{1,2})\\)");
   private static final Pattern COLUMN_HEADER =
       Pattern.compile("^(?:NO\\s+)?PLAYER\\s+(?:POS\\s+)?MIN\\b.*");
+  private static final Pattern TOTALS_LINE = Pattern.compile("^TOTALS?\\b.*");
   private static final Pattern TOTALS =
       Pattern.compile("^TOTALS?\\s*:?\\s+(\\d{1,3}:\\d{2})\\s*(.*)$");
   private static final Pattern NON_PLAYING =
       Pattern.compile("^(?:(\\d{1,2})\\s+)?(.+?)\\s+(DNP|DND|NWT)(?:\\s*-\\s*|\\s+|$)(.*)$");
   private static final Pattern PLAYER =
       Pattern.compile(
-          "^(\\d{1,2})\\s+(.+?)\\s+(?:([FGC](?:-[FGC])?)\\s+)?(\\d{1,2}:\\d{2})(?:\\s+(.*))?$");
+          "^(?:(\\d{1,2})\\s+)?(\\S.*?)\\s+(?:([FGC](?:-[FGC])?)\\s+)?(\\d{1,2}:\\d{2})"
+              + "(?:\\s+(.*))?$");
   private static final Pattern INACTIVE = Pattern.compile("^Inactive\\s*:\\s*(.*)$");
   private static final Pattern INACTIVE_TEAM =
       Pattern.compile("^(.+?)\\s+[-\u2013\u2014]\\s*(.*)$");
@@ -57,6 +59,11 @@ final class GamebookReader {
   private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
   private static final Pattern COUNT = Pattern.compile("^\\d+$");
   private static final Pattern SIGNED = Pattern.compile("^([+\\-\u2212\u2013]?)(\\d+)$");
+
+  /** A wrapped DNP reason's tail: words, no bare numbers (those would be a mangled row). */
+  private static final Pattern REASON_TAIL =
+      Pattern.compile("^(?!.*(?:^|\\s)[+\\-]?\\d+(?:\\s|$))\\D.*$");
+
   private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
   private static final Pattern PAGE_FURNITURE =
       Pattern.compile(
@@ -181,7 +188,7 @@ final class GamebookReader {
     if (COLUMN_HEADER.matcher(line).matches()) {
       return Kind.COLUMN_HEADER;
     }
-    if (TOTALS.matcher(line).matches()) {
+    if (TOTALS_LINE.matcher(line).matches()) {
       return Kind.TOTALS;
     }
     if (INACTIVE.matcher(line).matches()) {
@@ -218,7 +225,7 @@ final class GamebookReader {
         pendingInactive.text.append(' ').append(line);
         return;
       }
-      if (lastNonPlayingIndex >= 0) {
+      if (lastNonPlayingIndex >= 0 && REASON_TAIL.matcher(line).matches()) {
         NonPlayingPlayer last = nonPlaying.get(lastNonPlayingIndex);
         nonPlaying.set(
             lastNonPlayingIndex,
@@ -402,6 +409,11 @@ final class GamebookReader {
   private void readTotals(int number, String line) {
     Matcher m = TOTALS.matcher(line);
     if (!m.matches() || current == null) {
+      tracker.recordIssue(
+          GamebookSection.STAT_LINE_PARSING.key(),
+          "unusable_totals",
+          current == null ? "TOTALS row before any team header" : "TOTALS row without minutes",
+          ProblemContext.line(number, line));
       return;
     }
     StatLine stats = stats(m.group(1), m.group(2), number, line, false);
@@ -438,7 +450,11 @@ final class GamebookReader {
     StatLine stats = stats(m.group(4), rest == null ? "" : rest, number, line, true);
     active.add(
         new ActivePlayer(
-            side, m.group(1), PlayerName.of(name), Optional.ofNullable(m.group(3)), stats));
+            side,
+            m.group(1) == null ? "" : m.group(1),
+            PlayerName.of(name),
+            Optional.ofNullable(m.group(3)),
+            stats));
   }
 
   private StatLine stats(String minutes, String rest, int number, String line, boolean player) {

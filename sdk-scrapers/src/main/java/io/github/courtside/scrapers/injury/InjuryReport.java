@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param issuedAt the report's date and time from its title ("Injury Report: 01/04/24 12:30 PM")
  * @param records the player rows, in printed order
  * @param notYetSubmitted the teams marked NOT YET SUBMITTED, in printed order
- * @param totalLines non-blank text lines read
+ * @param totalLines non-blank text lines, wrapped reason lines counted once with their row (as the
+ *     old parser counted them)
  * @param mergedReasons player rows whose reason was wrapped over several lines and joined
  * @param sections the section error tracker's summary
  */

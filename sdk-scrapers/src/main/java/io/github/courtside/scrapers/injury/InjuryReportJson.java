@@ -1,12 +1,15 @@
 package io.github.courtside.scrapers.injury;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.courtside.core.CourtsideException;
 import io.github.courtside.core.tracking.SectionSummary;
+import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,20 +41,25 @@ public final class InjuryReportJson {
 
   /** The report as one line of JSON. */
   public static String toJson(InjuryReport report) {
-    return write(report, false);
+    return toJson(report, JsonStyle.COMPACT);
   }
 
   /** The report as indented JSON. */
   public static String toPrettyJson(InjuryReport report) {
-    return write(report, true);
+    return toJson(report, JsonStyle.PRETTY);
   }
 
-  private static String write(InjuryReport report, boolean pretty) {
+  /** The report in the given style. */
+  public static String toJson(InjuryReport report, JsonStyle style) {
     try {
-      ObjectNode tree = tree(report);
-      return pretty
-          ? MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree)
-          : MAPPER.writeValueAsString(tree);
+      ObjectWriter writer = MAPPER.writer();
+      if (style.indented()) {
+        writer = writer.with(SerializationFeature.INDENT_OUTPUT);
+      }
+      if (style.escapeNonAscii()) {
+        writer = writer.with(JsonWriteFeature.ESCAPE_NON_ASCII);
+      }
+      return writer.writeValueAsString(tree(report));
     } catch (JsonProcessingException e) {
       throw new CourtsideException("cannot write injury report JSON: " + e.getMessage(), e);
     }
@@ -90,6 +98,7 @@ public final class InjuryReportJson {
     nested.put("total_lines", report.totalLines());
     nested.put("player_lines", report.records().size());
     nested.put("merged_multiline", report.mergedReasons());
+    nested.put("unparsed_count", 0);
     nested.put("not_yet_submitted", report.notYetSubmitted().size());
     stats.putArray("unparsed_lines_sample");
 

@@ -108,7 +108,8 @@ public final class InjuryReportParser {
   /** Parses a PDF file; an unreadable file gives a failed report naming the file. */
   public InjuryReport parse(Path pdf) {
     try {
-      return parse(Files.readAllBytes(pdf));
+      Path name = pdf.getFileName();
+      return parse(Files.readAllBytes(pdf), name == null ? pdf.toString() : name.toString());
     } catch (IOException | RuntimeException e) {
       return failed(pdf.toString(), "cannot read " + pdf + ": " + e.getMessage());
     }
@@ -116,18 +117,26 @@ public final class InjuryReportParser {
 
   /** Parses PDF bytes. */
   public InjuryReport parse(byte[] pdf) {
+    return parse(pdf, "injury report");
+  }
+
+  private InjuryReport parse(byte[] pdf, String subject) {
     PdfText text;
     try {
       text = extractor.extract(pdf);
     } catch (PdfExtractionException e) {
-      return failed("injury report", e.reason() + ": " + e.getMessage());
+      return failed(subject, e.reason() + ": " + e.getMessage());
     }
-    return parseLines(text.lines());
+    return parseLines(text.lines(), subject);
   }
 
   /** Parses already-extracted text lines (PDFBox, sorted by position). */
   public InjuryReport parseLines(List<String> lines) {
-    SectionErrorTracker tracker = SectionErrorTracker.create("injury report", SECTIONS, tracking);
+    return parseLines(lines, "injury report");
+  }
+
+  private InjuryReport parseLines(List<String> lines, String subject) {
+    SectionErrorTracker tracker = SectionErrorTracker.create(subject, SECTIONS, tracking);
     try {
       Reader reader = new Reader(tracker);
       reader.read(lines);
@@ -141,7 +150,7 @@ public final class InjuryReportParser {
           Optional.ofNullable(reader.issuedAt),
           reader.records,
           reader.notSubmitted,
-          reader.totalLines,
+          reader.totalLines - reader.joinedFragments,
           reader.merged,
           tracker.logSummary());
     } catch (RuntimeException | StackOverflowError e) {
@@ -190,6 +199,7 @@ public final class InjuryReportParser {
     @Nullable LocalDateTime issuedAt;
     int totalLines;
     int merged;
+    int joinedFragments;
 
     @Nullable LocalDate date;
     @Nullable String time;
@@ -309,6 +319,7 @@ public final class InjuryReportParser {
       boolean wrapped = !pendingFragments.isEmpty();
       if (wrapped) {
         reason = (String.join(" ", pendingFragments) + " " + inline).strip();
+        joinedFragments += pendingFragments.size();
         pendingFragments.clear();
       }
       InjuryStatus status = InjuryStatus.fromLabel(player.group(2)).orElseThrow();
@@ -336,6 +347,7 @@ public final class InjuryReportParser {
       if (openRecord >= 0 && !startsReason) {
         InjuryRecord open = records.get(openRecord);
         records.set(openRecord, withReason(open, (open.reason() + " " + text).strip()));
+        joinedFragments++;
         openMerged = true;
         return;
       }

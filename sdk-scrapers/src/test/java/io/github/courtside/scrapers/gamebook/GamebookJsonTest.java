@@ -68,4 +68,19 @@ class GamebookJsonTest {
     assertEquals(
         MAPPER.readTree(GamebookJson.toJson(g)), MAPPER.readTree(GamebookJson.toPrettyJson(g)));
   }
+
+  @Test
+  void asciiStyleEscapesAccentsAndReadsBackTheSame() throws Exception {
+    Gamebook g =
+        GamebookParser.create()
+            .parseLines(
+                List.of(
+                    "VISITOR: Dallas Mavericks",
+                    "77 Luka Dončić G 48:00 12 24 4 11 6 7 1 9 10 8 2 1 4 0 +12 34",
+                    "HOME: Sacramento Kings"));
+    String ascii =
+        GamebookJson.toJson(g, io.github.courtside.scrapers.JsonStyle.COMPACT.escapingNonAscii());
+    assertTrue(ascii.contains("Don\\u010Di\\u0107") || ascii.contains("Don\\u010di\\u0107"), ascii);
+    assertEquals(MAPPER.readTree(GamebookJson.toJson(g)), MAPPER.readTree(ascii));
+  }
 }

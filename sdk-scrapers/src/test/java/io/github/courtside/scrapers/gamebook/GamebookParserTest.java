@@ -292,4 +292,67 @@ class GamebookParserTest {
     assertEquals(game.inactivePlayers(), parsed.inactivePlayers());
     assertEquals(ParseStatus.COMPLETE, parsed.status());
   }
+
+  @Test
+  void pageBreaksInsideTablesAndInactiveListsAreTransparent() {
+    Gamebook g =
+        parser.parseLines(
+            game(
+                "VISITOR: Memphis Grizzlies (27-53)",
+                "NO PLAYER POS MIN FG FGA 3P 3PA FT FTA OR DR TOT A PF ST TO BS +/- PTS",
+                "45 GG Jackson F 35:42 7 21 2 10 6 6 0 2 2 2 2 2 1 1 -13 22",
+                "Copyright (c) 2024 NBA Properties, Inc. All Rights Reserved. Page 1 of 2",
+                "Official Scorer's Report",
+                "Wednesday, April 10, 2024 Rocket Mortgage FieldHouse, Cleveland, OH",
+                "VISITOR: Memphis Grizzlies (27-53)",
+                "NO PLAYER POS MIN FG FGA 3P 3PA FT FTA OR DR TOT A PF ST TO BS +/- PTS",
+                "26 Lamar Stevens F 37:17 4 13 2 5 6 6 2 4 6 3 2 1 1 4 7 16",
+                "HOME: Cleveland Cavaliers (48-32)",
+                "1 Max Strus F 29:42 3 5 2 3 0 1 1 5 6 1 2 1 0 0 -1 8",
+                "Inactive: Grizzlies - Bane (Injury/Illness - Lumbar; Disc",
+                "Copyright (c) 2024 NBA Properties, Inc. All Rights Reserved. Page 2 of 3",
+                "Official Scorer's Report",
+                "Bulge), Goodwin (G League - Two-Way)"));
+    assertEquals(2, g.activePlayers(TeamSide.AWAY).size());
+    assertEquals(1, g.activePlayers(TeamSide.HOME).size());
+    assertEquals(
+        List.of(
+            new InactivePlayer(
+                TeamSide.AWAY,
+                io.github.courtside.scrapers.names.PlayerName.of("Bane"),
+                "Injury/Illness - Lumbar; Disc Bulge"),
+            new InactivePlayer(
+                TeamSide.AWAY,
+                io.github.courtside.scrapers.names.PlayerName.of("Goodwin"),
+                "G League - Two-Way")),
+        g.inactivePlayers());
+    assertEquals(0, g.sections().totalIssues(), g.sections().toString());
+  }
+
+  @Test
+  void aTotalsRowWithoutMinutesIsNeverTakenForAReason() {
+    Gamebook g =
+        parser.parseLines(
+            game(
+                "VISITOR: Memphis Grizzlies",
+                "13 Tristan Thompson DNP - Coach's Decision",
+                "TOTALS 33 84 14 32 18 19 10 34 44 21 21 10 13 10 -60 98",
+                "HOME: Cleveland Cavaliers"));
+    assertEquals("Coach's Decision", g.dnpPlayers().get(0).reason());
+    assertEquals(
+        "unusable_totals",
+        g.sections().section("stat_line_parsing").orElseThrow().issueSamples().get(0).type());
+  }
+
+  @Test
+  void aRowWithoutAJerseyNumberIsStillAPlayer() {
+    Gamebook g =
+        parser.parseLines(
+            game(
+                "VISITOR: Memphis Grizzlies",
+                "GG Jackson F 35:42 7 21 2 10 6 6 0 2 2 2 2 2 1 1 -13 22",
+                "HOME: Cleveland Cavaliers"));
+    assertEquals("GG Jackson", g.activePlayers().get(0).name().printed());
+    assertEquals("", g.activePlayers().get(0).jersey());
+  }
 }

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 1,000 damaged gamebook PDFs (flipped bytes, truncation, shuffled objects) never make the parser
@@ -33,6 +35,7 @@ class MutatedPdfProperties {
   private final GamebookParser parser = GamebookParser.create();
 
   @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES) // an overall guard only, far above any normal run
   void damagedPdfsNeverThrowAndAlwaysSayWhatHappened() {
     qt().withExamples(1000)
         .withGenerateAttempts(10_000)

@@ -1,7 +1,5 @@
 package io.github.courtside.scrapers.gamebook;
 
-import io.github.courtside.core.tracking.TrackingSummary;
-import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.names.PlayerName;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.time.LocalDate;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -194,19 +191,7 @@ final class SyntheticGames {
                 INACTIVE_REASONS[random.nextInt(INACTIVE_REASONS.length)]));
       }
     }
-    return new Gamebook(
-        ParseStatus.COMPLETE,
-        Optional.empty(),
-        game,
-        active,
-        dnp,
-        inactive,
-        totals,
-        scores,
-        List.of(),
-        new TrackingSummary("synthetic", Map.of()),
-        0,
-        0);
+    return Gamebook.of(game, active, dnp, inactive, totals, scores);
   }
 
   private static GameTeam team(TeamSide side, NbaTeam team, Random random) {

@@ -54,6 +54,12 @@ class InjuryReportFixtureTest {
     assertEquals(expected.get("status_counts"), actual.get("status_counts"));
     assertEquals(expected.get("confidence_distribution"), actual.get("confidence_distribution"));
     assertEquals(1, report.mergedReasons());
+    assertEquals(
+        expected.get("parsing_stats").get("total_lines"),
+        actual.get("parsing_stats").get("total_lines"));
+    assertEquals(
+        expected.get("parsing_stats").get("player_lines"),
+        actual.get("parsing_stats").get("player_lines"));
   }
 
   /** Spec §C.4 item 1: the old scraper labelled a January 2024 report "2024-25". */
