@@ -2,6 +2,7 @@ package io.github.courtside.examples;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -34,7 +35,12 @@ public final class CourtsideCli implements Runnable {
 
   /** Runs the CLI and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the platform charset, so accented player names print intact.
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err));
   }
 
   /** Runs the CLI with the given output streams; returns the exit code. */
