@@ -111,7 +111,12 @@ public final class Consolidator {
     Objects.requireNonNull(partition, "partition");
     journal.ensureExists();
     try (Lease lease = locks.acquire(lockName(partition))) {
-      return new Run(batchId, partition, lease).run();
+      ConsolidationReport report = new Run(batchId, partition, lease).run();
+      config.listener().consolidationFinished(report);
+      return report;
+    } catch (ConsolidationFailedException failure) {
+      config.listener().consolidationFailed(failure);
+      throw failure;
     }
   }
 
@@ -128,6 +133,7 @@ public final class Consolidator {
     private @Nullable MergePlan plan;
     private long staged;
     private long merged = -1;
+    private boolean mergedInThisRun;
     private long deactivated;
     private long dropped;
     private Optional<ConsolidationStep> resumedAfter = Optional.empty();
@@ -242,7 +248,9 @@ public final class Consolidator {
         recordFailure(step, failure);
         throw failure;
       }
-      timings.add(new StepTiming(step, Duration.between(started, config.clock().instant())));
+      Duration elapsed = Duration.between(started, config.clock().instant());
+      timings.add(new StepTiming(step, elapsed));
+      config.listener().stepCompleted(batchId, partition, step, elapsed);
     }
 
     private void recordFailure(ConsolidationStep step, RuntimeException failure) {
@@ -311,6 +319,7 @@ public final class Consolidator {
       staged = count(current.renderStagedRowCount(dialect));
       fence("merge");
       merged = warehouse.execute(current.renderMerge(dialect, config.clock().instant()));
+      mergedInThisRun = true;
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("merged", Long.toString(merged));
       detail.put("staged", Long.toString(staged));
@@ -319,7 +328,9 @@ public final class Consolidator {
 
     private Map<String, String> verify() {
       MergePlan current = currentPlan();
-      staged = count(current.renderStagedRowCount(dialect));
+      if (!mergedInThisRun) {
+        staged = count(current.renderStagedRowCount(dialect));
+      }
       if (staged > 0 && merged == 0) {
         throw new ConsolidationFailedException(
             batchId,

@@ -104,6 +104,49 @@ class ConsolidatorTest {
   }
 
   @Test
+  void theListenerHearsEveryStepTheReportAndFailures() {
+    List<String> heard = new ArrayList<>();
+    Consolidator listened =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.FAIL))
+                .clock(clock)
+                .listener(
+                    new io.github.courtside.core.consolidation.ConsolidationListener() {
+                      @Override
+                      public void stepCompleted(
+                          String batchId,
+                          java.time.LocalDate partition,
+                          ConsolidationStep step,
+                          Duration elapsed) {
+                        heard.add(step.name());
+                      }
+
+                      @Override
+                      public void consolidationFinished(ConsolidationReport report) {
+                        heard.add(report.outcome().name());
+                      }
+
+                      @Override
+                      public void consolidationFailed(ConsolidationFailedException failure) {
+                        heard.add("failed at " + failure.step());
+                      }
+                    })
+                .build());
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    listened.consolidate("b1", DAY);
+    assertEquals(
+        List.of(
+            "PLANNED", "MERGED", "VERIFIED", "SUPERSEDED", "CHECKED", "CLEANED", "CONSOLIDATED"),
+        heard);
+    heard.clear();
+    stage("b2", "w1", prediction("p2", OTHER_DAY, "curry", "catboost", 27.5, 25, at(0)));
+    assertThrows(ConsolidationFailedException.class, () -> listened.consolidate("b2", DAY));
+    assertEquals(List.of("failed at PLANNED"), heard);
+  }
+
+  @Test
   void rerunOfAFinishedConsolidationDoesNothing() {
     stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
     consolidate("b1");
