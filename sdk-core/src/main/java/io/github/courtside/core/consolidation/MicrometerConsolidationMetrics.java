@@ -44,13 +44,13 @@ public final class MicrometerConsolidationMetrics implements ConsolidationListen
         .increment();
     registry
         .counter("courtside.consolidation.rows", "kind", "staged")
-        .increment(report.stagedRows());
+        .increment((double) report.stagedRows());
     registry
         .counter("courtside.consolidation.rows", "kind", "merged")
-        .increment(report.mergedRows());
+        .increment((double) report.mergedRows());
     registry
         .counter("courtside.consolidation.rows", "kind", "deactivated")
-        .increment(report.deactivatedRows());
+        .increment((double) report.deactivatedRows());
   }
 
   @Override
