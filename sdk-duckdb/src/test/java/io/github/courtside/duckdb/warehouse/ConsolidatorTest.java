@@ -582,6 +582,35 @@ class ConsolidatorTest {
   }
 
   @Test
+  void H7_aFailedConsolidationCannotBeMistakenForASuccess() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    warehouse.overrideExecute(sql -> sql.startsWith("MERGE") ? 0L : -1L);
+    List<String> outcomes = new ArrayList<>();
+    Consolidator listened =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.FAIL))
+                .clock(clock)
+                .listener(
+                    new io.github.courtside.core.consolidation.ConsolidationListener() {
+                      @Override
+                      public void consolidationFinished(ConsolidationReport report) {
+                        outcomes.add(report.outcome().name());
+                      }
+
+                      @Override
+                      public void consolidationFailed(ConsolidationFailedException failure) {
+                        outcomes.add("FAILED");
+                      }
+                    })
+                .build());
+    // No report value exists for a failed run: the caller gets the exception, never a success.
+    assertThrows(ConsolidationFailedException.class, () -> listened.consolidate("b1", DAY));
+    assertEquals(List.of("FAILED"), outcomes);
+  }
+
+  @Test
   void H8_batchIdsThatUsedToSanitiseAlikeGetDistinctStagingTables() {
     stage("batch-1", "w-1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
     stage("batch_1", "w_1", prediction("p2", "curry", "catboost", 27.5, 25, at(0)));
