@@ -434,12 +434,12 @@ public final class Consolidator {
       List<String> sameGroup = new ArrayList<>();
       for (String column : group) {
         String name = dialect.identifier(column);
-        sameGroup.add(dialect.nullSafeEquals("W." + name, "T." + name, type(schema, column)));
+        sameGroup.add(equal(schema, column, name));
       }
       List<String> sameKey = new ArrayList<>();
       for (String column : spec.mergeKey()) {
         String name = dialect.identifier(column);
-        sameKey.add(dialect.nullSafeEquals("W." + name, "T." + name, type(schema, column)));
+        sameKey.add(equal(schema, column, name));
       }
       // UPDATE ... FROM joins each active row to its group's single winner (one source row per
       // target row, as BigQuery requires); a correlated EXISTS was three times slower on DuckDB.
@@ -460,6 +460,14 @@ public final class Consolidator {
           + " AND NOT ("
           + String.join(" AND ", sameKey)
           + ")";
+    }
+
+    /** {@code =} for required columns (cheaper joins), NULL-safe equality otherwise (I-2). */
+    private String equal(TableSchema schema, String column, String quoted) {
+      boolean required = schema.column(column).map(Column::required).orElse(false);
+      return required
+          ? "W." + quoted + " = T." + quoted
+          : dialect.nullSafeEquals("W." + quoted, "T." + quoted, type(schema, column));
     }
 
     private String activeDuplicatesSql() {
