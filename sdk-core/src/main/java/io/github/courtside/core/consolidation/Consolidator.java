@@ -207,7 +207,12 @@ public final class Consolidator {
         if (entry.round() != round) {
           continue;
         }
-        if (entry.is(ConsolidationStep.PLANNED)) {
+        if (entry.failed()) {
+          // A failed attempt's counts say nothing about the retry that followed it.
+          merged = -1;
+          staged = 0;
+          deactivated = 0;
+        } else if (entry.is(ConsolidationStep.PLANNED)) {
           String names = entry.detail().getOrDefault("tables", "");
           tables =
               names.isEmpty()
