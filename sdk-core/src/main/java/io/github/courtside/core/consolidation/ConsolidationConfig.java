@@ -30,13 +30,15 @@ import org.jspecify.annotations.Nullable;
  * @param supersedeGroup the columns within which one row stays active
  * @param journalTable the name of the journal table in the main table's dataset
  * @param clock the clock for refresh timestamps, journal entries and timings
+ * @param listener hears steps, reports and failures (metrics)
  */
 public record ConsolidationConfig(
     MergeSpec mergeSpec,
     Optional<String> activeColumn,
     List<String> supersedeGroup,
     String journalTable,
-    Clock clock) {
+    Clock clock,
+    ConsolidationListener listener) {
   /** The default journal table name. */
   public static final String DEFAULT_JOURNAL_TABLE = "_courtside_consolidation_journal";
 
@@ -45,6 +47,7 @@ public record ConsolidationConfig(
     Objects.requireNonNull(activeColumn, "activeColumn");
     Objects.requireNonNull(journalTable, "journalTable");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(listener, "listener");
     supersedeGroup = List.copyOf(supersedeGroup);
     if (activeColumn.isPresent() && supersedeGroup.isEmpty()) {
       throw new IllegalArgumentException("an active column needs a supersede group");
@@ -63,6 +66,7 @@ public record ConsolidationConfig(
     private List<String> group = List.of();
     private String journalTable = DEFAULT_JOURNAL_TABLE;
     private Clock clock = Clock.systemUTC();
+    private ConsolidationListener listener = ConsolidationListener.NONE;
 
     private Builder(MergeSpec mergeSpec) {
       this.mergeSpec = Objects.requireNonNull(mergeSpec, "mergeSpec");
@@ -87,10 +91,16 @@ public record ConsolidationConfig(
       return this;
     }
 
+    /** Hears steps, reports and failures, e.g. {@link MicrometerConsolidationMetrics}. */
+    public Builder listener(ConsolidationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** The config. */
     public ConsolidationConfig build() {
       return new ConsolidationConfig(
-          mergeSpec, Optional.ofNullable(activeColumn), group, journalTable, clock);
+          mergeSpec, Optional.ofNullable(activeColumn), group, journalTable, clock, listener);
     }
   }
 }

@@ -184,7 +184,7 @@ final class ConsolidationJournal {
 
   static Map<String, String> decode(String text) {
     Map<String, String> detail = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         detail.put(line.substring(0, eq), line.substring(eq + 1));

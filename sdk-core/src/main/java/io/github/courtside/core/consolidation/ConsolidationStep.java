@@ -26,9 +26,13 @@ public enum ConsolidationStep {
 
   /** The step after this one, or empty after {@link #CLEANED}. */
   java.util.Optional<ConsolidationStep> next() {
-    ConsolidationStep[] steps = values();
-    return ordinal() + 1 < steps.length
-        ? java.util.Optional.of(steps[ordinal() + 1])
-        : java.util.Optional.empty();
+    return switch (this) {
+      case PLANNED -> java.util.Optional.of(MERGED);
+      case MERGED -> java.util.Optional.of(VERIFIED);
+      case VERIFIED -> java.util.Optional.of(SUPERSEDED);
+      case SUPERSEDED -> java.util.Optional.of(CHECKED);
+      case CHECKED -> java.util.Optional.of(CLEANED);
+      case CLEANED -> java.util.Optional.empty();
+    };
   }
 }

@@ -111,7 +111,12 @@ public final class Consolidator {
     Objects.requireNonNull(partition, "partition");
     journal.ensureExists();
     try (Lease lease = locks.acquire(lockName(partition))) {
-      return new Run(batchId, partition, lease).run();
+      ConsolidationReport report = new Run(batchId, partition, lease).run();
+      config.listener().consolidationFinished(report);
+      return report;
+    } catch (ConsolidationFailedException failure) {
+      config.listener().consolidationFailed(failure);
+      throw failure;
     }
   }
 
@@ -128,6 +133,7 @@ public final class Consolidator {
     private @Nullable MergePlan plan;
     private long staged;
     private long merged = -1;
+    private boolean mergedInThisRun;
     private long deactivated;
     private long dropped;
     private Optional<ConsolidationStep> resumedAfter = Optional.empty();
@@ -201,7 +207,12 @@ public final class Consolidator {
         if (entry.round() != round) {
           continue;
         }
-        if (entry.is(ConsolidationStep.PLANNED)) {
+        if (entry.failed()) {
+          // A failed attempt's counts say nothing about the retry that followed it.
+          merged = -1;
+          staged = 0;
+          deactivated = 0;
+        } else if (entry.is(ConsolidationStep.PLANNED)) {
           String names = entry.detail().getOrDefault("tables", "");
           tables =
               names.isEmpty()
@@ -242,7 +253,9 @@ public final class Consolidator {
         recordFailure(step, failure);
         throw failure;
       }
-      timings.add(new StepTiming(step, Duration.between(started, config.clock().instant())));
+      Duration elapsed = Duration.between(started, config.clock().instant());
+      timings.add(new StepTiming(step, elapsed));
+      config.listener().stepCompleted(batchId, partition, step, elapsed);
     }
 
     private void recordFailure(ConsolidationStep step, RuntimeException failure) {
@@ -311,6 +324,7 @@ public final class Consolidator {
       staged = count(current.renderStagedRowCount(dialect));
       fence("merge");
       merged = warehouse.execute(current.renderMerge(dialect, config.clock().instant()));
+      mergedInThisRun = true;
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("merged", Long.toString(merged));
       detail.put("staged", Long.toString(staged));
@@ -319,7 +333,9 @@ public final class Consolidator {
 
     private Map<String, String> verify() {
       MergePlan current = currentPlan();
-      staged = count(current.renderStagedRowCount(dialect));
+      if (!mergedInThisRun) {
+        staged = count(current.renderStagedRowCount(dialect));
+      }
       if (staged > 0 && merged == 0) {
         throw new ConsolidationFailedException(
             batchId,
@@ -423,30 +439,40 @@ public final class Consolidator {
       List<String> sameGroup = new ArrayList<>();
       for (String column : group) {
         String name = dialect.identifier(column);
-        sameGroup.add(dialect.nullSafeEquals("W." + name, "T." + name, type(schema, column)));
+        sameGroup.add(equal(schema, column, name));
       }
       List<String> sameKey = new ArrayList<>();
       for (String column : spec.mergeKey()) {
         String name = dialect.identifier(column);
-        sameKey.add(dialect.nullSafeEquals("W." + name, "T." + name, type(schema, column)));
+        sameKey.add(equal(schema, column, name));
       }
+      // UPDATE ... FROM joins each active row to its group's single winner (one source row per
+      // target row, as BigQuery requires); a correlated EXISTS was three times slower on DuckDB.
       return "UPDATE "
           + dialect.table(main)
           + " AS T SET "
           + activeColumn
-          + " = FALSE WHERE T."
+          + " = FALSE FROM ("
+          + winners
+          + ") AS W WHERE T."
           + partitionColumn
           + " = "
           + date
           + " AND T."
           + activeColumn
-          + " = TRUE AND EXISTS (SELECT 1 FROM ("
-          + winners
-          + ") AS W WHERE "
+          + " = TRUE AND "
           + String.join(" AND ", sameGroup)
           + " AND NOT ("
           + String.join(" AND ", sameKey)
-          + "))";
+          + ")";
+    }
+
+    /** {@code =} for required columns (cheaper joins), NULL-safe equality otherwise (I-2). */
+    private String equal(TableSchema schema, String column, String quoted) {
+      boolean required = schema.column(column).map(Column::required).orElse(false);
+      return required
+          ? "W." + quoted + " = T." + quoted
+          : dialect.nullSafeEquals("W." + quoted, "T." + quoted, type(schema, column));
     }
 
     private String activeDuplicatesSql() {

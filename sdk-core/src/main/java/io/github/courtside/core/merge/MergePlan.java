@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -386,9 +385,5 @@ public final class MergePlan {
         + ", added "
         + addedColumns.stream().map(Column::name).toList()
         + "]";
-  }
-
-  Optional<String> refreshedAt() {
-    return spec.refreshedAt();
   }
 }

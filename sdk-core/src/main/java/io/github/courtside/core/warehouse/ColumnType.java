@@ -14,7 +14,11 @@ public enum ColumnType {
   STRING(String.class),
   /** 64-bit signed integer; Java {@link Long}. */
   INT64(Long.class),
-  /** IEEE-754 double; Java {@link Double}. Never a merge or partition key: see MergePlanner. */
+  /**
+   * IEEE-754 double; Java {@link Double}. Never a partition column. As a merge key it is compared
+   * exactly and NULL-safely, and grouped through {@link SqlDialect#groupingKey} (BigQuery refuses
+   * FLOAT64 in PARTITION BY).
+   */
   FLOAT64(Double.class),
   /** Exact decimal with 38 digits and scale 9; Java {@link BigDecimal}. */
   NUMERIC(BigDecimal.class),

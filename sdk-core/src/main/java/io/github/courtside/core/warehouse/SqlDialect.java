@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * lossless, NULL-safe key expressions that merge plans are built from.
  *
  * <p>Two dialects ship: {@link #googleSql()} (BigQuery) and {@link #duckDb()}. Plans such as {@code
- * MergePlan} render themselves through this interface, so one plan runs on either engine.
+ * MergePlan} render themselves through this interface, so one plan runs on either engine. Values
+ * are rendered as typed, escaped literals (never by string interpolation of raw text), so rendered
+ * statements need no bind parameters and read the same in logs as they ran.
  *
  * <pre>{@code
  * SqlDialect dialect = warehouse.dialect();

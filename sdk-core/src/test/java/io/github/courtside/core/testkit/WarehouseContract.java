@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -317,12 +316,6 @@ public abstract class WarehouseContract {
       assertEquals(
           1000,
           rows.stream().map(r -> r.getString("player_lookup").orElseThrow()).distinct().count());
-      assertTrue(
-          rows.stream()
-              .map(r -> r.getString("player_lookup").orElseThrow())
-              .sorted(Comparator.naturalOrder())
-              .findFirst()
-              .isPresent());
     } finally {
       pool.shutdownNow();
     }

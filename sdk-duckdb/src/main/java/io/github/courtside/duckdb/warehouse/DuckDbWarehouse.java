@@ -296,11 +296,14 @@ public final class DuckDbWarehouse implements Warehouse {
                 + table);
       }
     }
-    return load(table, schema, rows, column + "=" + partition);
+    return load(table, schema, rows, new PartitionReplace(column, partition));
   }
 
+  /** The partition a load replaces. */
+  private record PartitionReplace(String column, LocalDate partition) {}
+
   private long load(
-      TableId table, TableSchema schema, List<Row> rows, @Nullable String replacedPartition) {
+      TableId table, TableSchema schema, List<Row> rows, @Nullable PartitionReplace replaced) {
     Connection connection = database.connection();
     String temp = "courtside_load_" + LOADS.incrementAndGet();
     try (Statement statement = connection.createStatement()) {
@@ -311,16 +314,14 @@ public final class DuckDbWarehouse implements Warehouse {
         return inTransaction(
             connection,
             () -> {
-              if (replacedPartition != null) {
-                int eq = replacedPartition.indexOf('=');
+              if (replaced != null) {
                 statement.executeUpdate(
                     "DELETE FROM "
                         + DIALECT.table(table)
                         + " WHERE "
-                        + DIALECT.identifier(replacedPartition.substring(0, eq))
+                        + DIALECT.identifier(replaced.column())
                         + " = "
-                        + DIALECT.literal(
-                            LocalDate.parse(replacedPartition.substring(eq + 1)), ColumnType.DATE));
+                        + DIALECT.literal(replaced.partition(), ColumnType.DATE));
               }
               return (long)
                   statement.executeUpdate(

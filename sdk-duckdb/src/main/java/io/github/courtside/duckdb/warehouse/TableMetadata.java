@@ -64,7 +64,7 @@ record TableMetadata(
     String partition = null;
     List<String> clustering = List.of();
     Map<String, String> defaults = new LinkedHashMap<>();
-    for (String line : comment.split("\n")) {
+    for (String line : comment.split("\n", -1)) {
       int eq = line.indexOf('=');
       if (eq < 0) {
         continue;
@@ -76,7 +76,7 @@ record TableMetadata(
       } else if (key.equals("partition")) {
         partition = value;
       } else if (key.equals("cluster")) {
-        clustering = List.of(value.split(","));
+        clustering = List.of(value.split(",", -1));
       } else if (key.startsWith("default.")) {
         defaults.put(
             key.substring("default.".length()), URLDecoder.decode(value, StandardCharsets.UTF_8));

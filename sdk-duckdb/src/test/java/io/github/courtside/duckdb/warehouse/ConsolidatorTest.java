@@ -104,6 +104,49 @@ class ConsolidatorTest {
   }
 
   @Test
+  void theListenerHearsEveryStepTheReportAndFailures() {
+    List<String> heard = new ArrayList<>();
+    Consolidator listened =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.FAIL))
+                .clock(clock)
+                .listener(
+                    new io.github.courtside.core.consolidation.ConsolidationListener() {
+                      @Override
+                      public void stepCompleted(
+                          String batchId,
+                          java.time.LocalDate partition,
+                          ConsolidationStep step,
+                          Duration elapsed) {
+                        heard.add(step.name());
+                      }
+
+                      @Override
+                      public void consolidationFinished(ConsolidationReport report) {
+                        heard.add(report.outcome().name());
+                      }
+
+                      @Override
+                      public void consolidationFailed(ConsolidationFailedException failure) {
+                        heard.add("failed at " + failure.step());
+                      }
+                    })
+                .build());
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    listened.consolidate("b1", DAY);
+    assertEquals(
+        List.of(
+            "PLANNED", "MERGED", "VERIFIED", "SUPERSEDED", "CHECKED", "CLEANED", "CONSOLIDATED"),
+        heard);
+    heard.clear();
+    stage("b2", "w1", prediction("p2", OTHER_DAY, "curry", "catboost", 27.5, 25, at(0)));
+    assertThrows(ConsolidationFailedException.class, () -> listened.consolidate("b2", DAY));
+    assertEquals(List.of("failed at PLANNED"), heard);
+  }
+
+  @Test
   void rerunOfAFinishedConsolidationDoesNothing() {
     stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
     consolidate("b1");
@@ -536,6 +579,35 @@ class ConsolidatorTest {
     warehouse.overrideExecute(sql -> -1L);
     assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
     assertEquals(1, all(warehouse).size());
+  }
+
+  @Test
+  void H7_aFailedConsolidationCannotBeMistakenForASuccess() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    warehouse.overrideExecute(sql -> sql.startsWith("MERGE") ? 0L : -1L);
+    List<String> outcomes = new ArrayList<>();
+    Consolidator listened =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.FAIL))
+                .clock(clock)
+                .listener(
+                    new io.github.courtside.core.consolidation.ConsolidationListener() {
+                      @Override
+                      public void consolidationFinished(ConsolidationReport report) {
+                        outcomes.add(report.outcome().name());
+                      }
+
+                      @Override
+                      public void consolidationFailed(ConsolidationFailedException failure) {
+                        outcomes.add("FAILED");
+                      }
+                    })
+                .build());
+    // No report value exists for a failed run: the caller gets the exception, never a success.
+    assertThrows(ConsolidationFailedException.class, () -> listened.consolidate("b1", DAY));
+    assertEquals(List.of("FAILED"), outcomes);
   }
 
   @Test
