@@ -1,6 +1,10 @@
 package io.github.courtside.core.completion;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,8 +21,22 @@ final class ItemIds {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("an item or scope key must not be empty");
     }
+    byte[] utf8;
+    try {
+      ByteBuffer encoded =
+          StandardCharsets.UTF_8
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(CharBuffer.wrap(key));
+      utf8 = new byte[encoded.remaining()];
+      encoded.get(utf8);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          "key is not valid Unicode text (a lone surrogate?): '" + key + "'", e);
+    }
     StringBuilder out = new StringBuilder(key.length() + 8);
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : utf8) {
       int c = b & 0xFF;
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
         out.append((char) c);

@@ -32,8 +32,17 @@ public final class InMemoryCoordinationStore implements CoordinationStore {
 
   @Override
   public List<Document> query(DocumentQuery query) {
-    List<Document> matches = children(query.collection(), query.idPrefix());
     Optional<String> field = query.orderByField();
+    if (field.isEmpty()) {
+      // ordered by id: walk the sorted map in the asked direction and stop at the limit
+      return List.copyOf(
+          children(
+              query.collection(),
+              query.idPrefix(),
+              query.descending(),
+              query.limit().orElse(Integer.MAX_VALUE)));
+    }
+    List<Document> matches = children(query.collection(), query.idPrefix());
     Comparator<Document> order;
     if (field.isPresent()) {
       String name = field.get();
@@ -62,12 +71,23 @@ public final class InMemoryCoordinationStore implements CoordinationStore {
   }
 
   private List<Document> children(String collection, String idPrefix) {
+    return children(collection, idPrefix, false, Integer.MAX_VALUE);
+  }
+
+  private List<Document> children(
+      String collection, String idPrefix, boolean descending, int limit) {
     String from = collection + "/" + idPrefix;
     // Every path that starts with `from` sorts inside [from, from + U+FFFF).
     ConcurrentNavigableMap<String, Document> range =
         documents.subMap(from, true, from + Character.MAX_VALUE, false);
+    if (descending) {
+      range = range.descendingMap();
+    }
     List<Document> children = new ArrayList<>();
     for (Map.Entry<String, Document> entry : range.entrySet()) {
+      if (children.size() >= limit) {
+        break;
+      }
       if (entry.getKey().indexOf('/', collection.length() + 1) < 0) {
         children.add(entry.getValue());
       }

@@ -259,9 +259,10 @@ public abstract class CoordinationStoreContract {
 
   @Test
   void malformedPathsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> store().get(path("only-collection")));
-    assertThrows(IllegalArgumentException.class, () -> store().delete(root + "/c"));
-    assertThrows(IllegalArgumentException.class, () -> store().count(path("c/doc"), ""));
+    CoordinationStore store = store();
+    assertThrows(IllegalArgumentException.class, () -> store.get(path("only-collection")));
+    assertThrows(IllegalArgumentException.class, () -> store.delete(root + "/c"));
+    assertThrows(IllegalArgumentException.class, () -> store.count(path("c/doc"), ""));
   }
 
   /** The ids of {@code documents}, in order. */

@@ -30,6 +30,6 @@ class DuckDbLeaseLockTest extends LeaseLockContract {
 
   @Override
   protected int tortureRounds() {
-    return 20;
+    return 6;
   }
 }

@@ -28,13 +28,17 @@ final class FirestoreTarget {
   }
 
   private static @Nullable Firestore client;
+  private static @Nullable FirestoreCoordinationStore store;
   private static @Nullable Kind kind;
 
   private FirestoreTarget() {}
 
   /** The shared store; skips the calling test class when no Firestore is configured. */
   static synchronized FirestoreCoordinationStore store() {
-    return FirestoreCoordinationStore.using(client(), Duration.ofSeconds(30));
+    if (store == null) {
+      store = FirestoreCoordinationStore.using(client(), Duration.ofSeconds(30));
+    }
+    return store;
   }
 
   /** Which Firestore the tests talk to. */

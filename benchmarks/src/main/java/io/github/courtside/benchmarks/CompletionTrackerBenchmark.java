@@ -1,0 +1,127 @@
+package io.github.courtside.benchmarks;
+
+import io.github.courtside.core.completion.BatchId;
+import io.github.courtside.core.completion.Completion;
+import io.github.courtside.core.completion.CompletionTracker;
+import io.github.courtside.core.completion.CompletionTrackerConfig;
+import io.github.courtside.core.completion.RecordOutcome;
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.coordination.InMemoryCoordinationStore;
+import io.github.courtside.duckdb.DuckDbDatabase;
+import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
+import io.github.courtside.firestore.FirestoreSettings;
+import io.github.courtside.firestore.coordination.FirestoreCoordinationStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Completion records per second: each call records one new item of a started batch (create the item
+ * document, count the batch, check for completion), on the in-memory store, on DuckDB in a file,
+ * and on the Firestore emulator named by {@code FIRESTORE_EMULATOR_HOST}.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar CompletionTrackerBenchmark -p store=duckdb
+ * FIRESTORE_EMULATOR_HOST=127.0.0.1:8080 java -jar benchmarks/target/benchmarks.jar \
+ *     CompletionTrackerBenchmark -p store=emulator
+ * }</pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+@State(Scope.Benchmark)
+public class CompletionTrackerBenchmark {
+  /** Items per batch; a new batch starts when one is used up. */
+  static final int BATCH_SIZE = 5_000;
+
+  /** The store: {@code memory}, {@code duckdb} or {@code emulator}. */
+  @Param({"memory", "duckdb", "emulator"})
+  public String store = "memory";
+
+  private final AtomicLong next = new AtomicLong();
+  private final List<String> items =
+      IntStream.range(0, BATCH_SIZE).mapToObj(i -> "player-" + i).toList();
+  private CompletionTracker tracker =
+      new CompletionTracker(new InMemoryCoordinationStore(), CompletionTrackerConfig.defaults());
+  private volatile BatchId batch = new BatchId("bench", 1);
+  private AutoCloseable resource = () -> {};
+  private Path folder = Path.of(".");
+
+  /** Opens the store and starts the first batch. */
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    CoordinationStore coordination;
+    switch (store) {
+      case "memory" -> coordination = new InMemoryCoordinationStore();
+      case "duckdb" -> {
+        folder = Files.createTempDirectory("courtside-bench");
+        DuckDbDatabase database = DuckDbDatabase.open(folder.resolve("bench.duckdb"));
+        resource = database;
+        coordination = new DuckDbCoordinationStore(database);
+      }
+      case "emulator" -> {
+        String host = System.getenv(FirestoreSettings.EMULATOR_HOST_VARIABLE);
+        if (host == null || host.isBlank()) {
+          throw new IllegalStateException(
+              "store=emulator needs FIRESTORE_EMULATOR_HOST (start an emulator, see .ci/run)");
+        }
+        FirestoreCoordinationStore firestore =
+            FirestoreCoordinationStore.connect(
+                FirestoreSettings.builder().projectId("demo-bench").emulatorHost(host).build());
+        resource = firestore;
+        coordination = firestore;
+      }
+      default -> throw new IllegalArgumentException("unknown store " + store);
+    }
+    tracker =
+        new CompletionTracker(
+            coordination,
+            CompletionTrackerConfig.builder()
+                .collection("bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .build());
+    startBatch();
+  }
+
+  /** Closes the store. */
+  @TearDown(Level.Trial)
+  public void close() throws Exception {
+    resource.close();
+  }
+
+  /** Records the next item of the current batch. */
+  @Benchmark
+  public RecordOutcome record() {
+    long n = next.getAndIncrement();
+    int index = (int) (n % BATCH_SIZE);
+    BatchId current = batch;
+    RecordOutcome outcome = tracker.record(current, items.get(index), Completion.rows(3));
+    if (outcome.completedBatch()) {
+      startBatch();
+    }
+    return outcome;
+  }
+
+  private synchronized void startBatch() {
+    batch = tracker.start("scope-" + UUID.randomUUID(), items);
+  }
+}
