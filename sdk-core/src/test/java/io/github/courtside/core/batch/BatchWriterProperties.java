@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.github.courtside.core.CourtsideException;
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class BatchWriterProperties {
   }
 
   private static void run(int maxRows, int capacity, int maxAttempts, List<Integer> ops) {
-    SettableClock clock = SettableClock.at("2026-01-26T08:00:00Z");
+    ManualClock clock = ManualClock.at("2026-01-26T08:00:00Z");
     ManualScheduler scheduler = new ManualScheduler(clock);
     InMemorySink sink = InMemorySink.of(TABLE);
     sink.failRowsMatching(r -> r.row().getLong("n").orElse(0L) % 13 == 12, "poison row");

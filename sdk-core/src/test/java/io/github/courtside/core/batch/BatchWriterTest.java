@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class BatchWriterTest {
   private static final TableId TABLE = TableId.of("nba_processing", "quality_issues");
 
-  private final SettableClock clock = SettableClock.at("2026-01-27T10:00:00Z");
+  private final ManualClock clock = ManualClock.at("2026-01-27T10:00:00Z");
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final InMemorySink sink = InMemorySink.of(TABLE);
   private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();

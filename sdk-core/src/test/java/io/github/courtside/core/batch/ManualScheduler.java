@@ -1,5 +1,6 @@
 package io.github.courtside.core.batch;
 
+import io.github.courtside.core.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,23 +17,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ScheduledExecutorService} that runs nothing by itself: tests run due tasks and move its
- * {@link SettableClock}, so retries, backoff waits and age flushes happen deterministically and
+ * {@link ManualClock}, so retries, backoff waits and age flushes happen deterministically and
  * without sleeping. Thread-safe; tasks run on the thread that drives the scheduler.
  */
 public final class ManualScheduler extends AbstractExecutorService
     implements ScheduledExecutorService {
-  private final SettableClock clock;
+  private final ManualClock clock;
   private final PriorityQueue<Task<?>> queue =
       new PriorityQueue<>(
           Comparator.<Task<?>, Instant>comparing(task -> task.due).thenComparingLong(t -> t.seq));
   private long nextSeq;
   private boolean shutdown;
 
-  public ManualScheduler(SettableClock clock) {
+  public ManualScheduler(ManualClock clock) {
     this.clock = clock;
   }
 
-  public SettableClock clock() {
+  public ManualClock clock() {
     return clock;
   }
 

@@ -7,7 +7,7 @@ import io.github.courtside.core.batch.BatchWriter;
 import io.github.courtside.core.batch.BatchWriterConfig;
 import io.github.courtside.core.batch.InMemorySink;
 import io.github.courtside.core.batch.ManualScheduler;
-import io.github.courtside.core.batch.SettableClock;
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.validation.RowValidator;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
@@ -20,7 +20,7 @@ class BreakerAuditTrailTest {
 
   @Test
   void eachTransitionBecomesOneRowThatFitsTheAuditSchema() {
-    SettableClock clock = SettableClock.at("2026-01-26T06:00:00Z");
+    ManualClock clock = ManualClock.at("2026-01-26T06:00:00Z");
     ManualScheduler scheduler = new ManualScheduler(clock);
     TableId table = TableId.of("nba_orchestration", "circuit_breaker_audit");
     InMemorySink sink = InMemorySink.of(table);

@@ -6,8 +6,8 @@ import static org.quicktheories.generators.SourceDSL.floats;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.github.courtside.core.batch.SettableClock;
 import io.github.courtside.core.coordination.InMemoryCoordinationStore;
+import io.github.courtside.core.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class BreakerProperties {
         .assuming((threshold, trials, events) -> trials <= threshold)
         .checkAssert(
             (threshold, trials, events) -> {
-              SettableClock clock = SettableClock.at("2026-01-19T00:00:00Z");
+              ManualClock clock = ManualClock.at("2026-01-19T00:00:00Z");
               BreakerRegistry registry =
                   BreakerRegistry.builder()
                       .profile(
@@ -131,7 +131,7 @@ class BreakerProperties {
             lists().of(integers().between(0, 2)).ofSizeBetween(0, 40))
         .checkAssert(
             (percent, minimumCalls, outcomes) -> {
-              SettableClock clock = SettableClock.at("2026-01-19T00:00:00Z");
+              ManualClock clock = ManualClock.at("2026-01-19T00:00:00Z");
               Breaker breaker =
                   BreakerRegistry.builder()
                       .profile(
@@ -176,7 +176,7 @@ class BreakerProperties {
             integers().between(0, 60), lists().of(integers().between(0, 999)).ofSizeBetween(1, 40))
         .checkAssert(
             (delaySeconds, steps) -> {
-              SettableClock clock = SettableClock.at("2026-01-19T00:00:00Z");
+              ManualClock clock = ManualClock.at("2026-01-19T00:00:00Z");
               InMemoryCoordinationStore store = new InMemoryCoordinationStore();
               Duration delay = Duration.ofSeconds(delaySeconds);
               BreakerProfile profile =

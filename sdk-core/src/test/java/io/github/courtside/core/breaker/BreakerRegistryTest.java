@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.courtside.core.batch.SettableClock;
+import io.github.courtside.core.testkit.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BreakerRegistryTest {
-  private final SettableClock clock = SettableClock.at("2026-01-18T12:00:00Z");
+  private final ManualClock clock = ManualClock.at("2026-01-18T12:00:00Z");
   private final List<BreakerTransition> transitions = new ArrayList<>();
 
   private static final BreakerProfile PER_SYSTEM =

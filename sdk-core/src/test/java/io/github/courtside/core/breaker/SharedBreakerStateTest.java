@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.courtside.core.batch.SettableClock;
 import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.courtside.core.coordination.CoordinationStoreException;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentQuery;
 import io.github.courtside.core.coordination.InMemoryCoordinationStore;
+import io.github.courtside.core.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class SharedBreakerStateTest {
           .halfOpenTrialCalls(1)
           .build();
 
-  private final SettableClock clock = SettableClock.at("2026-01-19T09:00:00Z");
+  private final ManualClock clock = ManualClock.at("2026-01-19T09:00:00Z");
   private final InMemoryCoordinationStore store = new InMemoryCoordinationStore();
   private final List<BreakerTransition> seenByB = new ArrayList<>();
 

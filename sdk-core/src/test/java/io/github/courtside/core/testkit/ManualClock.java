@@ -27,6 +27,23 @@ public final class ManualClock extends Clock {
     this(Instant.parse("2024-04-10T18:00:00Z"));
   }
 
+  /** A clock at an ISO-8601 instant, e.g. {@code "2026-02-07T15:00:00Z"}. */
+  public static ManualClock at(String instant) {
+    return new ManualClock(Instant.parse(instant));
+  }
+
+  /** Moves the clock to {@code instant}, which must not be before now. */
+  public void set(Instant instant) {
+    now.updateAndGet(
+        current -> {
+          if (instant.isBefore(current)) {
+            throw new IllegalArgumentException(
+                "clocks do not go back: " + current + " -> " + instant);
+          }
+          return instant;
+        });
+  }
+
   /** Moves the clock forward. */
   public Instant advance(Duration duration) {
     if (duration.isNegative()) {

@@ -3,6 +3,7 @@ package io.github.courtside.core.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
@@ -27,7 +28,7 @@ class WarehouseAppendSinkTest {
           .column(Column.nullable("predicted_points", ColumnType.FLOAT64))
           .build();
 
-  private final SettableClock clock = SettableClock.at("2026-02-07T15:00:00Z");
+  private final ManualClock clock = ManualClock.at("2026-02-07T15:00:00Z");
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final DuckDbWarehouse warehouse = DuckDbWarehouse.inMemory();
   private final List<DeadLetter> deadLetters = new ArrayList<>();

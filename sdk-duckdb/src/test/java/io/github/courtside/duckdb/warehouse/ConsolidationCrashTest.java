@@ -14,6 +14,7 @@ import io.github.courtside.core.consolidation.ConsolidationReport.Outcome;
 import io.github.courtside.core.consolidation.Consolidator;
 import io.github.courtside.core.staging.StagingTableName;
 import io.github.courtside.core.staging.StagingWriter;
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.warehouse.Row;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ConsolidationCrashTest {
 
   /** A main table with history and a batch of two workers, written through a fresh warehouse. */
-  private static FaultyWarehouse prepared(MutableClock clock) {
+  private static FaultyWarehouse prepared(ManualClock clock) {
     FaultyWarehouse warehouse = new FaultyWarehouse(DuckDbWarehouse.builder().clock(clock).build());
     warehouse.createTable(MAIN, Predictions.schema());
     warehouse.append(
@@ -51,7 +52,7 @@ class ConsolidationCrashTest {
 
   @Test
   void aCrashAfterAnyStepThenARerunGivesTheUninterruptedResult() {
-    MutableClock clock = new MutableClock(T0);
+    ManualClock clock = new ManualClock(T0);
     List<Row> expected;
     long stepsWritten;
     try (FaultyWarehouse reference = prepared(clock)) {

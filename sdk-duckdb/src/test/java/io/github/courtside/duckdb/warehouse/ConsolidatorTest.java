@@ -23,6 +23,7 @@ import io.github.courtside.core.lock.LeaseLostException;
 import io.github.courtside.core.merge.SchemaChangePolicy;
 import io.github.courtside.core.staging.StagingTableName;
 import io.github.courtside.core.staging.StagingWriter;
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
 
 /** Regression tests named after the incidents (I-n) and hazards (H-n) of spec §1 and §7. */
 class ConsolidatorTest {
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final TestLeases leases = new TestLeases();
   private DuckDbWarehouse duck;
   private FaultyWarehouse warehouse;

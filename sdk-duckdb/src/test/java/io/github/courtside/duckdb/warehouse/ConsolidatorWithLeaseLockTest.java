@@ -18,6 +18,7 @@ import io.github.courtside.core.lock.LeaseLock;
 import io.github.courtside.core.lock.LeaseLockConfig;
 import io.github.courtside.core.lock.LeaseLostException;
 import io.github.courtside.core.staging.StagingWriter;
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.duckdb.DuckDbDatabase;
 import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * one database with the warehouse, as the embedded default runs it.
  */
 class ConsolidatorWithLeaseLockTest {
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private DuckDbDatabase database;
   private DuckDbWarehouse warehouse;
   private DuckDbCoordinationStore store;
