@@ -1,5 +1,9 @@
 package io.github.courtside.core.coordination;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,6 +64,26 @@ public final class DocumentQuery {
   /** The maximum number of documents returned, if limited. */
   public OptionalInt limit() {
     return limit < 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+  }
+
+  /**
+   * Orders {@code documents} as this query does (by its field, leaving out documents without it,
+   * then by id; or by id alone) and applies its limit: for stores that sort in memory what they
+   * cannot sort natively.
+   */
+  public List<Document> sortAndLimit(Collection<Document> documents) {
+    List<Document> sorted = new ArrayList<>(documents);
+    Comparator<Document> order = Comparator.comparing(Document::id);
+    String field = orderByField;
+    if (field != null) {
+      sorted.removeIf(document -> !document.fields().containsKey(field));
+      order =
+          Comparator.<Document, Object>comparing(
+                  document -> document.fields().get(field), FieldValues.ORDER)
+              .thenComparing(Document::id);
+    }
+    sorted.sort(descending ? order.reversed() : order);
+    return List.copyOf(limit >= 0 && sorted.size() > limit ? sorted.subList(0, limit) : sorted);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.github.courtside.core.coordination;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,21 +41,7 @@ public final class InMemoryCoordinationStore implements CoordinationStore {
               query.descending(),
               query.limit().orElse(Integer.MAX_VALUE)));
     }
-    List<Document> matches = children(query.collection(), query.idPrefix());
-    Comparator<Document> order;
-    if (field.isPresent()) {
-      String name = field.get();
-      matches.removeIf(document -> !document.fields().containsKey(name));
-      order =
-          Comparator.<Document, Object>comparing(
-                  document -> document.fields().get(name), FieldValues.ORDER)
-              .thenComparing(Document::id);
-    } else {
-      order = Comparator.comparing(Document::id);
-    }
-    matches.sort(query.descending() ? order.reversed() : order);
-    int limit = query.limit().orElse(Integer.MAX_VALUE);
-    return List.copyOf(matches.size() > limit ? matches.subList(0, limit) : matches);
+    return query.sortAndLimit(children(query.collection(), query.idPrefix()));
   }
 
   @Override

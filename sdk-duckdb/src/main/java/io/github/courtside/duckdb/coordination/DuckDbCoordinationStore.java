@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -160,14 +159,7 @@ public final class DuckDbCoordinationStore implements CoordinationStore {
     if (field.isEmpty()) {
       return List.copyOf(documents);
     }
-    String name = field.get();
-    documents.removeIf(document -> !document.fields().containsKey(name));
-    Comparator<Document> order =
-        Comparator.<Document, Object>comparing(
-                document -> document.fields().get(name), FieldValues.ORDER)
-            .thenComparing(Document::id);
-    documents.sort(query.descending() ? order.reversed() : order);
-    return List.copyOf(documents.size() > limit ? documents.subList(0, limit) : documents);
+    return query.sortAndLimit(documents);
   }
 
   @Override

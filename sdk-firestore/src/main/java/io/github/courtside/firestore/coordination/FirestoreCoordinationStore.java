@@ -14,12 +14,10 @@ import io.github.courtside.core.coordination.CoordinationStoreException;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentPaths;
 import io.github.courtside.core.coordination.DocumentQuery;
-import io.github.courtside.core.coordination.FieldValues;
 import io.github.courtside.firestore.FirestoreSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,14 +163,7 @@ public final class FirestoreCoordinationStore implements CoordinationStore, Auto
     if (field.isEmpty()) {
       return List.copyOf(documents);
     }
-    String name = field.get();
-    documents.removeIf(document -> !document.fields().containsKey(name));
-    Comparator<Document> order =
-        Comparator.<Document, Object>comparing(
-                document -> document.fields().get(name), FieldValues.ORDER)
-            .thenComparing(Document::id);
-    documents.sort(query.descending() ? order.reversed() : order);
-    return List.copyOf(documents.size() > limit ? documents.subList(0, limit) : documents);
+    return query.sortAndLimit(documents);
   }
 
   @Override

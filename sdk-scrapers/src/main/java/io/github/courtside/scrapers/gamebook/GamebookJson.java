@@ -1,17 +1,13 @@
 package io.github.courtside.scrapers.gamebook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.courtside.core.CourtsideException;
 import io.github.courtside.core.tracking.SectionProblem;
 import io.github.courtside.core.tracking.SectionSummary;
 import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
+import io.github.courtside.scrapers.internal.JsonText;
 import java.util.List;
 
 /**
@@ -34,7 +30,7 @@ import java.util.List;
  * }</pre>
  */
 public final class GamebookJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonText.MAPPER;
 
   private GamebookJson() {}
 
@@ -50,18 +46,7 @@ public final class GamebookJson {
 
   /** The gamebook in the given style. */
   public static String toJson(Gamebook gamebook, JsonStyle style) {
-    try {
-      ObjectWriter writer = MAPPER.writer();
-      if (style.indented()) {
-        writer = writer.with(SerializationFeature.INDENT_OUTPUT);
-      }
-      if (style.escapeNonAscii()) {
-        writer = writer.with(JsonWriteFeature.ESCAPE_NON_ASCII);
-      }
-      return writer.writeValueAsString(tree(gamebook));
-    } catch (JsonProcessingException e) {
-      throw new CourtsideException("cannot write gamebook JSON: " + e.getMessage(), e);
-    }
+    return JsonText.write(tree(gamebook), style, "gamebook");
   }
 
   static ObjectNode tree(Gamebook gamebook) {

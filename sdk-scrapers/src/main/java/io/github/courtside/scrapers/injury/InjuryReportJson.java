@@ -1,16 +1,12 @@
 package io.github.courtside.scrapers.injury;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.courtside.core.CourtsideException;
 import io.github.courtside.core.tracking.SectionSummary;
 import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
+import io.github.courtside.scrapers.internal.JsonText;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -34,7 +30,7 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class InjuryReportJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonText.MAPPER;
   private static final DateTimeFormatter PRINTED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
   private InjuryReportJson() {}
@@ -51,18 +47,7 @@ public final class InjuryReportJson {
 
   /** The report in the given style. */
   public static String toJson(InjuryReport report, JsonStyle style) {
-    try {
-      ObjectWriter writer = MAPPER.writer();
-      if (style.indented()) {
-        writer = writer.with(SerializationFeature.INDENT_OUTPUT);
-      }
-      if (style.escapeNonAscii()) {
-        writer = writer.with(JsonWriteFeature.ESCAPE_NON_ASCII);
-      }
-      return writer.writeValueAsString(tree(report));
-    } catch (JsonProcessingException e) {
-      throw new CourtsideException("cannot write injury report JSON: " + e.getMessage(), e);
-    }
+    return JsonText.write(tree(report), style, "injury report");
   }
 
   static ObjectNode tree(InjuryReport report) {
