@@ -6,10 +6,13 @@ import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
 import com.google.cloud.bigquery.storage.v1.BigQueryWriteSettings;
 import com.google.cloud.bigquery.storage.v1.CreateWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.Exceptions;
+import com.google.cloud.bigquery.storage.v1.GetWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.JsonStreamWriter;
 import com.google.cloud.bigquery.storage.v1.RowError;
 import com.google.cloud.bigquery.storage.v1.TableName;
+import com.google.cloud.bigquery.storage.v1.TableSchema;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
+import com.google.cloud.bigquery.storage.v1.WriteStreamView;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import io.github.courtside.core.batch.BatchRecord;
 import io.github.courtside.core.batch.BatchSink;
@@ -102,6 +105,7 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
   // guarded by this
   private @Nullable JsonStreamWriter writer;
   private @Nullable String streamName;
+  private @Nullable TableSchema streamSchema;
   private boolean closed;
 
   private StorageWriteSink(Builder builder, TableId table, String project) {
@@ -218,16 +222,18 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
             && ledger.unresolved().isEmpty()
             && hasUnknownField(errors.reasons())) {
           schemaRefreshed = true;
-          log.info("{}: rows have fields the stream does not know; moving to a new stream", table);
           try {
-            settleByFinalizing(List.of(), queue, attempt);
+            if (tableSchemaChanged()) {
+              log.info("{}: the table schema changed; moving to a new stream", table);
+              settleByFinalizing(List.of(), queue, attempt);
+              pushFront(queue, chunk);
+              continue;
+            }
           } catch (RuntimeException e) {
             pushFront(queue, chunk);
             attempt.requestFailed(indices(queue), e);
             break;
           }
-          pushFront(queue, chunk);
-          continue;
         }
         List<Encoded> good = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
@@ -355,6 +361,7 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
                     .build());
         stream = created.getName();
         streamName = stream;
+        streamSchema = created.hasTableSchema() ? created.getTableSchema() : null;
         ledger.restart();
         log.debug("{}: created COMMITTED stream {}", table, stream);
       }
@@ -446,7 +453,25 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
       closeQuietly(current);
     }
     streamName = null;
+    streamSchema = null;
     ledger.restart();
+  }
+
+  /** Whether the table's current schema differs from the one the COMMITTED stream was made with. */
+  private boolean tableSchemaChanged() {
+    TableSchema known = streamSchema;
+    if (known == null) {
+      return true;
+    }
+    TableSchema current =
+        client
+            .getWriteStream(
+                GetWriteStreamRequest.newBuilder()
+                    .setName(tableName + "/streams/_default")
+                    .setView(WriteStreamView.FULL)
+                    .build())
+            .getTableSchema();
+    return !current.equals(known);
   }
 
   private static void closeQuietly(JsonStreamWriter current) {
