@@ -179,7 +179,15 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
     }
     boolean schemaRefreshed = false;
     int rotations = 0;
+    int rounds = 0;
+    int maxRounds = 4 * records.size() + 16;
     while (!queue.isEmpty()) {
+      if (++rounds > maxRounds) {
+        attempt.requestFailed(
+            indices(queue),
+            new IllegalStateException("no progress after " + maxRounds + " AppendRows rounds"));
+        break;
+      }
       List<Encoded> chunk;
       try {
         ensureWriter();
