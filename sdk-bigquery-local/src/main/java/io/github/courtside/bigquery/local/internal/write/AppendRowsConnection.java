@@ -55,6 +55,12 @@ final class AppendRowsConnection implements StreamObserver<AppendRowsRequest> {
         decoder = null;
         schemaSeen = null;
       }
+      if (request.hasProtoRows()
+          && request.getProtoRows().hasWriterSchema()
+          && !request.getProtoRows().getWriterSchema().equals(writerSchema)) {
+        writerSchema = request.getProtoRows().getWriterSchema();
+        decoder = null;
+      }
       String name = streamName;
       if (name == null) {
         end(
@@ -91,10 +97,6 @@ final class AppendRowsConnection implements StreamObserver<AppendRowsRequest> {
       throw WriteError.invalid("The request has no rows. Entity: " + name);
     }
     AppendRowsRequest.ProtoData data = request.getProtoRows();
-    if (data.hasWriterSchema() && !data.getWriterSchema().equals(writerSchema)) {
-      writerSchema = data.getWriterSchema();
-      decoder = null;
-    }
     ProtoSchema schema = writerSchema;
     if (schema == null) {
       throw WriteError.invalid(
@@ -119,7 +121,8 @@ final class AppendRowsConnection implements StreamObserver<AppendRowsRequest> {
       rows = rows.withErrors(rowErrors.reasonsByRowIndex());
     }
     Long offset = request.hasOffset() ? request.getOffset().getValue() : null;
-    AppendRowsResponse response = streams.append(state, rows, offset);
+    AppendRowsResponse response =
+        streams.append(state, rows, offset).toBuilder().setWriteStream(name).build();
     TableSchema now = StorageTableSchema.of(table.getSchema());
     if (schemaSeen != null && !schemaSeen.equals(now)) {
       response = response.toBuilder().setUpdatedSchema(now).build();

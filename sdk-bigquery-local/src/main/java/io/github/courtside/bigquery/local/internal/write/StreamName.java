@@ -17,13 +17,29 @@ record StreamName(String project, String dataset, String table, String streamId)
   private static final Pattern STREAM =
       Pattern.compile("projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)/streams/([^/]+)");
 
-  /** The stream named {@code name}, or empty when the name does not have a stream's shape. */
+  /** The short form of the default stream's name that {@code JsonStreamWriter} sends. */
+  private static final Pattern SHORT_DEFAULT =
+      Pattern.compile("projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)/_default");
+
+  /**
+   * The stream named {@code name} ({@code .../tables/t/_default} names the default stream too), or
+   * empty when the name does not have a stream's shape.
+   */
   static Optional<StreamName> parse(String name) {
     Matcher m = STREAM.matcher(name);
-    if (!m.matches()) {
-      return Optional.empty();
+    if (m.matches()) {
+      return Optional.of(new StreamName(m.group(1), m.group(2), m.group(3), m.group(4)));
     }
-    return Optional.of(new StreamName(m.group(1), m.group(2), m.group(3), m.group(4)));
+    Matcher shortDefault = SHORT_DEFAULT.matcher(name);
+    if (shortDefault.matches()) {
+      return Optional.of(
+          new StreamName(
+              shortDefault.group(1),
+              shortDefault.group(2),
+              shortDefault.group(3),
+              DEFAULT_STREAM_ID));
+    }
+    return Optional.empty();
   }
 
   /** The table {@code projects/p/datasets/d/tables/t}, or empty for any other shape. */
