@@ -42,6 +42,7 @@ import com.google.protobuf.Int64Value;
 import io.github.courtside.bigquery.local.Fault;
 import io.github.courtside.bigquery.local.Faults;
 import io.github.courtside.bigquery.local.internal.ServerSettings;
+import io.github.courtside.bigquery.local.internal.storage.DuckDbLocalStorage;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 import io.grpc.Status;
 import java.math.BigDecimal;
@@ -80,7 +81,7 @@ class StorageWriteServerTest {
     ServerSettings settings =
         new ServerSettings(
             PROJECT, "US", Clock.systemUTC(), Duration.ofMinutes(30), 1500, null, 0, 0);
-    storage = new MemoryStorage();
+    storage = DuckDbLocalStorage.open(settings);
     storage.createDataset(
         PROJECT,
         new Dataset()
