@@ -36,10 +36,12 @@ final class CanonicalRows {
   static final class Problem extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final String field;
+    final String detail;
 
     Problem(String field, String message) {
       super(message, null, false, false);
       this.field = field;
+      this.detail = message;
     }
   }
 
@@ -73,7 +75,7 @@ final class CanonicalRows {
               + ": field "
               + p.field
               + ": "
-              + p.getMessage(),
+              + p.detail,
           p.field);
     }
   }
