@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         "Courtside SDK: NBA player-prop prediction pipelines, embedded or on Google Cloud.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BigQueryLocalCommand.class,
       DemoCommand.class,
       ParseGamebookCommand.class,
       ParseInjuryReportCommand.class,

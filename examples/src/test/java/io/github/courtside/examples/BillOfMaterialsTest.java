@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The BOM must list every published artifact of the reactor, and nothing else. */
 class BillOfMaterialsTest {
   private static final Pattern ARTIFACT =
-      Pattern.compile("<artifactId>(courtside-[a-z]+)</artifactId>");
+      Pattern.compile("<artifactId>(courtside-[a-z-]+)</artifactId>");
   private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
   @Test
@@ -25,7 +25,7 @@ class BillOfMaterialsTest {
     while (modules.find()) {
       String pom = Files.readString(root.resolve(modules.group(1)).resolve("pom.xml"));
       Matcher own =
-          Pattern.compile("</parent>\\s*<artifactId>(courtside-[a-z]+)</artifactId>").matcher(pom);
+          Pattern.compile("</parent>\\s*<artifactId>(courtside-[a-z-]+)</artifactId>").matcher(pom);
       if (own.find() && !pom.contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
         published.add(own.group(1));
       }

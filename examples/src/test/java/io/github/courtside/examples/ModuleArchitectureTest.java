@@ -51,6 +51,19 @@ class ModuleArchitectureTest {
 
   @ArchTest static final ArchRule bigquerySeesNoOtherModule = backendIsolated("bigquery");
 
+  @ArchTest
+  static final ArchRule bigQueryAdapterSeesNoLocalServerEngine =
+      noClasses()
+          .that()
+          .resideInAPackage("io.github.courtside.bigquery..")
+          .and()
+          .resideOutsideOfPackage("io.github.courtside.bigquery.local..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.github.courtside.bigquery.local..", "org.duckdb..", "com.google.zetasql..")
+          .because("the production adapter runs on BigQuery; the local server is for tests");
+
   @ArchTest static final ArchRule firestoreSeesNoOtherModule = backendIsolated("firestore");
 
   @ArchTest
