@@ -107,6 +107,7 @@ public final class LoadJobQuotaGuard {
           dailyLimit,
           Math.round(warnFraction * 100),
           Math.round(refuseFraction * 100));
+      listener.warned(table, now, dailyLimit);
     }
     listener.started(table, now, dailyLimit);
     return now;

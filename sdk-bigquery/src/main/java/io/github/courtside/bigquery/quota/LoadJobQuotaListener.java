@@ -16,6 +16,9 @@ public interface LoadJobQuotaListener {
   /** A load job was allowed; {@code used} counts it. */
   default void started(TableId table, long used, long limit) {}
 
+  /** A load job was allowed at or above the warning threshold; {@code used} counts it. */
+  default void warned(TableId table, long used, long limit) {}
+
   /** A load job was refused at {@code used} jobs. */
   default void refused(TableId table, long used, long limit) {}
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code courtside.bigquery.load.jobs} counter, tags {@code table} and {@code outcome} =
  *       {@code started} or {@code refused};
+ *   <li>{@code courtside.bigquery.load.jobs.warnings} counter, tag {@code table}: jobs started at
+ *       or above the warning threshold;
  *   <li>{@code courtside.bigquery.load.jobs.used} gauge, tag {@code table}: today's count;
  *   <li>{@code courtside.bigquery.load.jobs.limit} gauge, tag {@code table}: the daily limit.
  * </ul>
@@ -39,6 +41,13 @@ public final class MicrometerLoadJobQuotaMetrics implements LoadJobQuotaListener
             "courtside.bigquery.load.jobs", "table", table.qualifiedName(), "outcome", "started")
         .increment();
     gauge(table, limit).set(count);
+  }
+
+  @Override
+  public void warned(TableId table, long count, long limit) {
+    registry
+        .counter("courtside.bigquery.load.jobs.warnings", "table", table.qualifiedName())
+        .increment();
   }
 
   @Override
