@@ -170,7 +170,7 @@ public class ConsolidationBenchmark {
   /** The MERGE statement the SDK renders, alone. */
   @Benchmark
   public long bareMerge() {
-    return warehouse.execute(bareMerge);
+    return warehouse.execute(bareMerge).total();
   }
 
   DuckDbWarehouse warehouse() {

@@ -7,14 +7,18 @@ import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.TimePartitioning;
+import com.google.cloud.bigquery.storage.v1.TableFieldSchema;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Converts Courtside {@link TableSchema}s to BigQuery table definitions and back.
+ * Converts Courtside {@link TableSchema}s to BigQuery table definitions (and the Storage Write
+ * API's schema) and back. Column defaults become {@code defaultValueExpression}s (GoogleSQL
+ * literals) and are read back from them.
  *
  * <pre>{@code
  * StandardTableDefinition definition = BigQuerySchemas.toTableDefinition(schema);
@@ -63,10 +67,16 @@ public final class BigQuerySchemas {
   public static Schema toSchema(TableSchema schema) {
     List<Field> fields = new ArrayList<>();
     for (Column column : schema.columns()) {
-      fields.add(
+      Field.Builder field =
           Field.newBuilder(column.name(), toBigQuery(column.type()))
-              .setMode(column.required() ? Field.Mode.REQUIRED : Field.Mode.NULLABLE)
-              .build());
+              .setMode(column.required() ? Field.Mode.REQUIRED : Field.Mode.NULLABLE);
+      column
+          .defaultValue()
+          .ifPresent(
+              value ->
+                  field.setDefaultValueExpression(
+                      DefaultValueExpressions.render(value, column.type())));
+      fields.add(field.build());
     }
     return Schema.of(fields);
   }
@@ -89,6 +99,63 @@ public final class BigQuerySchemas {
     return definition.build();
   }
 
+  /**
+   * The Courtside column of a BigQuery field; a {@code defaultValueExpression} that is a literal of
+   * the column's type becomes its default (other expressions, e.g. {@code CURRENT_TIMESTAMP()},
+   * have no Courtside value and are left to BigQuery).
+   */
+  public static Column fromField(Field field) {
+    if (field.getMode() == Field.Mode.REPEATED) {
+      throw new IllegalArgumentException(
+          "column " + field.getName() + " is REPEATED, which Courtside does not model");
+    }
+    ColumnType type = fromBigQuery(field.getType().getStandardType(), field.getName());
+    Column column =
+        field.getMode() == Field.Mode.REQUIRED
+            ? Column.required(field.getName(), type)
+            : Column.nullable(field.getName(), type);
+    String expression = field.getDefaultValueExpression();
+    if (expression != null) {
+      Optional<Object> value = DefaultValueExpressions.parse(expression, type);
+      if (value.isPresent()) {
+        column = column.withDefault(value.get());
+      }
+    }
+    return column;
+  }
+
+  /** The Storage Write API's schema of a table: same names, order, types and modes. */
+  public static com.google.cloud.bigquery.storage.v1.TableSchema toStorageSchema(
+      TableSchema schema) {
+    com.google.cloud.bigquery.storage.v1.TableSchema.Builder storage =
+        com.google.cloud.bigquery.storage.v1.TableSchema.newBuilder();
+    for (Column column : schema.columns()) {
+      storage.addFields(
+          TableFieldSchema.newBuilder()
+              .setName(column.name())
+              .setType(toStorageType(column.type()))
+              .setMode(
+                  column.required()
+                      ? TableFieldSchema.Mode.REQUIRED
+                      : TableFieldSchema.Mode.NULLABLE));
+    }
+    return storage.build();
+  }
+
+  /** The Storage Write API's type of a column type. */
+  public static TableFieldSchema.Type toStorageType(ColumnType type) {
+    return switch (type) {
+      case STRING -> TableFieldSchema.Type.STRING;
+      case INT64 -> TableFieldSchema.Type.INT64;
+      case FLOAT64 -> TableFieldSchema.Type.DOUBLE;
+      case NUMERIC -> TableFieldSchema.Type.NUMERIC;
+      case BOOL -> TableFieldSchema.Type.BOOL;
+      case DATE -> TableFieldSchema.Type.DATE;
+      case TIMESTAMP -> TableFieldSchema.Type.TIMESTAMP;
+      case JSON -> TableFieldSchema.Type.JSON;
+    };
+  }
+
   /** The Courtside schema of a BigQuery table definition. */
   public static TableSchema fromTableDefinition(StandardTableDefinition definition) {
     Schema bigQuerySchema = definition.getSchema();
@@ -98,11 +165,7 @@ public final class BigQuerySchemas {
     TableSchema.Builder schema = TableSchema.builder();
     FieldList fields = bigQuerySchema.getFields();
     for (Field field : fields) {
-      ColumnType type = fromBigQuery(field.getType().getStandardType(), field.getName());
-      schema.column(
-          field.getMode() == Field.Mode.REQUIRED
-              ? Column.required(field.getName(), type)
-              : Column.nullable(field.getName(), type));
+      schema.column(fromField(field));
     }
     TimePartitioning partitioning = definition.getTimePartitioning();
     if (partitioning != null && partitioning.getField() != null) {

@@ -1,5 +1,7 @@
 package io.github.courtside.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception the SDK throws on purpose.
  *
@@ -21,7 +23,7 @@ public class CourtsideException extends RuntimeException {
     super(message);
   }
 
-  public CourtsideException(String message, Throwable cause) {
+  public CourtsideException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

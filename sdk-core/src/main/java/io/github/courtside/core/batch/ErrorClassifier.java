@@ -1,5 +1,6 @@
 package io.github.courtside.core.batch;
 
+import io.github.courtside.core.warehouse.WarehouseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
@@ -23,15 +24,18 @@ public interface ErrorClassifier {
   boolean isRetryable(Throwable error);
 
   /**
-   * The default: a {@link SinkException} says itself; otherwise an {@link IOException}, {@link
-   * UncheckedIOException} or {@link TimeoutException} anywhere in the cause chain is retryable, and
-   * everything else is permanent.
+   * The default: a {@link SinkException} or {@link WarehouseException} says itself; otherwise an
+   * {@link IOException}, {@link UncheckedIOException} or {@link TimeoutException} anywhere in the
+   * cause chain is retryable, and everything else is permanent.
    */
   static ErrorClassifier defaults() {
     return error -> {
       for (@Nullable Throwable t = error; t != null; t = t.getCause()) {
         if (t instanceof SinkException sinkError) {
           return sinkError.retryable();
+        }
+        if (t instanceof WarehouseException warehouseError) {
+          return warehouseError.retryable();
         }
         if (t instanceof IOException
             || t instanceof UncheckedIOException

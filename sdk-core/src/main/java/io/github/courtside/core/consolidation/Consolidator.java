@@ -160,7 +160,7 @@ public final class Consolidator {
       Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
       seq = last == null ? 0 : last.seq();
       List<TableId> listed =
-          warehouse.listTables(main.dataset(), StagingTableName.batchPrefix(main, batchId));
+          warehouse.listSiblings(main, StagingTableName.batchPrefix(main, batchId));
       ConsolidationStep from = ConsolidationStep.PLANNED;
       if (last != null) {
         round = last.round();
@@ -323,7 +323,7 @@ public final class Consolidator {
       MergePlan current = currentPlan();
       staged = count(current.renderStagedRowCount(dialect));
       fence("merge");
-      merged = warehouse.execute(current.renderMerge(dialect, config.clock().instant()));
+      merged = warehouse.execute(current.renderMerge(dialect, config.clock().instant())).total();
       mergedInThisRun = true;
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("merged", Long.toString(merged));
@@ -365,7 +365,7 @@ public final class Consolidator {
       Optional<String> active = config.activeColumn();
       if (active.isPresent()) {
         fence("deactivate older rows");
-        deactivated = warehouse.execute(supersedeSql(active.get()));
+        deactivated = warehouse.execute(supersedeSql(active.get())).updated();
       }
       return Map.of("deactivated", Long.toString(deactivated));
     }

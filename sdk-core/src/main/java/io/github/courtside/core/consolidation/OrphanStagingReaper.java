@@ -120,7 +120,7 @@ public final class OrphanStagingReaper {
     List<DroppedTable> dropped = new ArrayList<>();
     List<KeptTable> kept = new ArrayList<>();
     for (TableId table :
-        warehouse.listTables(mainTable.dataset(), StagingTableName.tablePrefix(mainTable))) {
+        warehouse.listSiblings(mainTable, StagingTableName.tablePrefix(mainTable))) {
       Optional<StagingTableName> name = StagingTableName.parse(table);
       if (name.isEmpty() || !name.get().mainTable().equals(mainTable)) {
         continue;

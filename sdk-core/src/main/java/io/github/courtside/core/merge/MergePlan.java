@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * MergePlan plan = MergePlanner.plan(warehouse, spec, stagingTables, date);
- * long merged = warehouse.execute(plan.renderMerge(warehouse.dialect(), clock.instant()));
+ * long merged = warehouse.execute(plan.renderMerge(warehouse.dialect(), clock.instant())).total();
  * long expected = warehouse.query(plan.renderStagedRowCount(warehouse.dialect()))
  *     .get(0).getLong("n").orElseThrow();
  * }</pre>

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * MergePlan plan = MergePlanner.plan(warehouse, spec, stagingTables, LocalDate.parse("2024-04-10"));
  * warehouse.addColumns(spec.mainTable(), plan.addedColumns());
- * long merged = warehouse.execute(plan.renderMerge(warehouse.dialect(), clock.instant()));
+ * long merged = warehouse.execute(plan.renderMerge(warehouse.dialect(), clock.instant())).total();
  * }</pre>
  */
 public final class MergePlanner {

@@ -1,8 +1,8 @@
 package io.github.courtside.core.warehouse;
 
 /**
- * DuckDB SQL: double-quoted identifiers, TIMESTAMP columns hold UTC wall time, NUMERIC is {@code
- * DECIMAL(38,9)}.
+ * DuckDB SQL: double-quoted identifiers, no projects (a table id naming one is refused), TIMESTAMP
+ * columns hold UTC wall time, NUMERIC is {@code DECIMAL(38,9)}.
  */
 final class DuckDbSqlDialect extends AbstractSqlDialect {
   static final DuckDbSqlDialect INSTANCE = new DuckDbSqlDialect();
@@ -16,6 +16,14 @@ final class DuckDbSqlDialect extends AbstractSqlDialect {
 
   @Override
   public String table(TableId table) {
+    if (table.project().isPresent()) {
+      throw new IllegalArgumentException(
+          "DuckDB has no projects: table "
+              + table
+              + " names project '"
+              + table.project().get()
+              + "'; use TableId.of(dataset, table)");
+    }
     return identifier(table.dataset()) + "." + identifier(table.table());
   }
 

@@ -13,7 +13,7 @@ final class GoogleSqlDialect extends AbstractSqlDialect {
 
   @Override
   public String table(TableId table) {
-    return "`" + table.dataset() + "." + table.table() + "`";
+    return "`" + table.qualifiedName() + "`";
   }
 
   @Override
@@ -43,6 +43,33 @@ final class GoogleSqlDialect extends AbstractSqlDialect {
   @Override
   public String comparable(String expression, ColumnType type) {
     return type == ColumnType.JSON ? "TO_JSON_STRING(" + expression + ")" : expression;
+  }
+
+  /**
+   * GoogleSQL escapes: backslash, quote and the control characters a quoted literal may not hold
+   * raw (a newline ends a {@code '...'} literal with an error).
+   */
+  @Override
+  String stringLiteral(String value) {
+    StringBuilder text = new StringBuilder(value.length() + 2).append('\'');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> text.append("\\\\");
+        case '\'' -> text.append("\\'");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\t' -> text.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            text.append(String.format("\\u%04x", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
+    }
+    return text.append('\'').toString();
   }
 
   @Override

@@ -43,11 +43,30 @@ public interface Warehouse extends AutoCloseable {
    */
   void addColumns(TableId table, List<Column> columns);
 
-  /** Tables of a dataset whose names start with {@code prefix}, sorted by name. */
+  /**
+   * Tables of a dataset (of the default project) whose names start with {@code prefix}, sorted by
+   * name; the ids carry no project.
+   */
   List<TableId> listTables(String dataset, String prefix);
 
   /**
-   * Appends rows with load semantics: all rows are written or none is. Returns the number written.
+   * Tables in the project and dataset of {@code table} whose names start with {@code prefix},
+   * sorted by name; the ids carry {@code table}'s project (e.g. the staging tables of a main table
+   * in another project). Backends without projects refuse a table that names one.
+   */
+  default List<TableId> listSiblings(TableId table, String prefix) {
+    if (table.project().isPresent()) {
+      throw new WarehouseException(
+          table, "this warehouse has no projects; cannot list the tables beside " + table);
+    }
+    return listTables(table.dataset(), prefix);
+  }
+
+  /**
+   * Appends rows with load semantics: all rows are written or none is, and they can be changed by
+   * DML right away. Returns the number written. Meant for bulk writes (BigQuery: one Storage Write
+   * API PENDING stream per call), not for one row at a time: small, frequent rows belong in a
+   * {@code BatchWriter} or, for a few rows, an {@code INSERT} through {@link #execute}.
    */
   long append(TableId table, List<Row> rows);
 
@@ -61,8 +80,47 @@ public interface Warehouse extends AutoCloseable {
   /** The SQL dialect that {@link #execute} and {@link #query} expect. */
   SqlDialect dialect();
 
-  /** Runs a statement rendered in this warehouse's dialect; returns the affected-row count. */
-  long execute(String sql);
+  /**
+   * Runs one statement rendered in this warehouse's dialect and returns what it inserted, updated
+   * and deleted (all zero for statements that are not DML).
+   *
+   * <pre>{@code
+   * long updated = warehouse.execute("UPDATE nba.player_game SET points = 0 WHERE ...").updated();
+   * }</pre>
+   *
+   * @throws WarehouseException when the statement fails; {@link WarehouseException#retryable()}
+   *     says whether running it again may succeed
+   */
+  DmlResult execute(String sql);
+
+  /**
+   * Runs statements as one transaction after checking {@code guard} inside it: either the guard is
+   * TRUE and every statement takes effect, or nothing does. BigQuery runs one multi-statement
+   * script ({@code BEGIN TRANSACTION; ASSERT (guard) AS '...'; statements; COMMIT TRANSACTION;});
+   * DuckDB one JDBC transaction. Only DML statements belong in a transaction (BigQuery refuses DDL
+   * there).
+   *
+   * <pre>{@code
+   * List<DmlResult> results = warehouse.transaction(fence, List.of(mergeSql, journalInsertSql));
+   * }</pre>
+   *
+   * @return the result of each statement, in order
+   * @throws WriteGuardRefusedException when the guard is not TRUE (nothing was written)
+   * @throws WarehouseException when a statement fails (nothing was written)
+   */
+  List<DmlResult> transaction(WriteGuard guard, List<String> statements);
+
+  /**
+   * Runs statements as one transaction without a guard; see {@link #transaction(WriteGuard, List)}.
+   */
+  default List<DmlResult> transaction(List<String> statements) {
+    return transaction(WriteGuard.none(), statements);
+  }
+
+  /** Runs one statement after checking {@code guard} in the same transaction. */
+  default DmlResult executeGuarded(WriteGuard guard, String statement) {
+    return transaction(guard, List.of(statement)).get(0);
+  }
 
   /** Runs a query rendered in this warehouse's dialect and returns all its rows. */
   List<Row> query(String sql);

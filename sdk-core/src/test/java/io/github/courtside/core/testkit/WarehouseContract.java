@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SchemaMismatchException;
 import io.github.courtside.core.warehouse.SqlDialect;
@@ -14,6 +15,8 @@ import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.core.warehouse.WarehouseException;
+import io.github.courtside.core.warehouse.WriteGuard;
+import io.github.courtside.core.warehouse.WriteGuardRefusedException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -230,7 +233,7 @@ public abstract class WarehouseContract {
   void executeReturnsAffectedRows() {
     warehouse.createTable(games, allTypes());
     warehouse.append(games, List.of(row(DAY, "a", 1), row(DAY, "b", 2), row(NEXT_DAY, "c", 3)));
-    long updated =
+    DmlResult updated =
         warehouse.execute(
             "UPDATE "
                 + dialect.table(games)
@@ -240,7 +243,182 @@ public abstract class WarehouseContract {
                 + dialect.identifier("game_date")
                 + " = "
                 + dialect.literal(DAY, ColumnType.DATE));
-    assertEquals(2, updated);
+    assertEquals(new DmlResult(0, 2, 0), updated);
+    assertEquals(2, updated.total());
+  }
+
+  @Test
+  void executeCountsInsertedAndDeletedRows() {
+    warehouse.createTable(games, allTypes());
+    assertEquals(
+        new DmlResult(2, 0, 0),
+        warehouse.execute(
+            insertSql(games, row(DAY, "a", 1)) + ", " + values(row(NEXT_DAY, "b", 2))));
+    assertEquals(
+        new DmlResult(0, 0, 1),
+        warehouse.execute(
+            "DELETE FROM "
+                + dialect.table(games)
+                + " WHERE "
+                + dialect.identifier("player_lookup")
+                + " = "
+                + dialect.literal("a", ColumnType.STRING)));
+    assertEquals(1, count(games));
+  }
+
+  @Test
+  void mergeReportsInsertedAndUpdatedRowsSeparately() {
+    warehouse.createTable(games, allTypes());
+    TableId source = games.sibling("source");
+    warehouse.createTable(source, allTypes());
+    warehouse.append(games, List.of(row(DAY, "a", 1), row(DAY, "b", 2), row(DAY, "z", 9)));
+    warehouse.append(source, List.of(row(DAY, "a", 10), row(DAY, "b", 20), row(DAY, "c", 30)));
+    String p = dialect.identifier("player_lookup");
+    String points = dialect.identifier("points");
+    String date = dialect.identifier("game_date");
+    DmlResult merged =
+        warehouse.execute(
+            "MERGE INTO "
+                + dialect.table(games)
+                + " AS T USING "
+                + dialect.table(source)
+                + " AS S ON T."
+                + p
+                + " = S."
+                + p
+                + " WHEN MATCHED THEN UPDATE SET "
+                + points
+                + " = S."
+                + points
+                + " WHEN NOT MATCHED THEN INSERT ("
+                + date
+                + ", "
+                + p
+                + ", "
+                + points
+                + ") VALUES (S."
+                + date
+                + ", S."
+                + p
+                + ", S."
+                + points
+                + ")");
+    assertEquals(new DmlResult(1, 2, 0), merged);
+    assertEquals(4, count(games));
+  }
+
+  @Test
+  void aFailingStatementIsNotRetryable() {
+    WarehouseException error =
+        assertThrows(
+            WarehouseException.class,
+            () -> warehouse.execute("SELEKT 1 FROM " + dialect.table(games)));
+    assertFalse(error.retryable(), "a syntax error does not heal by itself");
+  }
+
+  @Test
+  void transactionWithATrueGuardAppliesEveryStatement() {
+    warehouse.createTable(games, allTypes());
+    warehouse.append(games, List.of(row(DAY, "a", 1)));
+    List<DmlResult> results =
+        warehouse.transaction(
+            WriteGuard.of(
+                "(SELECT COUNT(*) FROM " + dialect.table(games) + ") = 1", "one row present"),
+            List.of(insertSql(games, row(DAY, "b", 2)), updatePointsSql("a", 5)));
+    assertEquals(List.of(new DmlResult(1, 0, 0), new DmlResult(0, 1, 0)), results);
+    List<Row> rows = selectAll(games);
+    assertEquals(List.of(5L, 2L), rows.stream().map(r -> r.get("points")).toList());
+  }
+
+  @Test
+  void transactionWithAFalseGuardWritesNothing() {
+    warehouse.createTable(games, allTypes());
+    warehouse.append(games, List.of(row(DAY, "a", 1)));
+    TableId journal = games.sibling("journal");
+    warehouse.createTable(journal, allTypes());
+    warehouse.append(journal, List.of(row(DAY, "token", 7)));
+    // the fence: no newer token than ours (5) has written; the journal says 7
+    WriteGuard fence =
+        WriteGuard.of(
+            "(SELECT MAX("
+                + dialect.identifier("points")
+                + ") FROM "
+                + dialect.table(journal)
+                + ") <= 5",
+            "a newer token than 5 has written");
+    WriteGuardRefusedException refused =
+        assertThrows(
+            WriteGuardRefusedException.class,
+            () ->
+                warehouse.transaction(
+                    fence,
+                    List.of(
+                        updatePointsSql("a", 99),
+                        insertSql(journal, row(DAY, "token", 5)),
+                        insertSql(games, row(DAY, "b", 2)))));
+    assertEquals(fence, refused.guard());
+    assertFalse(refused.retryable());
+    assertEquals(1L, selectAll(games).get(0).get("points"), "the guarded update did not happen");
+    assertEquals(1, count(games), "the guarded insert did not happen");
+    assertEquals(1, count(journal), "the journal line did not happen");
+    assertThrows(
+        WriteGuardRefusedException.class,
+        () -> warehouse.executeGuarded(fence, updatePointsSql("a", 98)));
+    assertEquals(1L, selectAll(games).get(0).get("points"));
+  }
+
+  @Test
+  void aTransactionWhoseLastStatementFailsLeavesNoTrace() {
+    warehouse.createTable(games, allTypes());
+    warehouse.append(games, List.of(row(DAY, "a", 1)));
+    assertThrows(
+        WarehouseException.class,
+        () ->
+            warehouse.transaction(
+                List.of(
+                    updatePointsSql("a", 50),
+                    insertSql(games, row(DAY, "b", 2)),
+                    "UPDATE " + dialect.table(games) + " SET no_such_column = 1 WHERE TRUE")));
+    assertEquals(1, count(games), "the first insert was rolled back");
+    assertEquals(1L, selectAll(games).get(0).get("points"), "the first update was rolled back");
+  }
+
+  /** {@code INSERT INTO table (columns of row) VALUES (...)} with literals of the table's types. */
+  protected String insertSql(TableId table, Row row) {
+    List<String> names = new ArrayList<>();
+    for (String column : row.columns()) {
+      names.add(dialect.identifier(column));
+    }
+    return "INSERT INTO "
+        + dialect.table(table)
+        + " ("
+        + String.join(", ", names)
+        + ") VALUES "
+        + values(row);
+  }
+
+  /** {@code (literal, ...)} of a row of {@link #allTypes()}. */
+  protected String values(Row row) {
+    TableSchema schema = allTypes();
+    List<String> literals = new ArrayList<>();
+    row.asMap()
+        .forEach(
+            (column, value) ->
+                literals.add(dialect.literal(value, schema.column(column).orElseThrow().type())));
+    return "(" + String.join(", ", literals) + ")";
+  }
+
+  private String updatePointsSql(String player, long points) {
+    return "UPDATE "
+        + dialect.table(games)
+        + " SET "
+        + dialect.identifier("points")
+        + " = "
+        + points
+        + " WHERE "
+        + dialect.identifier("player_lookup")
+        + " = "
+        + dialect.literal(player, ColumnType.STRING);
   }
 
   @Test

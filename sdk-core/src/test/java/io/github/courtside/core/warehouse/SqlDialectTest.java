@@ -2,6 +2,7 @@ package io.github.courtside.core.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +18,17 @@ class SqlDialectTest {
     TableId table = TableId.of("nba", "player_game");
     assertEquals("`nba.player_game`", google.table(table));
     assertEquals("\"nba\".\"player_game\"", duck.table(table));
+    assertEquals("`my-proj.nba.player_game`", google.table(table.inProject("my-proj")));
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> duck.table(table.inProject("my-proj")));
+    assertTrue(refused.getMessage().contains("my-proj"));
+  }
+
+  @Test
+  void googleSqlEscapesControlCharactersThatWouldEndALiteral() {
+    assertEquals("'a\\nb\\tc\\\\d'", google.literal("a\nb\tc\\d", ColumnType.STRING));
+    assertEquals("'\\u0001'", google.literal("\u0001", ColumnType.STRING));
+    assertEquals("'a\nb'", duck.literal("a\nb", ColumnType.STRING));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TableSchemaTest {
@@ -75,6 +76,24 @@ class TableSchemaTest {
     assertEquals("nba.player_game", TableId.parse("nba.player_game").qualifiedName());
     assertThrows(IllegalArgumentException.class, () -> TableId.of("nba", "player-game"));
     assertThrows(IllegalArgumentException.class, () -> TableId.parse("a.b.c"));
+    assertThrows(IllegalArgumentException.class, () -> TableId.parse("nba."));
+    assertThrows(IllegalArgumentException.class, () -> TableId.parse("Bad_Project.nba.t"));
+  }
+
+  @Test
+  void tableIdsMayNameAProject() {
+    TableId plain = TableId.of("nba", "player_game");
+    TableId qualified = TableId.parse("analytics-prod.nba.player_game");
+    assertEquals(Optional.of("analytics-prod"), qualified.project());
+    assertEquals("analytics-prod.nba.player_game", qualified.qualifiedName());
+    assertEquals(plain, qualified.withoutProject());
+    assertEquals(qualified, plain.inProject("analytics-prod"));
+    assertFalse(plain.equals(qualified), "a project makes another table id");
+    assertEquals(qualified.project(), qualified.sibling("_staging_x").project());
+    TableId domain = TableId.parse("example.com:analytics.nba.t");
+    assertEquals(Optional.of("example.com:analytics"), domain.project());
+    assertEquals("nba", domain.dataset());
+    assertEquals(plain, TableId.parse("nba.player_game"));
   }
 
   @Test

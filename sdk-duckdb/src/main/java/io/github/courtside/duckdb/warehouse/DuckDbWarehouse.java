@@ -2,6 +2,7 @@ package io.github.courtside.duckdb.warehouse;
 
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
 import io.github.courtside.core.warehouse.TableId;
@@ -9,6 +10,8 @@ import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.core.warehouse.WarehouseException;
+import io.github.courtside.core.warehouse.WriteGuard;
+import io.github.courtside.core.warehouse.WriteGuardRefusedException;
 import io.github.courtside.duckdb.DuckDbDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,6 +53,11 @@ import org.jspecify.annotations.Nullable;
  * typed defaults, creation time from the injected clock) is kept in the table comment. DuckDB names
  * a file database after its file, so do not name the file like one of your datasets ({@code
  * nba.duckdb} with a dataset {@code nba} makes {@code nba.t} ambiguous).
+ *
+ * <p>DuckDB has no projects: a {@link TableId} naming one is refused with a {@link
+ * WarehouseException}. {@link #execute} counts inserted, updated and deleted rows (a MERGE through
+ * {@code RETURNING merge_action}); {@link #transaction} runs a guard and its statements in one JDBC
+ * transaction.
  *
  * <p>DuckDB 2.0, like BigQuery, refuses a MERGE in which one target row matches several source
  * rows; this warehouse does not hide that error.
@@ -105,6 +113,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public synchronized boolean createTableIfAbsent(TableId table, TableSchema schema) {
+    requireLocal(table);
     Connection connection = database.connection();
     try {
       if (exists(connection, table)) {
@@ -134,6 +143,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public synchronized boolean dropTable(TableId table) {
+    requireLocal(table);
     Connection connection = database.connection();
     try {
       if (!exists(connection, table)) {
@@ -155,6 +165,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public Optional<TableInfo> describe(TableId table) {
+    requireLocal(table);
     Connection connection = database.connection();
     try {
       String comment;
@@ -210,6 +221,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public synchronized void addColumns(TableId table, List<Column> columns) {
+    requireLocal(table);
     if (columns.isEmpty()) {
       return;
     }
@@ -262,6 +274,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public long append(TableId table, List<Row> rows) {
+    requireLocal(table);
     TableSchema schema = requireSchema(table);
     schema.check(table, rows);
     if (rows.isEmpty()) {
@@ -272,6 +285,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public long replacePartition(TableId table, LocalDate partition, List<Row> rows) {
+    requireLocal(table);
     TableSchema schema = requireSchema(table);
     String column =
         schema
@@ -384,14 +398,115 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  /**
+   * Runs one statement; the counts come from JDBC's update count, attributed by the statement's
+   * leading keyword, and for a MERGE from {@code RETURNING merge_action} (one row per inserted,
+   * updated or deleted target row).
+   */
   @Override
-  public long execute(String sql) {
+  public DmlResult execute(String sql) {
     Connection connection = database.connection();
-    try (Statement statement = connection.createStatement()) {
-      return statement.executeUpdate(sql);
+    try {
+      return run(connection, sql);
     } catch (SQLException e) {
       throw failure(null, "statement failed: " + e.getMessage() + "\n" + sql, e);
     }
+  }
+
+  /**
+   * Runs the guard and the statements in one JDBC transaction on this thread's connection: the
+   * guard is evaluated first, in the transaction's snapshot; when it is not TRUE, or a statement
+   * fails, the transaction is rolled back and nothing is written.
+   */
+  @Override
+  public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
+    Objects.requireNonNull(guard, "guard");
+    List<String> work = List.copyOf(statements);
+    Connection connection = database.connection();
+    try {
+      return inTransaction(
+          connection,
+          () -> {
+            checkGuard(connection, guard);
+            List<DmlResult> results = new ArrayList<>();
+            for (String sql : work) {
+              try {
+                results.add(run(connection, sql));
+              } catch (SQLException e) {
+                throw new SQLException(
+                    "statement "
+                        + (results.size() + 1)
+                        + " of "
+                        + work.size()
+                        + " failed, transaction rolled back: "
+                        + e.getMessage()
+                        + "\n"
+                        + sql,
+                    e);
+              }
+            }
+            return List.copyOf(results);
+          });
+    } catch (SQLException e) {
+      throw failure(null, "transaction failed", e);
+    }
+  }
+
+  private static void checkGuard(Connection connection, WriteGuard guard) throws SQLException {
+    Object value;
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT (" + guard.condition() + ")")) {
+      value = result.next() ? result.getObject(1) : null;
+    }
+    if (!Boolean.TRUE.equals(value)) {
+      throw new WriteGuardRefusedException(
+          guard, "guard condition was " + value + ": " + guard.condition());
+    }
+  }
+
+  private static DmlResult run(Connection connection, String sql) throws SQLException {
+    String text = withoutTrailingSemicolons(sql);
+    StatementKind kind = StatementKind.of(text);
+    try (Statement statement = connection.createStatement()) {
+      if (kind == StatementKind.MERGE && !RETURNING.matcher(text).find()) {
+        long inserted = 0;
+        long updated = 0;
+        long deleted = 0;
+        try (ResultSet result =
+            statement.executeQuery(text + " RETURNING merge_action AS courtside_merge_action")) {
+          while (result.next()) {
+            switch (result.getString(1)) {
+              case "INSERT" -> inserted++;
+              case "UPDATE" -> updated++;
+              case "DELETE" -> deleted++;
+              default -> {
+                // ERROR or DO NOTHING rows change nothing
+              }
+            }
+          }
+        }
+        return new DmlResult(inserted, updated, deleted);
+      }
+      boolean hasResultSet = statement.execute(text);
+      long count = hasResultSet ? 0 : Math.max(0, statement.getLargeUpdateCount());
+      return switch (kind) {
+        case INSERT -> DmlResult.inserted(count);
+        case UPDATE, MERGE -> DmlResult.updated(count);
+        case DELETE -> DmlResult.deleted(count);
+        case OTHER -> DmlResult.NONE;
+      };
+    }
+  }
+
+  private static final java.util.regex.Pattern RETURNING =
+      java.util.regex.Pattern.compile("(?i)\\bRETURNING\\b");
+
+  private static String withoutTrailingSemicolons(String sql) {
+    String text = sql.strip();
+    while (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1).strip();
+    }
+    return text;
   }
 
   @Override
@@ -493,6 +608,19 @@ public final class DuckDbWarehouse implements Warehouse {
     return "CREATE TABLE " + DIALECT.table(table) + " (" + String.join(", ", columns) + ")";
   }
 
+  private static void requireLocal(TableId table) {
+    if (table.project().isPresent()) {
+      throw new WarehouseException(
+          table,
+          "DuckDB has no projects: table "
+              + table
+              + " names project '"
+              + table.project().get()
+              + "'; address it as "
+              + table.withoutProject());
+    }
+  }
+
   private TableSchema requireSchema(TableId table) {
     return schema(table)
         .orElseThrow(() -> new WarehouseException(table, "table " + table + " does not exist"));
@@ -541,7 +669,10 @@ public final class DuckDbWarehouse implements Warehouse {
 
   private static WarehouseException failure(
       @Nullable TableId table, String message, SQLException e) {
-    return new WarehouseException(table, message + ": " + e.getMessage(), e);
+    String text = String.valueOf(e.getMessage());
+    // DuckDB's optimistic concurrency: a write-write conflict succeeds when run again
+    boolean retryable = text.contains("Conflict") || text.contains("conflict");
+    return new WarehouseException(table, message + ": " + text, e, retryable, null);
   }
 
   /** Builds a {@link DuckDbWarehouse}. */

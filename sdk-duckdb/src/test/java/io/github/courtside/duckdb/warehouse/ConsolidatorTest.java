@@ -88,6 +88,24 @@ class ConsolidatorTest {
   }
 
   @Test
+  void I17_theJournalIsWrittenWithDmlInsertsNeverWithLoads() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    List<TableId> appendsWhileStaging = warehouse.appendedTo();
+    assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
+    assertEquals(
+        appendsWhileStaging,
+        warehouse.appendedTo(),
+        "consolidation made no load (append): on BigQuery each would be a load job (I-17)");
+    TableId journal = MAIN.sibling(ConsolidationConfig.DEFAULT_JOURNAL_TABLE);
+    long lines =
+        duck.query("SELECT COUNT(*) AS n FROM " + duck.dialect().table(journal))
+            .get(0)
+            .getLong("n")
+            .orElseThrow();
+    assertTrue(lines >= 6, "every step journaled, got " + lines);
+  }
+
+  @Test
   void consolidationMergesVerifiesAndDropsStagingWithAReport() {
     stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
     stage("b1", "w2", prediction("p2", "curry", "catboost", 27.5, 25, at(0)));

@@ -1,11 +1,14 @@
 package io.github.courtside.duckdb.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.courtside.core.testkit.WarehouseContract;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.Warehouse;
+import io.github.courtside.core.warehouse.WarehouseException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +23,27 @@ class DuckDbWarehouseTest extends WarehouseContract {
   @Override
   protected Warehouse newWarehouse() {
     return DuckDbWarehouse.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  }
+
+  @Test
+  void aTableOfAProjectIsRefusedNamingTheProject() {
+    TableId foreign = games.inProject("analytics-prod");
+    WarehouseException refused =
+        assertThrows(WarehouseException.class, () -> warehouse.createTable(foreign, allTypes()));
+    assertTrue(refused.getMessage().contains("analytics-prod"), refused.getMessage());
+    assertThrows(WarehouseException.class, () -> warehouse.describe(foreign));
+    assertThrows(WarehouseException.class, () -> warehouse.append(foreign, List.of()));
+    assertThrows(WarehouseException.class, () -> warehouse.listSiblings(foreign, ""));
+    assertTrue(warehouse.schema(games).isEmpty(), "nothing was created under the plain name");
+  }
+
+  @Test
+  void statementKindsAreReadPastCommentsAndWithClauses() {
+    assertEquals(StatementKind.MERGE, StatementKind.of("-- merge\n/* x */ merge into t ..."));
+    assertEquals(StatementKind.INSERT, StatementKind.of("WITH s AS (SELECT 1) INSERT INTO t"));
+    assertEquals(StatementKind.OTHER, StatementKind.of("WITH s AS (SELECT 1) SELECT * FROM s"));
+    assertEquals(StatementKind.DELETE, StatementKind.of("  delete from t"));
+    assertEquals(StatementKind.OTHER, StatementKind.of("CREATE TABLE t (updated INT)"));
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.github.courtside.duckdb.warehouse;
 
 import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
+import io.github.courtside.core.warehouse.WriteGuard;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,7 @@ final class FaultyWarehouse implements Warehouse {
   private boolean crashed;
   private Predicate<String> failingQueries = sql -> false;
   private Function<String, Long> executeOverride = sql -> -1L;
+  private final List<TableId> appendedTo = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   FaultyWarehouse(Warehouse delegate) {
     this.delegate = delegate;
@@ -41,6 +44,11 @@ final class FaultyWarehouse implements Warehouse {
 
   Warehouse delegate() {
     return delegate;
+  }
+
+  /** Every table {@link #append} was called for, in order. */
+  List<TableId> appendedTo() {
+    return List.copyOf(appendedTo);
   }
 
   void crashAfterMutation(long n) {
@@ -130,6 +138,7 @@ final class FaultyWarehouse implements Warehouse {
   @Override
   public long append(TableId table, List<Row> rows) {
     alive();
+    appendedTo.add(table);
     return mutated(delegate.append(table, rows));
   }
 
@@ -145,13 +154,19 @@ final class FaultyWarehouse implements Warehouse {
   }
 
   @Override
-  public long execute(String sql) {
+  public DmlResult execute(String sql) {
     alive();
     long overridden = executeOverride.apply(sql);
     if (overridden >= 0) {
-      return overridden;
+      return DmlResult.updated(overridden);
     }
     return mutated(delegate.execute(sql));
+  }
+
+  @Override
+  public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
+    alive();
+    return mutated(delegate.transaction(guard, statements));
   }
 
   @Override

@@ -1,0 +1,48 @@
+package io.github.courtside.core.warehouse;
+
+import java.util.Objects;
+
+/**
+ * A condition checked inside the same transaction as the writes it guards, e.g. a fencing check
+ * ("no newer token has written this partition"). When the condition is not TRUE the transaction is
+ * rolled back and {@link WriteGuardRefusedException} is thrown; nothing is written.
+ *
+ * <p>The condition is a boolean SQL expression in the warehouse's dialect, typically a comparison
+ * with a scalar subquery. BigQuery runs it as {@code ASSERT (<condition>) AS '<description>'} in a
+ * multi-statement transaction; DuckDB evaluates it in the JDBC transaction of the writes.
+ *
+ * <pre>{@code
+ * WriteGuard fence = WriteGuard.of(
+ *     "(SELECT COALESCE(MAX(fencing_token), 0) FROM nba._journal WHERE partition_date = DATE '2024-04-10') <= 42",
+ *     "partition 2024-04-10 written under a token newer than 42");
+ * warehouse.transaction(fence, List.of(mergeSql, journalInsertSql));
+ * }</pre>
+ *
+ * @param condition the boolean SQL expression that must be TRUE for the writes to happen
+ * @param description what a failed check means, for the exception and BigQuery's ASSERT message
+ */
+public record WriteGuard(String condition, String description) {
+  private static final WriteGuard NONE = new WriteGuard("TRUE", "no guard");
+
+  public WriteGuard {
+    Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(description, "description");
+    if (condition.isBlank()) {
+      throw new IllegalArgumentException("a write guard needs a condition");
+    }
+    if (condition.contains(";")) {
+      throw new IllegalArgumentException(
+          "a write guard condition is one expression, not statements: " + condition);
+    }
+  }
+
+  /** A guard with this condition and description. */
+  public static WriteGuard of(String condition, String description) {
+    return new WriteGuard(condition, description);
+  }
+
+  /** The guard that always passes (a plain transaction). */
+  public static WriteGuard none() {
+    return NONE;
+  }
+}
