@@ -67,7 +67,8 @@ public final class InsertAllSink implements BatchSink {
                 .build()
                 .getService();
     BigQueryOptions options = given.getOptions();
-    String project = builder.project != null ? builder.project : options.getProjectId();
+    String project =
+        table.project().orElse(builder.project != null ? builder.project : options.getProjectId());
     this.table = table;
     this.cloudTable =
         project == null
@@ -214,7 +215,7 @@ public final class InsertAllSink implements BatchSink {
       return this;
     }
 
-    /** The table's project (default: the client's project). */
+    /** The table's project when its {@link TableId} names none (default: the client's). */
     public Builder project(String project) {
       this.project = Objects.requireNonNull(project, "project");
       return this;

@@ -690,7 +690,7 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
       this.client = client;
     }
 
-    /** The Google Cloud project of the table (required). */
+    /** The Google Cloud project of the table, when its {@link TableId} names none. */
     public Builder project(String project) {
       this.project = Objects.requireNonNull(project, "project");
       return this;
@@ -747,7 +747,14 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
      */
     public StorageWriteSink build() {
       TableId target = Objects.requireNonNull(table, "table is required");
-      String projectId = Objects.requireNonNull(project, "project is required");
+      String projectId =
+          target
+              .project()
+              .or(() -> Optional.ofNullable(project))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the project is required: name it in the TableId or with project()"));
       try {
         writeModes.requireAllowed(target, Delivery.STREAMING);
       } catch (WriteModeViolationException e) {

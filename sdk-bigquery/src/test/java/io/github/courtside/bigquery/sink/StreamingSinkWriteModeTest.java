@@ -102,4 +102,30 @@ class StreamingSinkWriteModeTest {
     }
     assertTrue(WriteModePolicy.loadOnly().allows(ISSUES, Delivery.LOAD));
   }
+
+  @Test
+  void aProjectNamedByTheTableIdWins() throws IOException {
+    TableId elsewhere = TableId.of("analytics-prod", "courtside_sinks", "quality_issues");
+    WriteModePolicy modes =
+        WriteModePolicy.builder()
+            .register(elsewhere, io.github.courtside.core.batch.WriteMode.APPEND_ONLY)
+            .build();
+    try (StorageWriteSink sink =
+        StorageWriteSink.builder(offlineWriteSettings())
+            .project("courtside-test")
+            .table(elsewhere)
+            .writeModes(modes)
+            .build()) {
+      assertEquals(
+          "projects/analytics-prod/datasets/courtside_sinks/tables/quality_issues",
+          sink.tableName());
+    }
+    assertTrue(
+        InsertAllSink.builder(OFFLINE)
+            .table(elsewhere)
+            .writeModes(modes)
+            .build()
+            .toString()
+            .contains("analytics-prod"));
+  }
 }
