@@ -56,9 +56,16 @@ final class LocalJob {
     return project + ":" + location + "." + jobId;
   }
 
-  /** A copy of the current resource. */
+  /**
+   * A copy of the current resource, made through its JSON form: {@code GenericData.clone()} fails
+   * on the immutable lists the other layers hand out.
+   */
   synchronized Job snapshot() {
-    return resource.clone();
+    try {
+      return JsonCodec.parse(JsonCodec.write(resource, false), Job.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot copy job " + jobId, e);
+    }
   }
 
   synchronized String state() {
