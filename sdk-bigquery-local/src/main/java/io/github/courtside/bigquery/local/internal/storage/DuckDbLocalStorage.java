@@ -784,7 +784,8 @@ public final class DuckDbLocalStorage implements LocalStorage {
             ? ""
             : " WHERE " + Objects.requireNonNull(partitioning).predicate(partition);
     Table resource = MetadataTable.copy(updated.getOrDefault(t, t.resource));
-    long rowsBefore = count(c, t.quotedName(), "");
+    long rowsBefore =
+        append.disposition().equals("WRITE_APPEND") ? -1 : count(c, t.quotedName(), "");
     long bytesBefore = resource.getNumBytes() == null ? 0 : resource.getNumBytes();
     long removedBytes = 0;
     String target =
@@ -809,7 +810,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
     RowWriter.write(
         (DuckDBConnection) c, t.dataset.schemaName, t.physicalTable, columns, plan.rows());
     long rowsAfter = count(c, t.quotedName(), "");
-    boolean changed = !plan.rows().isEmpty() || rowsAfter != rowsBefore;
+    boolean changed = !plan.rows().isEmpty() || (rowsBefore >= 0 && rowsAfter != rowsBefore);
     resource.setNumRows(BigInteger.valueOf(rowsAfter));
     resource.setNumBytes(Math.max(0, bytesBefore - removedBytes + plan.bytes()));
     if (changed) {
@@ -947,6 +948,23 @@ public final class DuckDbLocalStorage implements LocalStorage {
   }
 
   // ---- for the SQL runner ----
+
+  /**
+   * The {@code _PARTITIONTIME} a row inserted now into {@code table} gets (the start of the current
+   * partition by the server clock), or empty when the table is not partitioned by ingestion time.
+   * The SQL runner sets the hidden column to this when DML inserts rows:
+   *
+   * <pre>{@code
+   * DuckDbLocalStorage.ingestionPartitionTime(table, settings.clock().instant())
+   *     .ifPresent(t -> columns.put("_PARTITIONTIME", t));
+   * }</pre>
+   */
+  public static Optional<Instant> ingestionPartitionTime(Table table, Instant now) {
+    TablePartitioning partitioning = TablePartitioning.of(table);
+    return partitioning == null || !partitioning.ingestionTime()
+        ? Optional.empty()
+        : Optional.of(partitioning.ingestionTime(now, null));
+  }
 
   @Override
   public Connection connect() {
