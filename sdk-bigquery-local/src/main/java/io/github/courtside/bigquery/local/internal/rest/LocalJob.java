@@ -57,15 +57,13 @@ final class LocalJob {
   }
 
   /**
-   * A copy of the current resource, made through its JSON form: {@code GenericData.clone()} fails
-   * on the immutable lists the other layers hand out.
+   * A copy of the current resource (through JSON: the model's clone cannot copy the immutable lists
+   * that may sit in it).
    */
   synchronized Job snapshot() {
-    try {
-      return JsonCodec.parse(JsonCodec.write(resource, false), Job.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot copy job " + jobId, e);
-    }
+    return JsonCodec.parse(
+        JsonCodec.write(resource, false).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Job.class);
   }
 
   synchronized String state() {
