@@ -230,10 +230,13 @@ class StorageWriteServerTest {
   }
 
   @Test
-  void theConnectionPoolWritesThroughTheDefaultStream() throws Exception {
+  void theConnectionPoolWritesGzippedRequestsThroughTheDefaultStream() throws Exception {
     TableReference table = table(field("id", "INT64", null));
     try (JsonStreamWriter writer =
-        JsonStreamWriter.newBuilder(path(table), client).setEnableConnectionPool(true).build()) {
+        JsonStreamWriter.newBuilder(path(table), client)
+            .setEnableConnectionPool(true)
+            .setCompressorName("gzip")
+            .build()) {
       writer.append(new JSONArray().put(new JSONObject().put("id", 1))).get();
       writer.append(new JSONArray().put(new JSONObject().put("id", 2))).get();
     }
