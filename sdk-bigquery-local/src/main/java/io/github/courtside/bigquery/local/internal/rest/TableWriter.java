@@ -93,7 +93,7 @@ final class TableWriter {
     List<TableAppend> appends = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       appends.add(
-          Appends.of(
+          TableAppend.of(
               destination, i == 0 ? writeDisposition : "WRITE_APPEND", origin, sources.get(i)));
     }
     long written = 0;

@@ -11,6 +11,7 @@ import io.github.courtside.bigquery.local.Fault;
 import io.github.courtside.bigquery.local.internal.ApiException;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 import io.github.courtside.bigquery.local.internal.storage.RowPage;
+import io.github.courtside.bigquery.local.internal.storage.TableAppend;
 import io.github.courtside.bigquery.local.internal.storage.WriteOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -126,7 +127,7 @@ final class TabledataResource {
       }
       if (!accepted.isEmpty()) {
         storage.append(
-            List.of(Appends.of(ref, "WRITE_APPEND", WriteOrigin.STREAMING_INSERT, accepted)));
+            List.of(TableAppend.of(ref, "WRITE_APPEND", WriteOrigin.STREAMING_INSERT, accepted)));
       }
       ids.forEach(id -> insertIds.remember(key, id));
       LOG.debug(

@@ -128,7 +128,10 @@ final class ScriptRun {
     try {
       while (!onlyTrivia(utf8, location.getBytePosition())) {
         int position = location.getBytePosition();
+        long started = System.nanoTime();
         List<List<String>> names = analyzer.tableNames(sql, position, options);
+        long named = System.nanoTime();
+        Overhead.TABLE_NAMES.add(named - started);
         StatementTables tables =
             new StatementTables(
                 storage, request.project(), request.defaultDataset(), settings.location());
@@ -143,6 +146,8 @@ final class ScriptRun {
           }
           throw GoogleSqlAnalyzer.invalid(e);
         }
+        Overhead.ANALYSIS.add(System.nanoTime() - named);
+        Overhead.STATEMENTS.increment();
         statements++;
         if (execute) {
           runStatement(statement, tables);
@@ -240,6 +245,7 @@ final class ScriptRun {
   }
 
   private long update(String sql) {
+    compiled();
     log.debug("DuckDB: {}", sql);
     try (Statement s = connection().createStatement()) {
       return s.executeLargeUpdate(sql);
@@ -333,7 +339,17 @@ final class ScriptRun {
 
   // ---- statements ----
 
+  private long compileStarted;
+
+  private void compiled() {
+    if (compileStarted != 0) {
+      Overhead.COMPILATION.add(System.nanoTime() - compileStarted);
+      compileStarted = 0;
+    }
+  }
+
   private QueryCompiler compiler(StatementTables tables) {
+    compileStarted = System.nanoTime();
     return new QueryCompiler(
         new CompileContext(
             parameters.namedValues(),

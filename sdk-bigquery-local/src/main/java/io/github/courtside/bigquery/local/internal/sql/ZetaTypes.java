@@ -7,6 +7,7 @@ import com.google.zetasql.Type;
 import com.google.zetasql.TypeFactory;
 import com.google.zetasql.ZetaSQLType.TypeKind;
 import io.github.courtside.bigquery.local.internal.ApiException;
+import io.github.courtside.bigquery.local.internal.storage.DuckDbTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,8 +95,8 @@ final class ZetaTypes {
       case TYPE_INT64, TYPE_INT32, TYPE_UINT32 -> "BIGINT";
       case TYPE_UINT64 -> "UBIGINT";
       case TYPE_DOUBLE, TYPE_FLOAT -> "DOUBLE";
-      case TYPE_NUMERIC -> "DECIMAL(38,9)";
-      case TYPE_BIGNUMERIC -> "DECIMAL(38,9)";
+      case TYPE_NUMERIC -> "DECIMAL(38," + DuckDbTypes.NUMERIC_SCALE + ")";
+      case TYPE_BIGNUMERIC -> "DECIMAL(38," + DuckDbTypes.BIGNUMERIC_SCALE + ")";
       case TYPE_BOOL -> "BOOLEAN";
       case TYPE_STRING -> "VARCHAR";
       case TYPE_BYTES -> "BLOB";

@@ -211,7 +211,7 @@ public final class JsonRowCodec {
       BigDecimal d = number instanceof BigDecimal b ? b : numberOf(number, path);
       return switch (type) {
         case INT64 -> ValueText.int64(d, path);
-        case FLOAT64 -> number instanceof Double x ? x : d.doubleValue();
+        case FLOAT64 -> number instanceof Double x ? x : Double.parseDouble(number.toString());
         case NUMERIC -> CanonicalRows.numeric(d, path);
         case BIGNUMERIC -> CanonicalRows.bigNumeric(d, path);
         case STRING -> number.toString();
@@ -308,10 +308,11 @@ public final class JsonRowCodec {
 
   /**
    * A canonical row as a JSON object (a map for Gson or GsonFactory), in the forms BigQuery's JSON
-   * export writes: INT64, NUMERIC and BIGNUMERIC as strings, FLOAT64 as a number (NaN and the
-   * infinities as strings), BOOL as a boolean, BYTES as base64, DATE/DATETIME/TIME in ISO form,
-   * TIMESTAMP as {@code "2024-04-10 18:30:00.123456 UTC"}, JSON as its text, RECORD as an object,
-   * REPEATED as an array; NULL fields are left out. {@link #decode} reads it back to the same row.
+   * export writes: INT64, NUMERIC and BIGNUMERIC as strings, FLOAT64 as a number (NaN, the
+   * infinities and -0.0 as strings), BOOL as a boolean, BYTES as base64, DATE/DATETIME/TIME in ISO
+   * form, TIMESTAMP as {@code "2024-04-10 18:30:00.123456 UTC"}, JSON as its text, RECORD as an
+   * object, REPEATED as an array; NULL fields are left out. {@link #decode} reads it back to the
+   * same row.
    */
   public static Map<String, Object> encode(
       Map<String, @Nullable Object> row, List<TableFieldSchema> fields) {
@@ -341,7 +342,10 @@ public final class JsonRowCodec {
       case INT64 -> value.toString();
       case FLOAT64 -> {
         double d = (Double) value;
-        yield Double.isFinite(d) ? (Object) d : ValueText.float64(d);
+        // -0.0 as a string too: a JSON parser that reads numbers as BigDecimal loses its sign
+        yield Double.isFinite(d) && Double.doubleToRawLongBits(d) != Long.MIN_VALUE
+            ? (Object) d
+            : ValueText.float64(d);
       }
       case NUMERIC, BIGNUMERIC -> ValueText.decimal((BigDecimal) value);
       case BOOL -> value;

@@ -240,6 +240,29 @@ class StorageWriteServerTest {
     assertEquals(List.of(1L, 2L), ids(table));
   }
 
+  @Test
+  void aWriterPicksUpAColumnAddedWhileItWrites() throws Exception {
+    TableReference table = table(field("id", "INT64", null));
+    try (JsonStreamWriter writer = JsonStreamWriter.newBuilder(path(table), client).build()) {
+      writer.append(ids(1)).get();
+      storage.patchTable(
+          table,
+          new Table()
+              .setSchema(
+                  new TableSchema()
+                      .setFields(
+                          List.of(field("id", "INT64", null), field("note", "STRING", null)))));
+      AppendRowsResponse response = writer.append(ids(2)).get();
+      assertTrue(response.hasUpdatedSchema(), "the response tells the writer the new schema");
+      assertEquals(2, response.getUpdatedSchema().getFieldsCount());
+      writer.append(new JSONArray().put(new JSONObject().put("id", 3).put("note", "new"))).get();
+    }
+    List<Map<String, Object>> rows = rows(table);
+    assertEquals(List.of(1L, 2L, 3L), ids(table));
+    assertEquals("new", rows.get(2).get("note"));
+    assertEquals(null, rows.get(0).get("note"));
+  }
+
   // ---- COMMITTED streams and offsets ----
 
   @Test
