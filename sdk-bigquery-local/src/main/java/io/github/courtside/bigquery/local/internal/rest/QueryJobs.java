@@ -133,7 +133,8 @@ final class QueryJobs {
             .setCacheHit(false)
             .setSchema(outcome.resultSchema());
     if (!outcome.referencedTables().isEmpty()) {
-      stats.setReferencedTables(outcome.referencedTables());
+      // a mutable copy: Job.clone() (GenericData deep copy) cannot instantiate List.copyOf lists
+      stats.setReferencedTables(new java.util.ArrayList<>(outcome.referencedTables()));
     }
     if (outcome.dml()) {
       stats.setNumDmlAffectedRows(outcome.affectedRows());
