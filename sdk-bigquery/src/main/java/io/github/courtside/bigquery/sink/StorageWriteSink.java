@@ -9,6 +9,7 @@ import com.google.cloud.bigquery.storage.v1.Exceptions;
 import com.google.cloud.bigquery.storage.v1.GetWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.JsonStreamWriter;
 import com.google.cloud.bigquery.storage.v1.RowError;
+import com.google.cloud.bigquery.storage.v1.StreamWriter;
 import com.google.cloud.bigquery.storage.v1.TableName;
 import com.google.cloud.bigquery.storage.v1.TableSchema;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
@@ -679,7 +680,8 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
     private @Nullable TableId table;
     private DeliveryGuarantee guarantee = DeliveryGuarantee.AT_LEAST_ONCE;
     private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
-    private long maxRequestBytes = 9_000_000;
+    private long maxRequestBytes =
+        Math.min(9_000_000, StreamWriter.getApiMaxRequestBytes() * 9 / 10);
     private Duration appendTimeout = Duration.ofMinutes(1);
 
     private Builder(
@@ -716,13 +718,15 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
     }
 
     /**
-     * The most estimated bytes of rows in one {@code AppendRows} request (default 9,000,000; the
-     * API refuses requests over 10 MB). A request the client still finds too large is split.
+     * The most estimated bytes of rows in one {@code AppendRows} request (default 9,000,000, at
+     * most 90 % of {@link StreamWriter#getApiMaxRequestBytes()}, the 10 MB the API takes). A
+     * request the client still finds too large is split.
      */
     public Builder maxRequestBytes(long maxRequestBytes) {
-      if (maxRequestBytes < 1 || maxRequestBytes > 10_000_000) {
+      long limit = StreamWriter.getApiMaxRequestBytes();
+      if (maxRequestBytes < 1 || maxRequestBytes > limit) {
         throw new IllegalArgumentException(
-            "maxRequestBytes must be in [1, 10000000], was " + maxRequestBytes);
+            "maxRequestBytes must be in [1, " + limit + "], was " + maxRequestBytes);
       }
       this.maxRequestBytes = maxRequestBytes;
       return this;

@@ -5,11 +5,14 @@ import io.github.courtside.core.batch.BatchSink;
 import io.github.courtside.core.batch.BatchSinkContract;
 import io.github.courtside.core.batch.WriteMode;
 import io.github.courtside.core.batch.WriteModePolicy;
+import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,14 +26,28 @@ class StreamingSinkContractTest {
       WriteModePolicy.builder().register(CONTRACT_TABLE, WriteMode.APPEND_ONLY).build();
 
   abstract static class OnLocalServer extends BatchSinkContract {
+    /**
+     * Tells this test's rows from those of earlier tests on the same (recreated) table: the rows'
+     * ids are content hashes, and the server remembers insertIds per table name for a while.
+     */
+    private final String run = UUID.randomUUID().toString();
+
     private final List<AutoCloseable> opened = new ArrayList<>();
     private TableSchema schema = SCHEMA;
 
     abstract BatchSink open(TableId table);
 
     @Override
-    protected BatchSink createSink(TableId table, TableSchema schema) {
-      this.schema = schema;
+    protected Row event(int n) {
+      return super.event(n).toBuilder().set("contract_run", run).build();
+    }
+
+    @Override
+    protected BatchSink createSink(TableId table, TableSchema contractSchema) {
+      this.schema =
+          contractSchema.toBuilder()
+              .column(Column.nullable("contract_run", ColumnType.STRING))
+              .build();
       LocalTables.recreate(bigQuery, table, schema);
       BatchSink sink = open(table);
       if (sink instanceof AutoCloseable closeable) {
