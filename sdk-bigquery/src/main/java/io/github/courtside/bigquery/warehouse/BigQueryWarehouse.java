@@ -540,11 +540,12 @@ public final class BigQueryWarehouse implements Warehouse {
               null,
               "transaction of " + work.size() + " statements",
               "transaction");
-    } catch (JobRunner.JobFailedException e) {
-      String message = String.valueOf(e.error().getMessage());
-      if (message.contains(GUARD_MARKER)) {
+    } catch (WarehouseException e) {
+      // a failed ASSERT comes back as the job's error, or (on some servers) as the insert's 400
+      if (String.valueOf(e.getMessage()).contains(GUARD_MARKER)) {
         throw new WriteGuardRefusedException(
-            guard, "ASSERT failed in job " + e.jobId().orElse("?") + ", transaction rolled back");
+            guard,
+            "ASSERT failed in job " + e.jobId().orElse("?") + ", the transaction was rolled back");
       }
       throw e;
     }

@@ -81,7 +81,7 @@ final class Dispatcher implements HttpHandler {
             e.httpStatus(),
             e.getMessage());
         writeError(exchange, e, pretty);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
         LOG.warn(
             "internal error on {} {}",
             exchange.getRequestMethod(),
@@ -146,8 +146,7 @@ final class Dispatcher implements HttpHandler {
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     Object body = response.body();
     if (body == null) {
-      exchange.getResponseHeaders().set("Content-Length", "0");
-      exchange.sendResponseHeaders(response.status(), response.status() == 204 ? -1 : 0);
+      exchange.sendResponseHeaders(response.status(), -1);
       return;
     }
     byte[] bytes = JsonCodec.write(body, pretty).getBytes(StandardCharsets.UTF_8);

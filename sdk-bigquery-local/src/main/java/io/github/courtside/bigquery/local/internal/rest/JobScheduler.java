@@ -228,7 +228,7 @@ final class JobScheduler implements AutoCloseable {
             job.fail(e.error(), e.details(), now());
           } catch (ApiException e) {
             job.fail(e, now());
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             LOG.warn("job {} failed inside the local server", job.name(), e);
             job.fail(
                 new ApiException(500, "internalError", "Internal error in the local server: " + e),

@@ -119,7 +119,11 @@ final class LoadJobs {
     boolean relaxation = truncatesTable || options.contains("ALLOW_FIELD_RELAXATION");
     Map<String, TableFieldSchema> current = new LinkedHashMap<>();
     for (TableFieldSchema field : table.getSchema().getFields()) {
-      current.put(field.getName().toLowerCase(Locale.ROOT), field.clone());
+      current.put(
+          field.getName().toLowerCase(Locale.ROOT),
+          JsonCodec.parse(
+              JsonCodec.write(field, false).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              TableFieldSchema.class));
     }
     boolean changed = false;
     List<TableFieldSchema> added = new ArrayList<>();

@@ -56,9 +56,14 @@ final class LocalJob {
     return project + ":" + location + "." + jobId;
   }
 
-  /** A copy of the current resource. */
+  /**
+   * A copy of the current resource (through JSON: the model's clone cannot copy the immutable lists
+   * that may sit in it).
+   */
   synchronized Job snapshot() {
-    return resource.clone();
+    return JsonCodec.parse(
+        JsonCodec.write(resource, false).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Job.class);
   }
 
   synchronized String state() {

@@ -133,7 +133,7 @@ final class QueryJobs {
             .setCacheHit(false)
             .setSchema(outcome.resultSchema());
     if (!outcome.referencedTables().isEmpty()) {
-      stats.setReferencedTables(outcome.referencedTables());
+      stats.setReferencedTables(new java.util.ArrayList<>(outcome.referencedTables()));
     }
     if (outcome.dml()) {
       stats.setNumDmlAffectedRows(outcome.affectedRows());

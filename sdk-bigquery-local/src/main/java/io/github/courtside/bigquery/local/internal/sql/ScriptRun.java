@@ -79,6 +79,9 @@ final class ScriptRun {
   static final String DUPLICATE_MATCH =
       "UPDATE/MERGE must match at most one source row for each target row";
 
+  private static final java.util.regex.Pattern TABLE_NOT_FOUND =
+      java.util.regex.Pattern.compile("^Table not found: ([^ ]+)");
+
   private final LocalStorage storage;
   private final ServerSettings settings;
   private final ScriptRequest request;
@@ -135,17 +138,7 @@ final class ScriptRun {
         StatementTables tables =
             new StatementTables(
                 storage, request.project(), request.defaultDataset(), settings.location());
-        ResolvedStatement statement;
-        try {
-          statement = analyzer.analyzeNext(location, options, root -> tables.register(root, names));
-        } catch (SqlException e) {
-          ApiException missing = tables.notFound();
-          String message = String.valueOf(e.getMessage());
-          if (missing != null && message.contains("not found")) {
-            throw missing;
-          }
-          throw GoogleSqlAnalyzer.invalid(e);
-        }
+        ResolvedStatement statement = analyze(location, position, names, tables, true);
         Overhead.ANALYSIS.add(System.nanoTime() - named);
         Overhead.STATEMENTS.increment();
         statements++;
@@ -180,6 +173,41 @@ final class ScriptRun {
         ddlOperation,
         bytes,
         new ArrayList<>(referenced.values()));
+  }
+
+  /**
+   * Analyses one statement. DDL targets (ALTER TABLE, DROP TABLE) are not among the extracted table
+   * names, so a "Table not found" for a table that exists is retried once with it added.
+   */
+  private ResolvedStatement analyze(
+      ParseResumeLocation location,
+      int position,
+      List<List<String>> names,
+      StatementTables tables,
+      boolean retry) {
+    try {
+      return analyzer.analyzeNext(location, options, root -> tables.register(root, names));
+    } catch (SqlException e) {
+      ApiException missing = tables.notFound();
+      String message = String.valueOf(e.getMessage());
+      if (missing != null && message.contains("not found")) {
+        throw missing;
+      }
+      java.util.regex.Matcher table = TABLE_NOT_FOUND.matcher(message);
+      if (table.find()) {
+        String name = table.group(1).replace("`", "");
+        TableReference ref = tables.resolve(List.of(name));
+        if (retry && storage.table(ref).isPresent()) {
+          List<List<String>> more = new ArrayList<>(names);
+          more.add(List.of(name));
+          more.add(List.of(name.split("\\.")));
+          location.setBytePosition(position);
+          return analyze(location, position, more, tables, false);
+        }
+        throw tables.notFound(ref);
+      }
+      throw GoogleSqlAnalyzer.invalid(e);
+    }
   }
 
   private static boolean onlyTrivia(byte[] utf8, int from) {
@@ -959,8 +987,14 @@ final class ScriptRun {
     throw ApiException.invalidQuery("Option " + option.getName() + " must be a BOOL literal", null);
   }
 
+  private static boolean isPseudoColumn(ResolvedExpr e, Map<Long, String> columns) {
+    return e instanceof ResolvedColumnRef c
+        && !columns.containsKey(c.getColumn().getId())
+        && c.getColumn().getName().toUpperCase(Locale.ROOT).startsWith("_PARTITION");
+  }
+
   private static TimePartitioning partitioning(ResolvedExpr e, Map<Long, String> columns) {
-    if (e instanceof ResolvedExpressionColumn pseudo) {
+    if (e instanceof ResolvedExpressionColumn || isPseudoColumn(e, columns)) {
       return new TimePartitioning().setType("DAY");
     }
     if (e instanceof ResolvedColumnRef c && columns.containsKey(c.getColumn().getId())) {
@@ -977,13 +1011,17 @@ final class ScriptRun {
       } else if (!name.equals("date")) {
         throw ApiException.notSupported("PARTITION BY " + name.toUpperCase(Locale.ROOT));
       }
-      if (arg instanceof ResolvedExpressionColumn) {
+      while (arg instanceof com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCast cast) {
+        arg = cast.getExpr();
+      }
+      if (arg instanceof ResolvedExpressionColumn || isPseudoColumn(arg, columns)) {
         return new TimePartitioning().setType(type);
       }
       if (arg instanceof ResolvedColumnRef c && columns.containsKey(c.getColumn().getId())) {
         return new TimePartitioning().setType(type).setField(columns.get(c.getColumn().getId()));
       }
     }
+    log.debug("unrecognised PARTITION BY expression {}", e.getClass().getSimpleName());
     throw ApiException.invalidQuery(
         "PARTITION BY expression must be a DATE column, DATE(timestamp_column), a *_TRUNC of a"
             + " column, or _PARTITIONDATE",

@@ -1,6 +1,5 @@
 package io.github.courtside.bigquery.local.internal.storage;
 
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.courtside.bigquery.local.internal.ApiException;
@@ -57,11 +56,7 @@ final class CanonicalRows {
    * table, the row index and the field.
    */
   static Map<String, @Nullable Object> check(
-      String tableName,
-      long rowIndex,
-      List<TableFieldSchema> fields,
-      Map<String, ?> row,
-      Size size) {
+      String tableName, long rowIndex, List<FieldSpec> fields, Map<String, ?> row, Size size) {
     try {
       return record(fields, row, "", size);
     } catch (Problem p) {
@@ -81,11 +76,11 @@ final class CanonicalRows {
   }
 
   static Map<String, @Nullable Object> record(
-      List<TableFieldSchema> fields, Map<String, ?> row, String prefix, Size size) {
+      List<FieldSpec> fields, Map<String, ?> row, String prefix, Size size) {
     Map<String, @Nullable Object> out = new LinkedHashMap<>(fields.size() * 2);
     int found = 0;
-    for (TableFieldSchema field : fields) {
-      String name = field.getName();
+    for (FieldSpec field : fields) {
+      String name = field.name();
       Object value = row.get(name);
       if (value != null || row.containsKey(name)) {
         found++;
@@ -102,7 +97,7 @@ final class CanonicalRows {
     }
     if (found < row.size()) {
       for (String key : row.keySet()) {
-        if (fields.stream().noneMatch(f -> f.getName().equalsIgnoreCase(key))) {
+        if (fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(key))) {
           throw new Problem(prefix + key, "no such field");
         }
       }
@@ -110,10 +105,9 @@ final class CanonicalRows {
     return out;
   }
 
-  static @Nullable Object field(
-      TableFieldSchema field, @Nullable Object value, String path, Size size) {
-    BigQueryType type = BigQueryType.of(field);
-    if (BigQueryType.isRepeated(field)) {
+  static @Nullable Object field(FieldSpec field, @Nullable Object value, String path, Size size) {
+    BigQueryType type = field.type();
+    if (field.repeated()) {
       if (value == null) {
         return List.of();
       }
@@ -132,7 +126,7 @@ final class CanonicalRows {
       return List.copyOf(out);
     }
     if (value == null) {
-      if (BigQueryType.isRequired(field)) {
+      if (field.required()) {
         throw new Problem(path, "missing value for REQUIRED field");
       }
       return null;
@@ -142,7 +136,7 @@ final class CanonicalRows {
 
   @SuppressWarnings("unchecked")
   private static Object scalar(
-      BigQueryType type, TableFieldSchema field, Object value, String path, Size size) {
+      BigQueryType type, FieldSpec field, Object value, String path, Size size) {
     switch (type) {
       case INT64:
         size.bytes += 8;
@@ -231,7 +225,7 @@ final class CanonicalRows {
         break;
       case RECORD:
         if (value instanceof Map<?, ?> map) {
-          return record(field.getFields(), (Map<String, ?>) map, path + ".", size);
+          return record(field.children(), (Map<String, ?>) map, path + ".", size);
         }
         break;
     }

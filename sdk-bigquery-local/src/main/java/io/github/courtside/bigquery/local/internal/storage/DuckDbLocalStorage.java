@@ -57,8 +57,10 @@ import org.slf4j.LoggerFactory;
  *       and {@code _PARTITIONDATE} ({@code CAST(_PARTITIONTIME AS DATE)}) as pseudo columns. {@code
  *       _TABLE_NO_COLUMNS BOOLEAN} in tables created without a schema (DuckDB needs a column). Both
  *       names use prefixes BigQuery reserves, so no field can clash.
- *   <li>Table order is {@code ORDER BY rowid}: insertion order, kept by DuckDB across deletes and
- *       in-place updates.
+ *   <li>Table order is DuckDB's physical order (rowid order), which a plain scan returns because
+ *       {@code preserve_insertion_order} is on: insertion order, kept across deletes and in-place
+ *       updates ({@link #read} pages with {@code LIMIT/OFFSET} and no ORDER BY, which stays cheap
+ *       deep into big tables).
  *   <li>The resources live in the schema {@code "__local_bigquery"} (tables {@code datasets} and
  *       {@code tables}, JSON text); the SQL runner must not show it.
  * </ul>
@@ -142,6 +144,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
       DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url);
       try (Statement s = root.createStatement()) {
         s.execute("SET GLOBAL TimeZone = 'UTC'");
+        s.execute("SET GLOBAL preserve_insertion_order = true");
       }
       DuckDbLocalStorage storage = new DuckDbLocalStorage(settings, root);
       storage.load();
@@ -736,7 +739,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
       }
       partitioning.checkDecorator(partition, t.displayName());
     }
-    List<TableFieldSchema> fields = t.fields();
+    List<FieldSpec> fields = FieldSpec.of(t.fields());
     List<Map<String, @Nullable Object>> rows = new ArrayList<>(append.rows().size());
     CanonicalRows.Size size = new CanonicalRows.Size();
     String display = t.displayName();
@@ -781,7 +784,8 @@ public final class DuckDbLocalStorage implements LocalStorage {
             ? ""
             : " WHERE " + Objects.requireNonNull(partitioning).predicate(partition);
     Table resource = MetadataTable.copy(updated.getOrDefault(t, t.resource));
-    long rowsBefore = count(c, t.quotedName(), "");
+    long rowsBefore =
+        append.disposition().equals("WRITE_APPEND") ? -1 : count(c, t.quotedName(), "");
     long bytesBefore = resource.getNumBytes() == null ? 0 : resource.getNumBytes();
     long removedBytes = 0;
     String target =
@@ -806,7 +810,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
     RowWriter.write(
         (DuckDBConnection) c, t.dataset.schemaName, t.physicalTable, columns, plan.rows());
     long rowsAfter = count(c, t.quotedName(), "");
-    boolean changed = !plan.rows().isEmpty() || rowsAfter != rowsBefore;
+    boolean changed = !plan.rows().isEmpty() || (rowsBefore >= 0 && rowsAfter != rowsBefore);
     resource.setNumRows(BigInteger.valueOf(rowsAfter));
     resource.setNumBytes(Math.max(0, bytesBefore - removedBytes + plan.bytes()));
     if (changed) {
@@ -823,7 +827,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
       Instant now,
       @Nullable LocalDate partition)
       throws SQLException {
-    List<TableFieldSchema> fields = t.fields();
+    List<FieldSpec> fields = FieldSpec.of(t.fields());
     List<RowWriter.Column> columns = new ArrayList<>();
     try (PreparedStatement p =
         c.prepareStatement(
@@ -834,11 +838,8 @@ public final class DuckDbLocalStorage implements LocalStorage {
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           String name = r.getString(1);
-          TableFieldSchema field =
-              fields.stream()
-                  .filter(f -> f.getName().equalsIgnoreCase(name))
-                  .findFirst()
-                  .orElse(null);
+          FieldSpec field =
+              fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst().orElse(null);
           Object hidden = null;
           if (field == null
               && name.equalsIgnoreCase(TablePartitioning.PARTITIONTIME)
@@ -903,13 +904,14 @@ public final class DuckDbLocalStorage implements LocalStorage {
         total = r.getLong(1);
       }
       if (!fields.isEmpty() && maxRows > 0 && startIndex < total) {
+        List<FieldSpec> specs = FieldSpec.of(fields);
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < fields.size(); i++) {
           sql.append(i == 0 ? "" : ", ").append(DuckDbTypes.quote(fields.get(i).getName()));
         }
         sql.append(" FROM ")
             .append(t.quotedName())
-            .append(" ORDER BY rowid LIMIT ")
+            .append(" LIMIT ")
             .append(maxRows)
             .append(" OFFSET ")
             .append(startIndex);
@@ -919,7 +921,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
             for (int i = 0; i < fields.size(); i++) {
               row.put(
                   fields.get(i).getName(),
-                  JdbcValues.toCanonical(r.getObject(i + 1), fields.get(i)));
+                  JdbcValues.toCanonical(r.getObject(i + 1), specs.get(i)));
             }
             rows.add(row);
           }
@@ -946,6 +948,23 @@ public final class DuckDbLocalStorage implements LocalStorage {
   }
 
   // ---- for the SQL runner ----
+
+  /**
+   * The {@code _PARTITIONTIME} a row inserted now into {@code table} gets (the start of the current
+   * partition by the server clock), or empty when the table is not partitioned by ingestion time.
+   * The SQL runner sets the hidden column to this when DML inserts rows:
+   *
+   * <pre>{@code
+   * DuckDbLocalStorage.ingestionPartitionTime(table, settings.clock().instant())
+   *     .ifPresent(t -> columns.put("_PARTITIONTIME", t));
+   * }</pre>
+   */
+  public static Optional<Instant> ingestionPartitionTime(Table table, Instant now) {
+    TablePartitioning partitioning = TablePartitioning.of(table);
+    return partitioning == null || !partitioning.ingestionTime()
+        ? Optional.empty()
+        : Optional.of(partitioning.ingestionTime(now, null));
+  }
 
   @Override
   public Connection connect() {

@@ -13,10 +13,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.duckdb.DuckDBStruct;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +32,26 @@ public final class JdbcValues {
 
   /** The canonical value of one JDBC value of {@code field} (with the field's mode). */
   public static @Nullable Object toCanonical(@Nullable Object value, TableFieldSchema field) {
+    return toCanonical(value, FieldSpec.of(List.of(field)).get(0));
+  }
+
+  /**
+   * A converter for many values of one field (resolves the field's type once); use it per result
+   * column: {@code Function<Object, Object> read = JdbcValues.converter(field);}.
+   */
+  public static Function<@Nullable Object, @Nullable Object> converter(TableFieldSchema field) {
+    FieldSpec spec = FieldSpec.of(List.of(field)).get(0);
+    return value -> toCanonical(value, spec);
+  }
+
+  static @Nullable Object toCanonical(@Nullable Object value, FieldSpec field) {
     try {
-      if (BigQueryType.isRepeated(field)) {
+      if (field.repeated()) {
         if (value == null) {
           return List.of();
         }
         Object[] elements = elements(value);
-        BigQueryType type = BigQueryType.of(field);
+        BigQueryType type = field.type();
         List<Object> out = new ArrayList<>(elements.length);
         for (Object element : elements) {
           Object converted = scalar(element, type, field);
@@ -48,9 +61,9 @@ public final class JdbcValues {
         }
         return out;
       }
-      return value == null ? null : scalar(value, BigQueryType.of(field), field);
+      return value == null ? null : scalar(value, field.type(), field);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read field " + field.getName(), e);
+      throw new IllegalStateException("cannot read field " + field.name(), e);
     }
   }
 
@@ -67,8 +80,8 @@ public final class JdbcValues {
     throw new IllegalStateException("not a list: " + value.getClass());
   }
 
-  private static @Nullable Object scalar(
-      @Nullable Object value, BigQueryType type, TableFieldSchema field) throws SQLException {
+  private static @Nullable Object scalar(@Nullable Object value, BigQueryType type, FieldSpec field)
+      throws SQLException {
     if (value == null) {
       return null;
     }
@@ -118,40 +131,39 @@ public final class JdbcValues {
         }
         return (Instant) value;
       case RECORD:
-        return record(value, field.getFields());
+        return record(value, field.children());
     }
     throw new IllegalStateException("unknown type " + type);
   }
 
-  private static Map<String, @Nullable Object> record(Object value, List<TableFieldSchema> fields)
+  private static Map<String, @Nullable Object> record(Object value, List<FieldSpec> fields)
       throws SQLException {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     if (value instanceof DuckDBStruct struct) {
       Map<String, Object> map = struct.getMap();
-      for (TableFieldSchema child : fields) {
-        Object v = map.get(child.getName());
-        if (v == null && !map.containsKey(child.getName())) {
-          v = byNameIgnoringCase(map, child.getName());
+      for (FieldSpec child : fields) {
+        Object v = map.get(child.name());
+        if (v == null && !map.containsKey(child.name())) {
+          v = byNameIgnoringCase(map, child.name());
         }
-        out.put(child.getName(), toCanonical(v, child));
+        out.put(child.name(), toCanonical(v, child));
       }
       return out;
     }
     if (value instanceof Struct struct) {
       Object[] attributes = struct.getAttributes();
       for (int i = 0; i < fields.size(); i++) {
-        out.put(fields.get(i).getName(), toCanonical(attributes[i], fields.get(i)));
+        out.put(fields.get(i).name(), toCanonical(attributes[i], fields.get(i)));
       }
       return out;
     }
     if (value instanceof Map<?, ?> map) {
-      for (TableFieldSchema child : fields) {
-        out.put(child.getName(), toCanonical(map.get(child.getName()), child));
+      for (FieldSpec child : fields) {
+        out.put(child.name(), toCanonical(map.get(child.name()), child));
       }
       return out;
     }
-    throw new IllegalStateException(
-        "not a struct: " + value.getClass() + " " + Arrays.asList(fields));
+    throw new IllegalStateException("not a struct: " + value.getClass());
   }
 
   private static @Nullable Object byNameIgnoringCase(Map<String, Object> map, String name) {

@@ -1,6 +1,5 @@
 package io.github.courtside.bigquery.local.internal.storage;
 
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,7 +25,7 @@ final class RowWriter {
   private RowWriter() {}
 
   /** One physical column: a schema field, or a hidden column with a fixed value per append. */
-  record Column(String name, @Nullable TableFieldSchema field, @Nullable Object hiddenValue) {}
+  record Column(String name, @Nullable FieldSpec field, @Nullable Object hiddenValue) {}
 
   static void write(
       DuckDBConnection connection,
@@ -42,11 +41,11 @@ final class RowWriter {
       for (Map<String, @Nullable Object> row : rows) {
         appender.beginRow();
         for (Column column : columns) {
-          TableFieldSchema field = column.field();
+          FieldSpec field = column.field();
           if (field == null) {
             appendHidden(appender, column.hiddenValue());
           } else {
-            append(appender, field, row.get(field.getName()));
+            append(appender, field, row.get(field.name()));
           }
         }
         appender.endRow();
@@ -66,12 +65,12 @@ final class RowWriter {
     }
   }
 
-  private static void append(DuckDBAppender appender, TableFieldSchema field, @Nullable Object v)
+  private static void append(DuckDBAppender appender, FieldSpec field, @Nullable Object v)
       throws SQLException {
-    if (BigQueryType.isRepeated(field)) {
+    if (field.repeated()) {
       List<?> list = v == null ? List.of() : (List<?>) v;
       List<Object> elements = new ArrayList<>(list.size());
-      BigQueryType type = BigQueryType.of(field);
+      BigQueryType type = field.type();
       for (Object element : list) {
         elements.add(composite(type, field, element));
       }
@@ -82,7 +81,7 @@ final class RowWriter {
       appender.appendNull();
       return;
     }
-    switch (BigQueryType.of(field)) {
+    switch (field.type()) {
       case INT64 -> appender.append((long) (Long) v);
       case FLOAT64 -> appender.append((double) (Double) v);
       case NUMERIC, BIGNUMERIC -> appender.append((BigDecimal) v);
@@ -97,8 +96,8 @@ final class RowWriter {
         @SuppressWarnings("unchecked")
         Map<String, @Nullable Object> record = (Map<String, @Nullable Object>) v;
         appender.beginStruct();
-        for (TableFieldSchema child : field.getFields()) {
-          append(appender, child, record.get(child.getName()));
+        for (FieldSpec child : field.children()) {
+          append(appender, child, record.get(child.name()));
         }
         appender.endStruct();
       }
@@ -107,7 +106,7 @@ final class RowWriter {
 
   /** A value inside a LIST, in the form the appender's collection path takes. */
   private static @Nullable Object composite(
-      BigQueryType type, TableFieldSchema field, @Nullable Object v) {
+      BigQueryType type, FieldSpec field, @Nullable Object v) {
     if (v == null) {
       return null;
     }
@@ -117,8 +116,8 @@ final class RowWriter {
         @SuppressWarnings("unchecked")
         Map<String, @Nullable Object> record = (Map<String, @Nullable Object>) v;
         LinkedHashMap<String, @Nullable Object> out = new LinkedHashMap<>();
-        for (TableFieldSchema child : field.getFields()) {
-          out.put(child.getName(), nested(child, record.get(child.getName())));
+        for (FieldSpec child : field.children()) {
+          out.put(child.name(), nested(child, record.get(child.name())));
         }
         yield out;
       }
@@ -126,9 +125,9 @@ final class RowWriter {
     };
   }
 
-  private static @Nullable Object nested(TableFieldSchema field, @Nullable Object v) {
-    BigQueryType type = BigQueryType.of(field);
-    if (BigQueryType.isRepeated(field)) {
+  private static @Nullable Object nested(FieldSpec field, @Nullable Object v) {
+    BigQueryType type = field.type();
+    if (field.repeated()) {
       List<?> list = v == null ? List.of() : (List<?>) v;
       List<Object> out = new ArrayList<>(list.size());
       for (Object element : list) {

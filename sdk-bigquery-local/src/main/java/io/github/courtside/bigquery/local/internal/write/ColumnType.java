@@ -9,7 +9,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
-import com.google.protobuf.Descriptors.FieldDescriptor.Type;
 import com.google.protobuf.DynamicMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -34,47 +34,60 @@ import org.jspecify.annotations.Nullable;
 enum ColumnType {
   INT64(
       EnumSet.of(
-          Type.INT32,
-          Type.INT64,
-          Type.UINT32,
-          Type.SINT32,
-          Type.SINT64,
-          Type.SFIXED32,
-          Type.SFIXED64,
-          Type.FIXED32,
-          Type.ENUM)),
-  FLOAT64(EnumSet.of(Type.DOUBLE, Type.FLOAT)),
+          FieldDescriptor.Type.INT32,
+          FieldDescriptor.Type.INT64,
+          FieldDescriptor.Type.UINT32,
+          FieldDescriptor.Type.SINT32,
+          FieldDescriptor.Type.SINT64,
+          FieldDescriptor.Type.SFIXED32,
+          FieldDescriptor.Type.SFIXED64,
+          FieldDescriptor.Type.FIXED32,
+          FieldDescriptor.Type.ENUM)),
+  FLOAT64(EnumSet.of(FieldDescriptor.Type.DOUBLE, FieldDescriptor.Type.FLOAT)),
   BOOL(
       EnumSet.of(
-          Type.BOOL, Type.INT32, Type.INT64, Type.UINT32, Type.UINT64, Type.SINT32, Type.SINT64)),
-  STRING(EnumSet.of(Type.STRING, Type.ENUM)),
-  BYTES(EnumSet.of(Type.BYTES, Type.STRING)),
+          FieldDescriptor.Type.BOOL,
+          FieldDescriptor.Type.INT32,
+          FieldDescriptor.Type.INT64,
+          FieldDescriptor.Type.UINT32,
+          FieldDescriptor.Type.UINT64,
+          FieldDescriptor.Type.SINT32,
+          FieldDescriptor.Type.SINT64)),
+  STRING(EnumSet.of(FieldDescriptor.Type.STRING, FieldDescriptor.Type.ENUM)),
+  BYTES(EnumSet.of(FieldDescriptor.Type.BYTES, FieldDescriptor.Type.STRING)),
   NUMERIC(
       EnumSet.of(
-          Type.BYTES,
-          Type.STRING,
-          Type.INT32,
-          Type.INT64,
-          Type.UINT32,
-          Type.UINT64,
-          Type.DOUBLE,
-          Type.FLOAT)),
+          FieldDescriptor.Type.BYTES,
+          FieldDescriptor.Type.STRING,
+          FieldDescriptor.Type.INT32,
+          FieldDescriptor.Type.INT64,
+          FieldDescriptor.Type.UINT32,
+          FieldDescriptor.Type.UINT64,
+          FieldDescriptor.Type.DOUBLE,
+          FieldDescriptor.Type.FLOAT)),
   BIGNUMERIC(
       EnumSet.of(
-          Type.BYTES,
-          Type.STRING,
-          Type.INT32,
-          Type.INT64,
-          Type.UINT32,
-          Type.UINT64,
-          Type.DOUBLE,
-          Type.FLOAT)),
-  DATE(EnumSet.of(Type.INT32, Type.INT64, Type.STRING)),
-  DATETIME(EnumSet.of(Type.INT64, Type.STRING)),
-  TIME(EnumSet.of(Type.INT64, Type.STRING)),
-  TIMESTAMP(EnumSet.of(Type.INT64, Type.INT32, Type.UINT32, Type.STRING)),
-  JSON(EnumSet.of(Type.STRING)),
-  RECORD(EnumSet.of(Type.MESSAGE, Type.GROUP));
+          FieldDescriptor.Type.BYTES,
+          FieldDescriptor.Type.STRING,
+          FieldDescriptor.Type.INT32,
+          FieldDescriptor.Type.INT64,
+          FieldDescriptor.Type.UINT32,
+          FieldDescriptor.Type.UINT64,
+          FieldDescriptor.Type.DOUBLE,
+          FieldDescriptor.Type.FLOAT)),
+  DATE(
+      EnumSet.of(
+          FieldDescriptor.Type.INT32, FieldDescriptor.Type.INT64, FieldDescriptor.Type.STRING)),
+  DATETIME(EnumSet.of(FieldDescriptor.Type.INT64, FieldDescriptor.Type.STRING)),
+  TIME(EnumSet.of(FieldDescriptor.Type.INT64, FieldDescriptor.Type.STRING)),
+  TIMESTAMP(
+      EnumSet.of(
+          FieldDescriptor.Type.INT64,
+          FieldDescriptor.Type.INT32,
+          FieldDescriptor.Type.UINT32,
+          FieldDescriptor.Type.STRING)),
+  JSON(EnumSet.of(FieldDescriptor.Type.STRING)),
+  RECORD(EnumSet.of(FieldDescriptor.Type.MESSAGE, FieldDescriptor.Type.GROUP));
 
   private static final BigDecimal NUMERIC_MAX =
       new BigDecimal("99999999999999999999999999999.999999999");
@@ -89,10 +102,11 @@ enum ColumnType {
   private static final Instant MIN_TIMESTAMP = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-  private final Set<Type> protoTypes;
+  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable view, never changed
+  private final Set<FieldDescriptor.Type> protoTypes;
 
-  ColumnType(Set<Type> protoTypes) {
-    this.protoTypes = protoTypes;
+  ColumnType(Set<FieldDescriptor.Type> protoTypes) {
+    this.protoTypes = Collections.unmodifiableSet(protoTypes);
   }
 
   static ColumnType of(TableFieldSchema column) {
@@ -185,12 +199,15 @@ enum ColumnType {
       return e.getNumber();
     }
     if (raw instanceof Integer i) {
-      return field.getType() == Type.UINT32 || field.getType() == Type.FIXED32
+      return field.getType() == FieldDescriptor.Type.UINT32
+              || field.getType() == FieldDescriptor.Type.FIXED32
           ? Integer.toUnsignedLong(i)
           : i;
     }
     long value = (Long) raw;
-    if ((field.getType() == Type.UINT64 || field.getType() == Type.FIXED64) && value < 0) {
+    if ((field.getType() == FieldDescriptor.Type.UINT64
+            || field.getType() == FieldDescriptor.Type.FIXED64)
+        && value < 0) {
       throw new IllegalArgumentException(Long.toUnsignedString(value) + " is out of range");
     }
     return value;
@@ -212,7 +229,7 @@ enum ColumnType {
       }
       return new BigDecimal(String.valueOf(raw));
     }
-    if (field.getType() == Type.UINT64 && raw instanceof Long l) {
+    if (field.getType() == FieldDescriptor.Type.UINT64 && raw instanceof Long l) {
       return new BigDecimal(Long.toUnsignedString(l));
     }
     return BigDecimal.valueOf(integer(field, raw));
@@ -282,9 +299,9 @@ enum ColumnType {
     FieldDescriptor nanos = type.findFieldByName("nanos");
     return type.getFields().size() == 2
         && seconds != null
-        && seconds.getType() == Type.INT64
+        && seconds.getType() == FieldDescriptor.Type.INT64
         && nanos != null
-        && nanos.getType() == Type.INT32;
+        && nanos.getType() == FieldDescriptor.Type.INT32;
   }
 
   private static @Nullable FieldDescriptor wrappedValue(FieldDescriptor field) {

@@ -78,13 +78,18 @@ public final class StorageWriteServer implements AutoCloseable {
           .setTransportChannelProvider(
               InstantiatingGrpcChannelProvider.newBuilder()
                   .setEndpoint("127.0.0.1:" + port())
-                  .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                  .setChannelConfigurator(StorageWriteServer::plaintext)
                   .setMaxInboundMessageSize(MAX_REQUEST_BYTES)
                   .build())
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @SuppressWarnings("rawtypes") // gax's channel configurator takes the raw builder type
+  private static ManagedChannelBuilder plaintext(ManagedChannelBuilder channel) {
+    return channel.usePlaintext();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.courtside.bigquery.local.internal.write;
 
+import com.google.api.services.bigquery.model.TableReference;
 import com.google.cloud.bigquery.storage.v1.StorageError;
 import com.google.cloud.bigquery.storage.v1.StorageError.StorageErrorCode;
 import com.google.protobuf.Any;
@@ -46,12 +47,20 @@ final class WriteError extends RuntimeException {
         stream);
   }
 
-  static WriteError tableNotFound(String table) {
+  static WriteError tableNotFound(TableReference table) {
+    String path = StreamName.tablePath(table);
     return new WriteError(
         Status.Code.NOT_FOUND,
-        "Not found: Table " + table + " Entity: " + table,
+        "Not found: Table "
+            + table.getProjectId()
+            + ":"
+            + table.getDatasetId()
+            + "."
+            + table.getTableId()
+            + " Entity: "
+            + path,
         StorageErrorCode.TABLE_NOT_FOUND,
-        table);
+        path);
   }
 
   static WriteError streamFinalized(String stream) {

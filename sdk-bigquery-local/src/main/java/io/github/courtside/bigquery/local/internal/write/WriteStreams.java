@@ -48,9 +48,7 @@ final class WriteStreams {
 
   /** The table's current resource; NOT_FOUND (TABLE_NOT_FOUND) when it is missing. */
   Table table(TableReference ref) {
-    return storage
-        .table(ref)
-        .orElseThrow(() -> WriteError.tableNotFound(StreamName.tablePath(ref)));
+    return storage.table(ref).orElseThrow(() -> WriteError.tableNotFound(ref));
   }
 
   /** The stream named {@code name}; {@code _default} streams exist for every table. */

@@ -230,10 +230,13 @@ class StorageWriteServerTest {
   }
 
   @Test
-  void theConnectionPoolWritesThroughTheDefaultStream() throws Exception {
+  void theConnectionPoolWritesGzippedRequestsThroughTheDefaultStream() throws Exception {
     TableReference table = table(field("id", "INT64", null));
     try (JsonStreamWriter writer =
-        JsonStreamWriter.newBuilder(path(table), client).setEnableConnectionPool(true).build()) {
+        JsonStreamWriter.newBuilder(path(table), client)
+            .setEnableConnectionPool(true)
+            .setCompressorName("gzip")
+            .build()) {
       writer.append(new JSONArray().put(new JSONObject().put("id", 1))).get();
       writer.append(new JSONArray().put(new JSONObject().put("id", 2))).get();
     }
@@ -573,6 +576,46 @@ class StorageWriteServerTest {
     WriteStream stream = client.getWriteStream(path(table) + "/streams/_default");
     assertEquals(path(table) + "/streams/_default", stream.getName());
     assertEquals(before + 3, faults.calls("GetWriteStream"));
+  }
+
+  @Test
+  void anAmbiguousAppendOnTheDefaultStreamIsResentAndLandsTwice() throws Exception {
+    // at-least-once: StreamWriter resends what was in flight when a connection breaks, and the
+    // _default stream has no offsets to refuse the copy; exactly-once needs a COMMITTED stream
+    TableReference table = table(field("id", "INT64", null));
+    faults.failNext("AppendRows", Fault.ambiguous(), 1);
+    try (JsonStreamWriter writer = JsonStreamWriter.newBuilder(path(table), client).build()) {
+      assertFalse(writer.append(ids(1)).get().hasError());
+    }
+    assertEquals(List.of(1L, 1L), ids(table));
+  }
+
+  @Test
+  void operationsOnTheWrongKindOfStreamAreRefused() {
+    TableReference table = table(field("id", "INT64", null));
+    WriteStream committed = create(table, WriteStream.Type.COMMITTED);
+    com.google.api.gax.rpc.ApiException flush =
+        assertThrows(com.google.api.gax.rpc.ApiException.class, () -> flush(committed, 0));
+    assertEquals(
+        com.google.api.gax.rpc.StatusCode.Code.INVALID_ARGUMENT, flush.getStatusCode().getCode());
+    com.google.api.gax.rpc.ApiException finalizeDefault =
+        assertThrows(
+            com.google.api.gax.rpc.ApiException.class,
+            () -> client.finalizeWriteStream(path(table) + "/streams/_default"));
+    assertEquals(
+        com.google.api.gax.rpc.StatusCode.Code.INVALID_ARGUMENT,
+        finalizeDefault.getStatusCode().getCode());
+    client.finalizeWriteStream(committed.getName());
+    BatchCommitWriteStreamsResponse commit = commit(table, committed);
+    assertFalse(commit.hasCommitTime());
+    assertEquals(StorageErrorCode.INVALID_STREAM_TYPE, commit.getStreamErrors(0).getCode());
+    BatchCommitWriteStreamsResponse unknown =
+        client.batchCommitWriteStreams(
+            BatchCommitWriteStreamsRequest.newBuilder()
+                .setParent(path(table))
+                .addWriteStreams(path(table) + "/streams/nosuchstream")
+                .build());
+    assertEquals(StorageErrorCode.STREAM_NOT_FOUND, unknown.getStreamErrors(0).getCode());
   }
 
   // ---- missing things ----
