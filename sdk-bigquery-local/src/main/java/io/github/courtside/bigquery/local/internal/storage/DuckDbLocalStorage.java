@@ -351,6 +351,10 @@ public final class DuckDbLocalStorage implements LocalStorage {
     try {
       DatasetEntry d = requireDataset(project, ref.getDatasetId());
       String display = key(project, ref.getDatasetId()) + "." + tableId;
+      TableEntry existing = d.tables.get(tableId);
+      if (existing != null && expired(existing)) {
+        dropExpired(existing);
+      }
       if (d.tables.containsKey(tableId)) {
         throw ApiException.duplicate("Already Exists: Table " + display);
       }
@@ -368,6 +372,10 @@ public final class DuckDbLocalStorage implements LocalStorage {
       resource.setNumBytes(0L);
       resource.setEtag(etag(display, now));
       resource.setStreamingBuffer(null);
+      Long defaultExpiration = d.resource.getDefaultTableExpirationMs();
+      if (resource.getExpirationTime() == null && defaultExpiration != null) {
+        resource.setExpirationTime(now + defaultExpiration);
+      }
       List<TableFieldSchema> fields =
           resource.getSchema() == null || resource.getSchema().getFields() == null
               ? List.of()
@@ -528,6 +536,11 @@ public final class DuckDbLocalStorage implements LocalStorage {
   @Override
   public List<Table> tables(String project, String datasetId) {
     DatasetEntry d = requireDataset(project, datasetId);
+    for (TableEntry t : List.copyOf(d.tables.values())) {
+      if (expired(t)) {
+        dropExpired(t);
+      }
+    }
     return d.tables.values().stream().map(this::view).toList();
   }
 
@@ -647,7 +660,44 @@ public final class DuckDbLocalStorage implements LocalStorage {
   private @Nullable TableEntry findTable(TableReference ref) {
     String project = ref.getProjectId() == null ? settings.defaultProject() : ref.getProjectId();
     DatasetEntry d = datasets.get(key(project, Objects.requireNonNull(ref.getDatasetId())));
-    return d == null ? null : d.tables.get(Objects.requireNonNull(ref.getTableId()));
+    TableEntry t = d == null ? null : d.tables.get(Objects.requireNonNull(ref.getTableId()));
+    if (t != null && expired(t)) {
+      dropExpired(t);
+      return null;
+    }
+    return t;
+  }
+
+  /** Whether the table's {@code expirationTime} has passed by the server clock. */
+  private boolean expired(TableEntry t) {
+    Long expiration = t.resource.getExpirationTime();
+    return expiration != null && expiration <= settings.clock().millis();
+  }
+
+  /** Drops an expired table, as BigQuery does once its expiration time has passed. */
+  private void dropExpired(TableEntry t) {
+    writeLock.lock();
+    try {
+      if (t.dataset.tables.get(t.tableId) == t && expired(t)) {
+        log.debug("table {} expired", t.displayName());
+        try (Connection c = connect()) {
+          c.setAutoCommit(false);
+          try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + t.quotedName());
+            MetadataTable.deleteTable(c, t.dataset.project, t.dataset.datasetId, t.tableId);
+            c.commit();
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          }
+        } catch (SQLException e) {
+          throw internal("drop expired table " + t.displayName(), e);
+        }
+        t.dataset.tables.remove(t.tableId);
+      }
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private TableEntry requireTable(TableReference ref) {

@@ -561,4 +561,32 @@ class DuckDbLocalStorageTest {
     assertEquals(
         BigInteger.valueOf(80), storage.table(ref("conc", "t")).orElseThrow().getNumRows());
   }
+
+  @Test
+  void tablesExpireByTheServerClock() {
+    storage.createDataset(PROJECT, dataset("expiry").setDefaultTableExpirationMs(60_000L));
+    Table byDefault = storage.createTable(table("expiry", "short", field("x", "INT64")));
+    assertEquals(clock.millis() + 60_000L, byDefault.getExpirationTime());
+    Table explicit = table("expiry", "long", field("x", "INT64"));
+    explicit.setExpirationTime(clock.millis() + 3_600_000L);
+    storage.createTable(explicit);
+    clock.advance(Duration.ofMinutes(2));
+    assertTrue(storage.table(ref("expiry", "short")).isEmpty());
+    assertEquals(
+        List.of("long"),
+        storage.tables(PROJECT, "expiry").stream()
+            .map(t -> t.getTableReference().getTableId())
+            .toList());
+    // the name is free again
+    storage.createTable(table("expiry", "short", field("y", "STRING")));
+    assertEquals(
+        "y",
+        storage
+            .table(ref("expiry", "short"))
+            .orElseThrow()
+            .getSchema()
+            .getFields()
+            .get(0)
+            .getName());
+  }
 }
