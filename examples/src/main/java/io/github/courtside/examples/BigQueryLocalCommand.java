@@ -77,6 +77,12 @@ public final class BigQueryLocalCommand implements Callable<Integer> {
     out.println("Press Ctrl+C to stop.");
     out.flush();
     stopped.await();
+    server.close();
     return 0;
+  }
+
+  /** Stops a running server (what Ctrl+C does); for tests. */
+  void stop() {
+    stopped.countDown();
   }
 }
