@@ -1,21 +1,30 @@
 package io.github.courtside.bigquery.local.internal.sql;
 
-import io.github.courtside.bigquery.local.internal.ApiException;
 import io.github.courtside.bigquery.local.internal.ServerSettings;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 
-/** The {@link SqlRunner} on ZetaSQL and DuckDB. (Placeholder: the SQL work replaces this body.) */
+/**
+ * The {@link SqlRunner} on ZetaSQL and DuckDB: each statement is analysed by ZetaSQL in BigQuery's
+ * language mode against the tables it references, its resolved tree compiled to DuckDB SQL and run
+ * on the storage's database.
+ */
 public final class ZetaSqlRunner implements SqlRunner {
+  private final LocalStorage storage;
+  private final ServerSettings settings;
+
   /** A runner over the server's storage. */
-  public ZetaSqlRunner(LocalStorage storage, ServerSettings settings) {}
+  public ZetaSqlRunner(LocalStorage storage, ServerSettings settings) {
+    this.storage = storage;
+    this.settings = settings;
+  }
 
   @Override
   public ScriptOutcome run(ScriptRequest request) {
-    throw ApiException.notSupported("queries (SQL runner not built yet)");
+    return new ScriptRun(storage, settings, request, GoogleSqlAnalyzer.shared(), true).run();
   }
 
   @Override
   public ScriptOutcome dryRun(ScriptRequest request) {
-    throw ApiException.notSupported("queries (SQL runner not built yet)");
+    return new ScriptRun(storage, settings, request, GoogleSqlAnalyzer.shared(), false).run();
   }
 }
