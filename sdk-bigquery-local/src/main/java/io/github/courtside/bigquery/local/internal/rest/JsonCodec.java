@@ -1,11 +1,16 @@
 package io.github.courtside.bigquery.local.internal.rest;
 
+import com.google.api.client.json.GenericJson;
 import com.google.api.client.json.JsonParser;
 import com.google.api.client.json.gson.GsonFactory;
 import io.github.courtside.bigquery.local.internal.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the REST resources with the client library's own JSON machinery ({@link
@@ -23,6 +28,9 @@ final class JsonCodec {
       if (isBlank(body)) {
         return type.getDeclaredConstructor().newInstance();
       }
+      if (new String(body, StandardCharsets.UTF_8).contains("\"queryParameters\"")) {
+        body = withTextParameterValues(body);
+      }
       try (JsonParser parser =
           FACTORY.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
         return parser.parse(type);
@@ -31,6 +39,40 @@ final class JsonCodec {
       throw ApiException.invalid("Invalid JSON payload received: " + e.getMessage());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot instantiate " + type, e);
+    }
+  }
+
+  /**
+   * Query parameter values are strings in the REST model, but clients (the Node.js one) send JSON
+   * numbers and booleans, which BigQuery accepts: those become their text before typed parsing.
+   */
+  private static byte[] withTextParameterValues(byte[] body) throws IOException {
+    GenericJson json;
+    try (JsonParser parser =
+        FACTORY.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+      json = parser.parse(GenericJson.class);
+    }
+    textValues(json, false);
+    return FACTORY.toByteArray(json);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void textValues(@Nullable Object node, boolean inParameters) {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
+        Object value = entry.getValue();
+        if (inParameters
+            && entry.getKey().equals("value")
+            && (value instanceof Number || value instanceof Boolean)) {
+          entry.setValue(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
+        } else {
+          textValues(value, inParameters || entry.getKey().equals("queryParameters"));
+        }
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object element : list) {
+        textValues(element, inParameters);
+      }
     }
   }
 
