@@ -134,11 +134,15 @@ final class GoogleSqlAnalyzer {
       AnalyzerOptions options,
       Function<SimpleCatalog, Runnable> tables) {
     lock.lock();
-    Runnable cleanup = tables.apply(root);
     try {
-      return Analyzer.analyzeNextStatement(location, options, root);
+      // registering the tables may fail (a missing table): the lock must be released all the same
+      Runnable cleanup = tables.apply(root);
+      try {
+        return Analyzer.analyzeNextStatement(location, options, root);
+      } finally {
+        cleanup.run();
+      }
     } finally {
-      cleanup.run();
       lock.unlock();
     }
   }
