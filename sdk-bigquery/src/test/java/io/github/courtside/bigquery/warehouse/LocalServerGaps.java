@@ -12,9 +12,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class LocalServerGaps implements ExecutionCondition {
   private static final String UPLOAD =
-      "local server: the resumable upload of a WRITE_TRUNCATE load into a partition decorator of a"
-          + " table with defaults and clustering answers the final PUT with a response the client"
-          + " cannot read (HttpResponseException status 0), so the load job never reports";
+      "local server: the final PUT of the resumable upload of this load (WRITE_TRUNCATE into"
+          + " table$YYYYMMDD of a table with defaults and clustering) gets an answer the client cannot"
+          + " read (HttpResponseException, status 0), which hides the server's load error; simpler"
+          + " tables load through the same path";
 
   private static final Map<String, String> GAPS =
       Map.of(
