@@ -46,8 +46,11 @@ final class BigQueryFailures {
 
   private static boolean causeIsRetryable(@Nullable Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof com.google.api.client.http.HttpResponseException) {
+        return false; // an HTTP answer: its status and reason decided above
+      }
       if (t instanceof java.io.IOException && !(t instanceof java.io.FileNotFoundException)) {
-        return true;
+        return true; // no answer at all: connection reset, timeout
       }
       if (t.getCause() == t) {
         break;

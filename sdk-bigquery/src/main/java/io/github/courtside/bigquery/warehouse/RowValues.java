@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.json.JSONObject;
-import org.json.JSONTokener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,15 +80,18 @@ final class RowValues {
     return json.toString();
   }
 
+  /**
+   * NDJSON values in the forms both BigQuery and the local server read: INT64 and NUMERIC as JSON
+   * numbers with their exact digits (a quoted INT64 or NUMERIC is refused by the local server),
+   * TIMESTAMP as {@code yyyy-MM-dd HH:mm:ss.ffffff+00:00}, JSON as its text.
+   */
   private static Object loadValue(ColumnType type, Object value) {
     return switch (type) {
-      case STRING, BOOL, FLOAT64 -> value;
-      case JSON -> new JSONTokener((String) value).nextValue();
-      case INT64 -> value.toString();
-      case NUMERIC -> ((BigDecimal) value).toPlainString();
+      case STRING, JSON, BOOL, FLOAT64, INT64 -> value;
+      case NUMERIC -> ((BigDecimal) value).stripTrailingZeros();
       case DATE -> value.toString();
       case TIMESTAMP ->
-          LOAD_TIMESTAMP.format(((Instant) value).truncatedTo(ChronoUnit.MICROS)) + " UTC";
+          LOAD_TIMESTAMP.format(((Instant) value).truncatedTo(ChronoUnit.MICROS)) + "+00:00";
     };
   }
 
