@@ -1,10 +1,10 @@
 package io.github.courtside.duckdb.warehouse;
 
-import static io.github.courtside.duckdb.warehouse.Predictions.DAY;
-import static io.github.courtside.duckdb.warehouse.Predictions.MAIN;
-import static io.github.courtside.duckdb.warehouse.Predictions.T0;
-import static io.github.courtside.duckdb.warehouse.Predictions.all;
-import static io.github.courtside.duckdb.warehouse.Predictions.prediction;
+import static io.github.courtside.core.testkit.Predictions.DAY;
+import static io.github.courtside.core.testkit.Predictions.MAIN;
+import static io.github.courtside.core.testkit.Predictions.T0;
+import static io.github.courtside.core.testkit.Predictions.all;
+import static io.github.courtside.core.testkit.Predictions.prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,10 @@ import io.github.courtside.core.consolidation.ConsolidationReport.Outcome;
 import io.github.courtside.core.consolidation.Consolidator;
 import io.github.courtside.core.staging.StagingTableName;
 import io.github.courtside.core.staging.StagingWriter;
+import io.github.courtside.core.testkit.FaultyWarehouse;
 import io.github.courtside.core.testkit.ManualClock;
+import io.github.courtside.core.testkit.Predictions;
+import io.github.courtside.core.testkit.TestLeases;
 import io.github.courtside.core.warehouse.Row;
 import java.time.Duration;
 import java.util.List;

@@ -15,6 +15,7 @@ import io.github.courtside.core.consolidation.Consolidator;
 import io.github.courtside.core.merge.MergeSpec;
 import io.github.courtside.core.merge.SchemaChangePolicy;
 import io.github.courtside.core.staging.StagingTableName;
+import io.github.courtside.core.testkit.TestLeases;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;

@@ -1,140 +1,33 @@
 package io.github.courtside.duckdb.warehouse;
 
-import static io.github.courtside.duckdb.warehouse.Predictions.DAY;
-import static io.github.courtside.duckdb.warehouse.Predictions.MAIN;
-import static io.github.courtside.duckdb.warehouse.Predictions.T0;
-import static io.github.courtside.duckdb.warehouse.Predictions.active;
-import static io.github.courtside.duckdb.warehouse.Predictions.all;
-import static io.github.courtside.duckdb.warehouse.Predictions.prediction;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.courtside.core.consolidation.ConsolidationReport;
-import io.github.courtside.core.consolidation.ConsolidationReport.Outcome;
-import io.github.courtside.core.consolidation.Consolidator;
-import io.github.courtside.core.lock.Lease;
-import io.github.courtside.core.lock.LeaseLock;
-import io.github.courtside.core.lock.LeaseLockConfig;
-import io.github.courtside.core.lock.LeaseLostException;
-import io.github.courtside.core.staging.StagingWriter;
-import io.github.courtside.core.testkit.ManualClock;
+import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.testkit.ConsolidatorWithLeaseLockContract;
+import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.duckdb.DuckDbDatabase;
 import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import java.time.Clock;
 
 /**
- * The consolidator guarded by the real {@link LeaseLock} on the DuckDB coordination store, sharing
- * one database with the warehouse, as the embedded default runs it.
+ * The lease-locked consolidator contract on the DuckDB coordination store, sharing one database
+ * with the warehouse, as the embedded default runs it.
  */
-class ConsolidatorWithLeaseLockTest {
-  private final ManualClock clock = new ManualClock(T0);
+class ConsolidatorWithLeaseLockTest extends ConsolidatorWithLeaseLockContract {
   private DuckDbDatabase database;
-  private DuckDbWarehouse warehouse;
-  private DuckDbCoordinationStore store;
 
-  @BeforeEach
-  void setUp() {
+  @Override
+  protected Warehouse newWarehouse(Clock clock) {
     database = DuckDbDatabase.inMemory();
-    warehouse = DuckDbWarehouse.builder().database(database).clock(clock).build();
-    store = new DuckDbCoordinationStore(database);
-    warehouse.createTable(MAIN, Predictions.schema());
+    return DuckDbWarehouse.builder().database(database).clock(clock).build();
   }
 
-  @AfterEach
-  void tearDown() {
-    warehouse.close();
+  @Override
+  protected CoordinationStore newCoordinationStore() {
+    return new DuckDbCoordinationStore(database);
+  }
+
+  @Override
+  protected void closeBackend() {
+    super.closeBackend();
     database.close();
-  }
-
-  private LeaseLock lock(String owner) {
-    return new LeaseLock(
-        store,
-        LeaseLockConfig.builder()
-            .owner(owner)
-            .lease(Duration.ofMinutes(5))
-            .pollInterval(Duration.ofMillis(20))
-            .waitBudget(Duration.ofSeconds(60))
-            .clock(clock)
-            .build());
-  }
-
-  @Test
-  void I3_coordinatorsInDifferentProcessesConsolidateEachBatchOnceUnderTheRealLock()
-      throws Exception {
-    for (int w = 0; w < 3; w++) {
-      StagingWriter.of(warehouse, MAIN, "b1", "w" + w)
-          .write(List.of(prediction("a" + w, "player" + w, "catboost", 20.5, 22, T0)));
-    }
-    List<LeaseLock> locks = List.of(lock("coordinator-1"), lock("coordinator-2"));
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Callable<ConsolidationReport>> calls = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        Consolidator consolidator =
-            Consolidator.create(
-                warehouse, locks.get(i % 2).asAcquirer(), Predictions.config(clock));
-        calls.add(() -> consolidator.consolidate("b1", DAY));
-      }
-      List<ConsolidationReport> reports = new ArrayList<>();
-      for (Future<ConsolidationReport> future : pool.invokeAll(calls)) {
-        reports.add(future.get(60, TimeUnit.SECONDS));
-      }
-      assertEquals(
-          1,
-          reports.stream().filter(r -> r.outcome() == Outcome.CONSOLIDATED).count(),
-          "" + reports);
-      assertTrue(
-          reports.stream()
-              .filter(r -> r.outcome() != Outcome.CONSOLIDATED)
-              .allMatch(r -> r.outcome() == Outcome.ALREADY_CONSOLIDATED),
-          "" + reports);
-    } finally {
-      pool.shutdownNow();
-      locks.forEach(LeaseLock::close);
-    }
-    assertEquals(3, all(warehouse).size());
-    assertEquals(3, active(warehouse).size());
-  }
-
-  @Test
-  void H5_aHolderWhoseLeaseWasTakenOverCannotMerge() {
-    StagingWriter.of(warehouse, MAIN, "b1", "w0")
-        .write(List.of(prediction("a0", "player0", "catboost", 20.5, 22, T0)));
-    try (LeaseLock slow = lock("slow-coordinator");
-        LeaseLock fast = lock("fast-coordinator")) {
-      Consolidator consolidator =
-          Consolidator.create(warehouse, slow.asAcquirer(), Predictions.config(clock));
-      String lockName = consolidator.lockName(DAY);
-      // The slow coordinator's lease lapses (a long GC pause), another takes the lock over.
-      Consolidator stale =
-          Consolidator.create(
-              warehouse,
-              name -> {
-                Lease lease = slow.acquire(name);
-                clock.advance(Duration.ofMinutes(6));
-                try (Lease taken = fast.acquire(name)) {
-                  assertTrue(taken.token().isNewerThan(lease.token()));
-                }
-                return lease;
-              },
-              Predictions.config(clock));
-      assertEquals(lockName, stale.lockName(DAY));
-      assertThrows(LeaseLostException.class, () -> stale.consolidate("b1", DAY));
-      assertEquals(0, all(warehouse).size(), "the stale holder merged nothing");
-      ConsolidationReport retry = consolidator.consolidate("b1", DAY);
-      assertEquals(Outcome.CONSOLIDATED, retry.outcome());
-      assertEquals(1, all(warehouse).size());
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.github.courtside.duckdb.warehouse;
+package io.github.courtside.core.testkit;
 
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.DmlResult;
@@ -20,12 +20,12 @@ import java.util.function.Predicate;
  * effect, then the "process" dies and every later call fails), and rewriting or failing chosen
  * statements.
  */
-final class FaultyWarehouse implements Warehouse {
+public final class FaultyWarehouse implements Warehouse {
   /** What a crashed process throws. */
-  static final class SimulatedCrash extends RuntimeException {
+  public static final class SimulatedCrash extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    SimulatedCrash(String message) {
+    public SimulatedCrash(String message) {
       super(message);
     }
   }
@@ -38,37 +38,37 @@ final class FaultyWarehouse implements Warehouse {
   private Function<String, Long> executeOverride = sql -> -1L;
   private final List<TableId> appendedTo = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  FaultyWarehouse(Warehouse delegate) {
+  public FaultyWarehouse(Warehouse delegate) {
     this.delegate = delegate;
   }
 
-  Warehouse delegate() {
+  public Warehouse delegate() {
     return delegate;
   }
 
   /** Every table {@link #append} was called for, in order. */
-  List<TableId> appendedTo() {
+  public List<TableId> appendedTo() {
     return List.copyOf(appendedTo);
   }
 
-  void crashAfterMutation(long n) {
+  public void crashAfterMutation(long n) {
     this.crashAfter = n;
   }
 
-  long mutations() {
+  public long mutations() {
     return mutations;
   }
 
-  boolean crashed() {
+  public boolean crashed() {
     return crashed;
   }
 
-  void failQueriesMatching(Predicate<String> predicate) {
+  public void failQueriesMatching(Predicate<String> predicate) {
     this.failingQueries = predicate;
   }
 
   /** Statements for which the function returns a count of zero or more are not run. */
-  void overrideExecute(Function<String, Long> override) {
+  public void overrideExecute(Function<String, Long> override) {
     this.executeOverride = override;
   }
 

@@ -1,4 +1,4 @@
-package io.github.courtside.duckdb.warehouse;
+package io.github.courtside.core.testkit;
 
 import io.github.courtside.core.consolidation.ConsolidationConfig;
 import io.github.courtside.core.merge.MergeSpec;
@@ -20,15 +20,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A slim player-prop predictions table, its merge spec and row helpers, for consolidation tests.
  */
-final class Predictions {
-  static final TableId MAIN = TableId.of("nba_predictions", "player_prop_predictions");
-  static final LocalDate DAY = LocalDate.parse("2026-02-01");
-  static final LocalDate OTHER_DAY = DAY.plusDays(1);
-  static final Instant T0 = Instant.parse("2026-02-01T08:00:00Z");
+public final class Predictions {
+  public static final TableId MAIN = TableId.of("nba_predictions", "player_prop_predictions");
+  public static final LocalDate DAY = LocalDate.parse("2026-02-01");
+  public static final LocalDate OTHER_DAY = DAY.plusDays(1);
+  public static final Instant T0 = Instant.parse("2026-02-01T08:00:00Z");
 
   private Predictions() {}
 
-  static TableSchema schema() {
+  public static TableSchema schema() {
     return TableSchema.builder()
         .column(Column.required("prediction_id", ColumnType.STRING))
         .column(Column.required("game_date", ColumnType.DATE))
@@ -46,7 +46,7 @@ final class Predictions {
         .build();
   }
 
-  static MergeSpec spec(SchemaChangePolicy policy) {
+  public static MergeSpec spec(SchemaChangePolicy policy) {
     return MergeSpec.builder(MAIN)
         .mergeKey("game_id", "player_lookup", "system_id", "current_points_line")
         .newestBy("created_at")
@@ -56,19 +56,19 @@ final class Predictions {
         .build();
   }
 
-  static ConsolidationConfig config(Clock clock) {
+  public static ConsolidationConfig config(Clock clock) {
     return ConsolidationConfig.builder(spec(SchemaChangePolicy.FAIL))
         .activeFlag("is_active", "game_id", "player_lookup", "system_id")
         .clock(clock)
         .build();
   }
 
-  static Row prediction(
+  public static Row prediction(
       String id, String player, String system, @Nullable Double line, double points, Instant at) {
     return prediction(id, DAY, player, system, line, points, at);
   }
 
-  static Row prediction(
+  public static Row prediction(
       String id,
       LocalDate date,
       String player,
@@ -89,20 +89,21 @@ final class Predictions {
         .build();
   }
 
-  static List<Row> all(Warehouse warehouse) {
+  public static List<Row> all(Warehouse warehouse) {
     return warehouse.query(
-        "SELECT * FROM nba_predictions.player_prop_predictions"
+        "SELECT * FROM "
+            + warehouse.dialect().table(MAIN)
             + " ORDER BY game_date, player_lookup, system_id, current_points_line NULLS FIRST,"
             + " prediction_id");
   }
 
-  static List<Row> active(Warehouse warehouse) {
+  public static List<Row> active(Warehouse warehouse) {
     return all(warehouse).stream()
         .filter(row -> Boolean.TRUE.equals(row.get("is_active")))
         .collect(Collectors.toList());
   }
 
-  static long count(Warehouse warehouse, TableId table) {
+  public static long count(Warehouse warehouse, TableId table) {
     return warehouse
         .query("SELECT COUNT(*) AS n FROM " + warehouse.dialect().table(table))
         .get(0)
@@ -110,7 +111,7 @@ final class Predictions {
         .orElseThrow();
   }
 
-  static Comparator<Row> byId() {
+  public static Comparator<Row> byId() {
     return Comparator.comparing(row -> row.getString("prediction_id").orElse(""));
   }
 }

@@ -1,4 +1,4 @@
-package io.github.courtside.duckdb.warehouse;
+package io.github.courtside.core.testkit;
 
 import io.github.courtside.core.lock.FencingToken;
 import io.github.courtside.core.lock.Lease;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * tokens, plus fault injection: {@link #loseAfterChecks} makes the next lease report itself lost
  * after a number of {@link Lease#isHeld()} checks, as when a pause let it expire.
  */
-final class TestLeases implements LeaseAcquirer {
+public final class TestLeases implements LeaseAcquirer {
   private final Map<String, TestLease> held = new HashMap<>();
   private final Map<String, Long> tokens = new HashMap<>();
   private int checksBeforeLoss = -1;
@@ -44,16 +44,16 @@ final class TestLeases implements LeaseAcquirer {
   }
 
   /** The next lease acquired reports itself lost after {@code checks} successful checks. */
-  synchronized void loseAfterChecks(int checks) {
+  public synchronized void loseAfterChecks(int checks) {
     this.checksBeforeLoss = checks;
   }
 
   /** Issues a newer token for the lock without a lease, as a new holder after expiry would. */
-  synchronized FencingToken issueNewerToken(String lockName) {
+  public synchronized FencingToken issueNewerToken(String lockName) {
     return new FencingToken(lockName, tokens.merge(lockName, 1L, Long::sum));
   }
 
-  synchronized long acquisitions() {
+  public synchronized long acquisitions() {
     return acquisitions;
   }
 

@@ -1,0 +1,710 @@
+package io.github.courtside.core.testkit;
+
+import static io.github.courtside.core.testkit.Predictions.DAY;
+import static io.github.courtside.core.testkit.Predictions.MAIN;
+import static io.github.courtside.core.testkit.Predictions.OTHER_DAY;
+import static io.github.courtside.core.testkit.Predictions.T0;
+import static io.github.courtside.core.testkit.Predictions.active;
+import static io.github.courtside.core.testkit.Predictions.all;
+import static io.github.courtside.core.testkit.Predictions.prediction;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.courtside.core.consolidation.ConsolidationConfig;
+import io.github.courtside.core.consolidation.ConsolidationFailedException;
+import io.github.courtside.core.consolidation.ConsolidationReport;
+import io.github.courtside.core.consolidation.ConsolidationReport.Outcome;
+import io.github.courtside.core.consolidation.ConsolidationStep;
+import io.github.courtside.core.consolidation.Consolidator;
+import io.github.courtside.core.lock.LeaseLostException;
+import io.github.courtside.core.merge.SchemaChangePolicy;
+import io.github.courtside.core.staging.StagingTableName;
+import io.github.courtside.core.staging.StagingWriter;
+import io.github.courtside.core.warehouse.Column;
+import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.Row;
+import io.github.courtside.core.warehouse.SchemaMismatchException;
+import io.github.courtside.core.warehouse.TableId;
+import io.github.courtside.core.warehouse.TableSchema;
+import io.github.courtside.core.warehouse.Warehouse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consolidator's behaviour on any {@link Warehouse} backend: regression tests named after the
+ * incidents (I-n) and hazards (H-n) of spec §1 and §7. Extend it with a class named {@code *Test}
+ * and return a fresh, empty warehouse from {@link #newWarehouse(Clock)}; the tests wrap it in a
+ * {@link FaultyWarehouse} for fault injection.
+ *
+ * <pre>{@code
+ * class ConsolidatorTest extends ConsolidatorContract {
+ *   protected Warehouse newWarehouse(Clock clock) {
+ *     return DuckDbWarehouse.builder().clock(clock).build();
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class ConsolidatorContract {
+  protected ManualClock clock;
+  protected final TestLeases leases = new TestLeases();
+  protected FaultyWarehouse warehouse;
+  protected Consolidator consolidator;
+
+  /** A new, empty warehouse whose "now" is {@code clock}; closed after each test. */
+  protected abstract Warehouse newWarehouse(Clock clock);
+
+  /**
+   * The clock of the test, the consolidator and the warehouse; a new one at {@link Predictions#T0}
+   * unless a backend shares one clock with a server that outlives the test.
+   */
+  protected ManualClock newClock() {
+    return new ManualClock(T0);
+  }
+
+  @BeforeEach
+  void setUp() {
+    clock = newClock();
+    warehouse = new FaultyWarehouse(newWarehouse(clock));
+    warehouse.createTable(MAIN, Predictions.schema());
+    consolidator = Consolidator.create(warehouse, leases, Predictions.config(clock));
+  }
+
+  @AfterEach
+  void tearDown() {
+    warehouse.close();
+  }
+
+  private List<TableId> stage(String batch, String worker, Row... rows) {
+    StagingWriter.of(warehouse, MAIN, batch, worker).write(List.of(rows));
+    return warehouse.listTables(MAIN.dataset(), StagingTableName.batchPrefix(MAIN, batch));
+  }
+
+  private ConsolidationReport consolidate(String batch) {
+    ConsolidationReport report = consolidator.consolidate(batch, DAY);
+    clock.advance(Duration.ofMinutes(1));
+    return report;
+  }
+
+  private static Instant at(int minutes) {
+    return T0.plus(Duration.ofMinutes(minutes));
+  }
+
+  private static List<Double> lines(List<Row> rows) {
+    return rows.stream()
+        .map(r -> (Double) r.get("current_points_line"))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  protected void I17_theJournalIsWrittenWithDmlInsertsNeverWithLoads() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    List<TableId> appendsWhileStaging = warehouse.appendedTo();
+    assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
+    assertEquals(
+        appendsWhileStaging,
+        warehouse.appendedTo(),
+        "consolidation made no load (append): on BigQuery each would be a load job (I-17)");
+    TableId journal = MAIN.sibling(ConsolidationConfig.DEFAULT_JOURNAL_TABLE);
+    long lines = Predictions.count(warehouse.delegate(), journal);
+    assertTrue(lines >= 6, "every step journaled, got " + lines);
+  }
+
+  @Test
+  protected void consolidationMergesVerifiesAndDropsStagingWithAReport() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    stage("b1", "w2", prediction("p2", "curry", "catboost", 27.5, 25, at(0)));
+    ConsolidationReport report = consolidate("b1");
+    assertEquals(Outcome.CONSOLIDATED, report.outcome());
+    assertEquals(2, report.stagedRows());
+    assertEquals(2, report.mergedRows());
+    assertEquals(2, report.droppedTables());
+    assertEquals(2, report.stagingTables().size());
+    assertEquals(
+        List.of(ConsolidationStep.values()),
+        report.timings().stream().map(ConsolidationReport.StepTiming::step).toList());
+    assertEquals(2, all(warehouse).size());
+    assertEquals(List.of(), warehouse.listTables(MAIN.dataset(), StagingTableName.PREFIX));
+  }
+
+  @Test
+  protected void theListenerHearsEveryStepTheReportAndFailures() {
+    List<String> heard = new ArrayList<>();
+    Consolidator listened =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.FAIL))
+                .clock(clock)
+                .listener(
+                    new io.github.courtside.core.consolidation.ConsolidationListener() {
+                      @Override
+                      public void stepCompleted(
+                          String batchId,
+                          java.time.LocalDate partition,
+                          ConsolidationStep step,
+                          Duration elapsed) {
+                        heard.add(step.name());
+                      }
+
+                      @Override
+                      public void consolidationFinished(ConsolidationReport report) {
+                        heard.add(report.outcome().name());
+                      }
+
+                      @Override
+                      public void consolidationFailed(ConsolidationFailedException failure) {
+                        heard.add("failed at " + failure.step());
+                      }
+                    })
+                .build());
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    listened.consolidate("b1", DAY);
+    assertEquals(
+        List.of(
+            "PLANNED", "MERGED", "VERIFIED", "SUPERSEDED", "CHECKED", "CLEANED", "CONSOLIDATED"),
+        heard);
+    heard.clear();
+    stage("b2", "w1", prediction("p2", OTHER_DAY, "curry", "catboost", 27.5, 25, at(0)));
+    assertThrows(ConsolidationFailedException.class, () -> listened.consolidate("b2", DAY));
+    assertEquals(List.of("failed at PLANNED"), heard);
+  }
+
+  @Test
+  protected void rerunOfAFinishedConsolidationDoesNothing() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    consolidate("b1");
+    List<Row> before = all(warehouse);
+    long mutations = warehouse.mutations();
+    ConsolidationReport again = consolidate("b1");
+    assertEquals(Outcome.ALREADY_CONSOLIDATED, again.outcome());
+    assertEquals(before, all(warehouse));
+    assertEquals(mutations, warehouse.mutations(), "a finished rerun writes nothing");
+  }
+
+  @Test
+  protected void stagingTablesArrivingAfterTheBatchFinishedAreMergedByANewRound() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    consolidate("b1");
+    stage("b1", "late", prediction("p2", "curry", "catboost", 27.5, 25, at(1)));
+    ConsolidationReport report = consolidate("b1");
+    assertEquals(2, report.round());
+    assertEquals(Outcome.CONSOLIDATED, report.outcome());
+    assertEquals(2, all(warehouse).size());
+  }
+
+  @Test
+  protected void aBatchWithoutStagingTablesHasNothingToDo() {
+    assertEquals(Outcome.NOTHING_STAGED, consolidate("empty").outcome());
+  }
+
+  @Test
+  protected void H1_lines22_5And23_0StayDistinctRows() {
+    stage(
+        "b1",
+        "w1",
+        prediction("p1", "lebron", "catboost", 22.5, 28, at(0)),
+        prediction("p2", "lebron", "catboost", 23.0, 28, at(1)));
+    consolidate("b1");
+    assertEquals(List.of(22.5, 23.0), lines(all(warehouse)));
+    stage("b2", "w1", prediction("p3", "lebron", "catboost", 23.0, 30, at(2)));
+    consolidate("b2");
+    List<Row> rows = all(warehouse);
+    assertEquals(List.of(22.5, 23.0), lines(rows), "a new 23.0 row must not match the 22.5 row");
+    assertEquals(28.0, rows.get(0).get("predicted_points"));
+    assertEquals(30.0, rows.get(1).get("predicted_points"));
+  }
+
+  @Test
+  protected void I1_floatLineKeysNeverReachAWindowPartitionOrGroupByInGoogleSql() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 22.5, 28, at(0)));
+    var plan =
+        io.github.courtside.core.merge.MergePlanner.plan(
+            warehouse,
+            Predictions.spec(SchemaChangePolicy.FAIL),
+            warehouse.listTables(MAIN.dataset(), StagingTableName.PREFIX),
+            DAY);
+    String sql = plan.renderMerge(io.github.courtside.core.warehouse.SqlDialect.googleSql(), T0);
+    String partitionBy = sql.substring(sql.indexOf("PARTITION BY"), sql.indexOf(" ORDER BY"));
+    assertTrue(partitionBy.contains("FORMAT('%.17g', `current_points_line` + 0.0)"), partitionBy);
+    assertFalse(sql.contains("AS INT64"), "no rounding cast of the line: " + sql);
+    assertFalse(sql.contains("COALESCE"), "no sentinel: " + sql);
+    consolidate("b1");
+    assertEquals(1, all(warehouse).size());
+  }
+
+  @Test
+  protected void I2_nullLinePredictionsAreUpdatedNotDuplicated() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", null, 28, at(0)));
+    consolidate("b1");
+    stage("b2", "w1", prediction("p2", "lebron", "catboost", null, 31, at(1)));
+    consolidate("b2");
+    List<Row> rows = all(warehouse);
+    assertEquals(1, rows.size());
+    assertEquals(31.0, rows.get(0).get("predicted_points"));
+    assertEquals("p1", rows.get(0).get("prediction_id"), "the id of the first insert is kept");
+  }
+
+  @Test
+  protected void I3_concurrentConsolidationsDoNotDuplicateRows() throws Exception {
+    for (int w = 0; w < 4; w++) {
+      stage("b1", "w" + w, prediction("a" + w, "player" + w, "catboost", 20.5, 22, at(0)));
+      stage("b2", "w" + w, prediction("b" + w, "player" + w, "catboost", 20.5, 24, at(1)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<ConsolidationReport>> calls = new ArrayList<>();
+      for (String batch : List.of("b1", "b2", "b1", "b2")) {
+        calls.add(() -> consolidator.consolidate(batch, DAY));
+      }
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Future<ConsolidationReport> future : pool.invokeAll(calls)) {
+        outcomes.add(future.get(60, TimeUnit.SECONDS).outcome());
+      }
+      assertEquals(2, outcomes.stream().filter(o -> o == Outcome.CONSOLIDATED).count());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Row> rows = all(warehouse);
+    assertEquals(4, rows.size(), "one row per key: " + rows);
+    assertEquals(4, active(warehouse).size());
+  }
+
+  @Test
+  protected void I5_stagingWithFewerColumnsThanMainMergesWithExplicitColumnLists() {
+    warehouse.addColumns(MAIN, List.of(Column.nullable("model_version", ColumnType.STRING)));
+    warehouse.append(
+        MAIN,
+        List.of(
+            prediction("p1", "lebron", "catboost", 25.5, 20, at(0)).toBuilder()
+                .set("model_version", "v8")
+                .build()));
+    TableSchema slim =
+        TableSchema.builder()
+            .columns(
+                Predictions.schema().columns().stream()
+                    .filter(c -> !List.of("recommendation", "updated_at").contains(c.name()))
+                    .toList())
+            .build();
+    TableId staging = StagingTableName.of(MAIN, "b1", "old-worker").tableId();
+    warehouse.createTable(staging, slim);
+    warehouse.append(
+        staging,
+        List.of(
+            prediction("p2", "lebron", "catboost", 25.5, 30, at(1)).toBuilder()
+                .remove("recommendation")
+                .build(),
+            prediction("p3", "curry", "catboost", 27.5, 26, at(1)).toBuilder()
+                .remove("recommendation")
+                .build()));
+    ConsolidationReport report = consolidate("b1");
+    assertEquals(2, report.mergedRows());
+    List<Row> rows = all(warehouse);
+    Row curry = rows.get(0);
+    Row lebron = rows.get(1);
+    assertEquals(30.0, lebron.get("predicted_points"));
+    assertEquals("v8", lebron.get("model_version"), "a main-only column is untouched on update");
+    assertEquals("UNDER", lebron.get("recommendation"), "a column the staging lacks is untouched");
+    assertEquals(null, curry.get("model_version"), "a main-only column is NULL on insert");
+    assertEquals(true, curry.get("is_active"));
+  }
+
+  @Test
+  protected void I5_zeroRowMergeFailsAndKeepsTheStagingTables() {
+    List<TableId> staging =
+        stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    warehouse.overrideExecute(sql -> sql.startsWith("MERGE") ? 0L : -1L);
+    ConsolidationFailedException failure =
+        assertThrows(ConsolidationFailedException.class, () -> consolidate("b1"));
+    assertEquals(ConsolidationStep.VERIFIED, failure.step());
+    assertTrue(failure.getMessage().contains("0 rows"), failure.getMessage());
+    assertTrue(warehouse.schema(staging.get(0)).isPresent());
+    warehouse.overrideExecute(sql -> -1L);
+    assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
+    assertEquals(1, all(warehouse).size());
+  }
+
+  @Test
+  protected void H3_aFailingVerificationQueryIsAFailureNotAPass() {
+    List<TableId> staging =
+        stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    warehouse.failQueriesMatching(sql -> sql.contains("NOT EXISTS"));
+    ConsolidationFailedException failure =
+        assertThrows(ConsolidationFailedException.class, () -> consolidate("b1"));
+    assertEquals(ConsolidationStep.VERIFIED, failure.step());
+    assertTrue(warehouse.schema(staging.get(0)).isPresent(), "staging kept");
+    warehouse.failQueriesMatching(sql -> false);
+    assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
+    assertTrue(warehouse.schema(staging.get(0)).isEmpty());
+  }
+
+  @Test
+  protected void I6_updateKeepsIdAndCreationTimeAndRefreshesUpdatedAtOnce() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    consolidate("b1");
+    Instant firstMerge = all(warehouse).get(0).getTimestamp("updated_at").orElseThrow();
+    stage("b2", "w1", prediction("p9", "lebron", "catboost", 25.5, 31, at(5)));
+    consolidate("b2");
+    Row row = all(warehouse).get(0);
+    assertEquals("p1", row.get("prediction_id"));
+    assertEquals(at(0), row.get("created_at"));
+    assertEquals(31.0, row.get("predicted_points"));
+    assertTrue(row.getTimestamp("updated_at").orElseThrow().isAfter(firstMerge));
+  }
+
+  @Test
+  protected void I9_stagingWriterNamesUnknownAndMistypedColumnsAndWritesNothing() {
+    StagingWriter writer = StagingWriter.of(warehouse, MAIN, "b1", "w1");
+    Row good = prediction("p1", "lebron", "catboost", 25.5, 28, at(0));
+    Row bad =
+        good.toBuilder()
+            .set("vegas_line_source", "odds_api")
+            .set("required_default_count", 0L)
+            .set("predicted_points", "28")
+            .build();
+    SchemaMismatchException error =
+        assertThrows(SchemaMismatchException.class, () -> writer.write(List.of(good, bad)));
+    assertEquals(
+        List.of("predicted_points", "required_default_count", "vegas_line_source"),
+        error.columns());
+    assertTrue(error.getMessage().contains("row 1"), error.getMessage());
+    assertTrue(warehouse.schema(writer.stagingTable()).isEmpty(), "nothing staged");
+  }
+
+  @Test
+  protected void I12_supersedeKeepsOneActiveRowPerGamePlayerAndSystem() {
+    stage(
+        "b1",
+        "w1",
+        prediction("p1", "lebron", "catboost", 25.5, 28, at(0)),
+        prediction("p2", "lebron", "xgboost", 25.5, 27, at(0)),
+        prediction("p3", "lebron", "similarity", 25.5, 26, at(0)),
+        prediction("p4", "lebron", "catboost", 26.5, 28, at(1)));
+    ConsolidationReport report = consolidate("b1");
+    assertEquals(1, report.deactivatedRows());
+    List<Row> active = active(warehouse);
+    assertEquals(
+        List.of("p2", "p3", "p4"),
+        active.stream().map(r -> r.get("prediction_id")).sorted().toList(),
+        "every system keeps its newest row; no system loses all of them");
+  }
+
+  @Test
+  protected void H4_aLineMovingABAKeepsTheNewestActive() {
+    stage("b1", "w1", prediction("a1", "lebron", "catboost", 25.5, 28, at(0)));
+    consolidate("b1");
+    stage("b2", "w1", prediction("b1", "lebron", "catboost", 26.5, 28, at(10)));
+    consolidate("b2");
+    stage("b3", "w1", prediction("a2", "lebron", "catboost", 25.5, 29, at(20)));
+    consolidate("b3");
+    List<Row> active = active(warehouse);
+    assertEquals(1, active.size());
+    assertEquals(25.5, active.get(0).get("current_points_line"));
+    assertEquals(29.0, active.get(0).get("predicted_points"));
+  }
+
+  @Test
+  protected void I13_sameDayRerunsLeaveNoActiveDuplicates() {
+    for (int run = 0; run < 3; run++) {
+      stage(
+          "run" + run,
+          "w1",
+          prediction("x" + run, "lebron", "catboost", 25.5 + run, 28, at(run)),
+          prediction("y" + run, "curry", "catboost", 27.5, 25 + run, at(run)));
+      consolidate("run" + run);
+    }
+    List<Row> active = active(warehouse);
+    assertEquals(2, active.size(), active.toString());
+    assertEquals(4, all(warehouse).size());
+  }
+
+  @Test
+  protected void I14_regenerationWithLowEdgeRowsLeavesEverySupersededPlayerActive() {
+    stage(
+        "b1",
+        "w1",
+        prediction("p1", "lebron", "catboost_v9", 25.5, 32, at(0)),
+        prediction("p2", "curry", "catboost_v9", 27.5, 33, at(0)));
+    consolidate("b1");
+    warehouse.execute(
+        "UPDATE "
+            + warehouse.dialect().table(MAIN)
+            + " SET is_active = FALSE WHERE game_date = DATE '"
+            + DAY
+            + "'");
+    stage(
+        "regen_" + DAY + "_upgrade",
+        "w1",
+        prediction("r1", "lebron", "catboost_v9", 25.5, 25.9, at(5)),
+        prediction("r2", "curry", "catboost_v9", 28.0, 28.1, at(5)));
+    consolidate("regen_" + DAY + "_upgrade");
+    List<Row> active = active(warehouse);
+    assertEquals(
+        List.of("curry", "lebron"),
+        active.stream().map(r -> r.get("player_lookup")).sorted().toList(),
+        "low-edge regenerated rows are stored and active");
+  }
+
+  @Test
+  protected void I15_inactiveDuplicatesAreToleratedButActiveDuplicatesFail() {
+    Row old = prediction("d1", "lebron", "catboost", 25.5, 28, at(0));
+    warehouse.append(
+        MAIN,
+        List.of(
+            old.toBuilder().set("is_active", false).build(),
+            old.toBuilder().set("prediction_id", "d2").set("is_active", false).build()));
+    stage("b1", "w1", prediction("p1", "curry", "catboost", 27.5, 25, at(1)));
+    assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
+
+    warehouse.append(
+        MAIN,
+        List.of(
+            prediction("d3", "harden", "catboost", 20.5, 22, at(2)),
+            prediction("d4", "harden", "catboost", 20.5, 23, at(2))));
+    List<TableId> staging =
+        stage("b2", "w1", prediction("p2", "curry", "xgboost", 27.5, 25, at(3)));
+    ConsolidationFailedException failure =
+        assertThrows(ConsolidationFailedException.class, () -> consolidate("b2"));
+    assertEquals(ConsolidationStep.CHECKED, failure.step());
+    assertTrue(warehouse.schema(staging.get(0)).isPresent(), "staging kept for investigation");
+  }
+
+  @Test
+  protected void I16_theMergeMatchesOnThePartitionPredicate() {
+    warehouse.append(
+        MAIN,
+        List.of(
+            prediction("o1", OTHER_DAY, "lebron", "catboost", 25.5, 20, at(0)).toBuilder()
+                .set("game_id", "g_" + DAY)
+                .build()));
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(1)));
+    var plan =
+        io.github.courtside.core.merge.MergePlanner.plan(
+            warehouse,
+            Predictions.spec(SchemaChangePolicy.FAIL),
+            warehouse.listTables(MAIN.dataset(), StagingTableName.PREFIX),
+            DAY);
+    String merge = plan.renderMerge(warehouse.dialect(), T0);
+    String on = merge.substring(merge.indexOf("\nON "), merge.indexOf("WHEN MATCHED"));
+    assertTrue(
+        on.contains("T." + warehouse.dialect().identifier("game_date") + " = DATE '" + DAY + "'"),
+        on);
+    consolidate("b1");
+    List<Row> rows = all(warehouse);
+    assertEquals(2, rows.size(), "the same key in another partition is not matched");
+    assertEquals(20.0, rows.get(1).get("predicted_points"), "other partition untouched");
+  }
+
+  @Test
+  protected void H2_everyStagingTableIsReconciledNotJustTheFirst() {
+    TableId first = StagingTableName.of(MAIN, "b1", "a").tableId();
+    TableId second = StagingTableName.of(MAIN, "b1", "b").tableId();
+    warehouse.createTable(first, Predictions.schema());
+    warehouse.createTable(
+        second,
+        TableSchema.builder()
+            .columns(Predictions.schema().columns())
+            .column(Column.nullable("vegas_line_source", ColumnType.STRING))
+            .build());
+    warehouse.append(first, List.of(prediction("p1", "lebron", "catboost", 25.5, 28, at(0))));
+    warehouse.append(
+        second,
+        List.of(
+            prediction("p2", "curry", "catboost", 27.5, 25, at(0)).toBuilder()
+                .set("vegas_line_source", "odds_api")
+                .build()));
+    ConsolidationFailedException failure =
+        assertThrows(ConsolidationFailedException.class, () -> consolidate("b1"));
+    SchemaMismatchException cause = (SchemaMismatchException) failure.getCause();
+    assertEquals(List.of("vegas_line_source"), cause.columns());
+    assertTrue(cause.getMessage().contains(second.table()), cause.getMessage());
+
+    Consolidator intersect =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.INTERSECT))
+                .clock(clock)
+                .build());
+    ConsolidationReport report = intersect.consolidate("b1", DAY);
+    assertEquals(Map.of("vegas_line_source", List.of(second)), report.ignoredColumns());
+    assertEquals(2, all(warehouse).size());
+  }
+
+  @Test
+  protected void H2_appendNewColumnsAddsThemToMain() {
+    TableId staging = StagingTableName.of(MAIN, "b1", "a").tableId();
+    warehouse.createTable(
+        staging,
+        TableSchema.builder()
+            .columns(Predictions.schema().columns())
+            .column(Column.nullable("vegas_line_source", ColumnType.STRING))
+            .build());
+    warehouse.append(
+        staging,
+        List.of(
+            prediction("p2", "curry", "catboost", 27.5, 25, at(0)).toBuilder()
+                .set("vegas_line_source", "odds_api")
+                .build()));
+    Consolidator append =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.APPEND_NEW_COLUMNS))
+                .clock(clock)
+                .build());
+    ConsolidationReport report = append.consolidate("b1", DAY);
+    assertEquals(List.of("vegas_line_source"), report.addedColumns());
+    assertEquals("odds_api", all(warehouse).get(0).get("vegas_line_source"));
+  }
+
+  @Test
+  protected void H5_aLeaseLostMidwayStopsBeforeTheNextDestructiveStepAndANewHolderFinishes() {
+    List<TableId> staging =
+        stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    leases.loseAfterChecks(2);
+    assertThrows(LeaseLostException.class, () -> consolidate("b1"));
+    assertTrue(warehouse.schema(staging.get(0)).isPresent(), "staging kept");
+    ConsolidationReport report = consolidate("b1");
+    assertEquals(Outcome.CONSOLIDATED, report.outcome());
+    assertTrue(report.resumedAfter().isPresent());
+    assertEquals(1, all(warehouse).size());
+  }
+
+  @Test
+  protected void H5_aStaleHolderIsFencedByTheNewerTokenInTheJournal() {
+    leases.issueNewerToken(consolidator.lockName(DAY));
+    leases.issueNewerToken(consolidator.lockName(DAY));
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    consolidate("b1");
+    stage("b2", "w1", prediction("p2", "curry", "catboost", 27.5, 25, at(1)));
+    // A holder that was paused: its token is older than one already journaled for the partition.
+    TestLeases stale = new TestLeases();
+    Consolidator paused = Consolidator.create(warehouse, stale, Predictions.config(clock));
+    assertThrows(LeaseLostException.class, () -> paused.consolidate("b2", DAY));
+    assertEquals(1, all(warehouse).size(), "the stale holder merged nothing");
+  }
+
+  @Test
+  protected void H6_aFailedConsolidationKeepsItsStagingFromTheReaperAndCanBeRetried() {
+    List<TableId> staging =
+        stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    warehouse.overrideExecute(sql -> sql.startsWith("MERGE") ? 0L : -1L);
+    assertThrows(ConsolidationFailedException.class, () -> consolidate("b1"));
+    clock.advance(Duration.ofDays(40));
+    var reaper =
+        io.github.courtside.core.consolidation.OrphanStagingReaper.create(
+            warehouse,
+            MAIN,
+            Duration.ofHours(24),
+            ConsolidationConfig.DEFAULT_JOURNAL_TABLE,
+            clock);
+    var reap = reaper.reap();
+    assertEquals(List.of(), reap.dropped());
+    assertEquals(1, reap.kept().size());
+    assertEquals(1, reap.kept().get(0).rows());
+    assertTrue(warehouse.schema(staging.get(0)).isPresent());
+    warehouse.overrideExecute(sql -> -1L);
+    assertEquals(Outcome.CONSOLIDATED, consolidate("b1").outcome());
+    assertEquals(1, all(warehouse).size());
+  }
+
+  @Test
+  protected void H7_aFailedConsolidationCannotBeMistakenForASuccess() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    warehouse.overrideExecute(sql -> sql.startsWith("MERGE") ? 0L : -1L);
+    List<String> outcomes = new ArrayList<>();
+    Consolidator listened =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.FAIL))
+                .clock(clock)
+                .listener(
+                    new io.github.courtside.core.consolidation.ConsolidationListener() {
+                      @Override
+                      public void consolidationFinished(ConsolidationReport report) {
+                        outcomes.add(report.outcome().name());
+                      }
+
+                      @Override
+                      public void consolidationFailed(ConsolidationFailedException failure) {
+                        outcomes.add("FAILED");
+                      }
+                    })
+                .build());
+    // No report value exists for a failed run: the caller gets the exception, never a success.
+    assertThrows(ConsolidationFailedException.class, () -> listened.consolidate("b1", DAY));
+    assertEquals(List.of("FAILED"), outcomes);
+  }
+
+  @Test
+  protected void H8_batchIdsThatUsedToSanitiseAlikeGetDistinctStagingTables() {
+    stage("batch-1", "w-1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    stage("batch_1", "w_1", prediction("p2", "curry", "catboost", 27.5, 25, at(0)));
+    ConsolidationReport report = consolidate("batch-1");
+    assertEquals(1, report.stagedRows());
+    assertEquals(
+        1,
+        warehouse.listTables(MAIN.dataset(), StagingTableName.batchPrefix(MAIN, "batch_1")).size(),
+        "the other batch's table survives");
+  }
+
+  @Test
+  protected void H9_stagedRowsOfAnotherPartitionAreNeitherMergedNorDropped() {
+    List<TableId> staging =
+        stage(
+            "b1",
+            "w1",
+            prediction("p1", "lebron", "catboost", 25.5, 28, at(0)),
+            prediction("p2", OTHER_DAY, "curry", "catboost", 27.5, 25, at(0)));
+    ConsolidationFailedException failure =
+        assertThrows(ConsolidationFailedException.class, () -> consolidate("b1"));
+    assertEquals(ConsolidationStep.PLANNED, failure.step());
+    assertTrue(failure.getMessage().contains("1 staged rows belong to another partition"));
+    assertEquals(List.of(), all(warehouse));
+    assertEquals(2, Predictions.count(warehouse, staging.get(0)));
+  }
+
+  @Test
+  protected void theReaperDropsOnlyOldTablesOfVerifiedRounds() {
+    stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    TableId leftover = StagingTableName.of(MAIN, "b1", "w1").tableId();
+    warehouse.overrideExecute(sql -> -1L);
+    consolidate("b1");
+    // Re-create a verified table as if its drop had failed.
+    warehouse.createTable(leftover, Predictions.schema());
+    stage("b2", "w1", prediction("p2", "curry", "catboost", 27.5, 25, at(0)));
+    var reaper =
+        io.github.courtside.core.consolidation.OrphanStagingReaper.create(
+            warehouse,
+            MAIN,
+            Duration.ofHours(24),
+            ConsolidationConfig.DEFAULT_JOURNAL_TABLE,
+            clock);
+    assertEquals(List.of(), reaper.reap().dropped(), "too young");
+    clock.advance(Duration.ofDays(2));
+    var report = reaper.reap();
+    assertEquals(List.of(leftover), report.dropped().stream().map(d -> d.table()).toList());
+    assertEquals(
+        List.of(
+            io.github.courtside.core.consolidation.OrphanStagingReaper.KeepReason.UNFINISHED_BATCH),
+        report.kept().stream().map(k -> k.reason()).toList());
+    assertNotEquals(leftover, report.kept().get(0).table());
+  }
+}
