@@ -48,9 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each invocation hands {@value #ROWS} fresh rows of a 6-column table to the sink's {@code
  * write} directly (no {@code BatchWriter}: no buffering, scheduler thread or retries in the
- * measurement), so the score is the sink's own rows per second including serialisation, the
- * client library, the transport and the server's append into DuckDB. The sink's request splitting
- * is its own (byte limit for Storage Write, row and byte limits for insertAll).
+ * measurement), so the score is the sink's own rows per second including serialisation, the client
+ * library, the transport and the server's append into DuckDB. The sink's request splitting is its
+ * own (byte limit for Storage Write, row and byte limits for insertAll).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

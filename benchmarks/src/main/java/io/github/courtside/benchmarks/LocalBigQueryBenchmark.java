@@ -144,7 +144,8 @@ public class LocalBigQueryBenchmark {
       tables.add(table);
     }
     MergePlan plan =
-        MergePlanner.plan(warehouse, ConsolidationBenchmark.spec(), tables, ConsolidationBenchmark.DAY);
+        MergePlanner.plan(
+            warehouse, ConsolidationBenchmark.spec(), tables, ConsolidationBenchmark.DAY);
     bareMerge = plan.renderMerge(sql, NOW);
     consolidator = consolidator(warehouse);
   }

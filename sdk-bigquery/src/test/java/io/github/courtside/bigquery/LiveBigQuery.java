@@ -40,7 +40,9 @@ public final class LiveBigQuery {
     }
     assumeTrue(
         !project.isEmpty(),
-        "no Google Cloud project (" + PROJECT_PROPERTY + " / GOOGLE_CLOUD_PROJECT with -Plive-gcp):"
+        "no Google Cloud project ("
+            + PROJECT_PROPERTY
+            + " / GOOGLE_CLOUD_PROJECT with -Plive-gcp):"
             + " skipping the live BigQuery suite");
     return project;
   }
