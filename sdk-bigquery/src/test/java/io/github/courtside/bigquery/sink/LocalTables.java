@@ -30,23 +30,34 @@ final class LocalTables {
 
   /** Drops the table if it exists and creates it empty with {@code schema}. */
   static void recreate(LocalBigQuery server, TableId table, TableSchema schema) {
-    BigQuery client = server.client();
-    DatasetId dataset = DatasetId.of(server.projectId(), table.dataset());
+    recreate(server.client(), server.projectId(), table, schema);
+  }
+
+  /** {@link #recreate(LocalBigQuery, TableId, TableSchema)} through any client (live suites). */
+  static void recreate(BigQuery client, String project, TableId table, TableSchema schema) {
+    DatasetId dataset = DatasetId.of(project, table.dataset());
     if (client.getDataset(dataset) == null) {
       client.create(DatasetInfo.of(dataset));
     }
-    client.delete(cloud(server, table));
-    client.create(TableInfo.of(cloud(server, table), BigQuerySchemas.toTableDefinition(schema)));
+    com.google.cloud.bigquery.TableId id =
+        com.google.cloud.bigquery.TableId.of(project, table.dataset(), table.table());
+    client.delete(id);
+    client.create(TableInfo.of(id, BigQuerySchemas.toTableDefinition(schema)));
   }
 
   /** Every row of the table, read with tabledata.list (no query job). */
   static List<Row> read(LocalBigQuery server, TableId table, TableSchema schema) {
+    return read(server.client(), server.projectId(), table, schema);
+  }
+
+  /** {@link #read(LocalBigQuery, TableId, TableSchema)} through any client (live suites). */
+  static List<Row> read(BigQuery client, String project, TableId table, TableSchema schema) {
     Schema bigQuerySchema = BigQuerySchemas.toSchema(schema);
     TableResult result =
-        server
-            .client()
-            .listTableData(
-                cloud(server, table), bigQuerySchema, BigQuery.TableDataListOption.pageSize(5_000));
+        client.listTableData(
+            com.google.cloud.bigquery.TableId.of(project, table.dataset(), table.table()),
+            bigQuerySchema,
+            BigQuery.TableDataListOption.pageSize(5_000));
     List<Row> rows = new ArrayList<>();
     for (FieldValueList values : result.iterateAll()) {
       Row.Builder row = Row.builder();
