@@ -51,11 +51,13 @@ import io.github.courtside.scrapers.gamebook.ActivePlayer;
 import io.github.courtside.scrapers.gamebook.GameTeam;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
+import io.github.courtside.scrapers.gamebook.GamebookParserConfig;
 import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
 import io.github.courtside.scrapers.gamebook.NonPlayingPlayer;
 import io.github.courtside.scrapers.gamebook.StatLine;
 import io.github.courtside.scrapers.gamebook.TeamSide;
 import io.github.courtside.scrapers.gamebook.TeamTotals;
+import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -236,7 +238,13 @@ public final class DemoPipeline {
     private final CoordinationStore store;
     private final SyntheticLeague league;
     private final GamebookPdfWriter writer = GamebookPdfWriter.create();
-    private final GamebookParser parser = GamebookParser.create();
+    // The demo parses PDFs it rendered itself: a generous budget, so that a cold JVM on a busy
+    // machine does not time out on the first gamebook.
+    private final GamebookParser parser =
+        GamebookParser.create(
+            GamebookParserConfig.builder()
+                .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
+                .build());
     private final Map<String, List<Integer>> pointsByPlayer = new HashMap<>();
     private final List<FeatureRequest> trainingRequests = new ArrayList<>();
     private final List<Double> trainingTargets = new ArrayList<>();

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.courtside.core.consolidation.ConsolidationReport;
 import io.github.courtside.examples.demo.DemoBackends.Backend;
 import io.github.courtside.examples.demo.DemoBackends.Coordination;
+import io.github.courtside.models.grading.AccuracySummary;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +25,16 @@ class DemoOnBigQueryTest {
     DemoConfig onDuckDb =
         DemoConfig.builder(folder.resolve("duckdb"))
             .seed(7)
-            .teams(4)
+            .teams(2)
             .historyDays(12)
-            .workers(3)
+            .workers(2)
             .build();
     DemoConfig onBigQuery =
         DemoConfig.builder(folder.resolve("bigquery"))
             .seed(7)
-            .teams(4)
+            .teams(2)
             .historyDays(12)
-            .workers(3)
+            .workers(2)
             .dataset("nba_demo")
             .build();
 
@@ -54,13 +57,18 @@ class DemoOnBigQueryTest {
     }
 
     assertEquals(summary(duckDb), summary(bigQuery));
-    assertEquals(4 * 12, bigQuery.predictions(), "the run is not trivially empty");
+    assertEquals(2 * 12, bigQuery.predictions(), "the run is not trivially empty");
     assertEquals(ConsolidationReport.Outcome.CONSOLIDATED, bigQuery.consolidation().outcome());
+  }
+
+  private static String rounded(OptionalDouble value, String format) {
+    return value.isPresent() ? String.format(Locale.ROOT, format, value.getAsDouble()) : "n/a";
   }
 
   /** Everything the demo prints except timings, folders and generated batch ids. */
   private static Map<String, Object> summary(DemoReport report) {
     ConsolidationReport merge = report.consolidation();
+    AccuracySummary accuracy = report.accuracy();
     return Map.ofEntries(
         Map.entry("predictedDay", report.predictedDay()),
         Map.entry("gamebooksParsed", report.gamebooksParsed()),
@@ -86,6 +94,19 @@ class DemoOnBigQueryTest {
                 merge.timings().stream().map(ConsolidationReport.StepTiming::step).toList())),
         Map.entry("rerun", report.rerun().outcome()),
         Map.entry("activePredictions", report.activePredictions()),
-        Map.entry("accuracy", report.accuracy()));
+        // As printed: the workers' predictions arrive in any order, so sums of doubles may differ
+        // in the last bit between two runs on the same backend.
+        Map.entry(
+            "accuracy",
+            List.of(
+                accuracy.wins(),
+                accuracy.losses(),
+                accuracy.pushes(),
+                accuracy.voids(),
+                accuracy.passes(),
+                accuracy.noLine(),
+                accuracy.fallbacks(),
+                rounded(accuracy.hitRate(), "%.3f"),
+                rounded(accuracy.meanAbsoluteError(), "%.2f"))));
   }
 }
