@@ -140,7 +140,13 @@ final class DemoCommand implements Callable<Integer> {
     if (backend == Backend.DUCKDB && coordination == Coordination.EMBEDDED) {
       report = new DemoPipeline(config).run();
     } else {
-      try (DemoBackends backends = DemoBackends.open(backend, coordination, settings(folder))) {
+      DemoBackends opened;
+      try {
+        opened = DemoBackends.open(backend, coordination, settings(folder));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+      }
+      try (DemoBackends backends = opened) {
         out.printf(Locale.ROOT, "   backend  %s%n", backends.description());
         out.flush();
         report = new DemoPipeline(config).run(backends.warehouse(), backends.store());

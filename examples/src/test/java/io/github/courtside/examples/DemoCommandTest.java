@@ -2,10 +2,13 @@ package io.github.courtside.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo command's choices of backend and coordination. */
 class DemoCommandTest {
@@ -35,6 +38,18 @@ class DemoCommandTest {
 
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertTrue(outcome.err().contains("--backend bigquery"), outcome.err());
+  }
+
+  @Test
+  void firestoreWithoutEmulatorOrProjectIsAUsageErrorSayingWhatIsMissing(@TempDir Path folder) {
+    assumeTrue(
+        System.getenv("FIRESTORE_EMULATOR_HOST") == null
+            && System.getenv("GOOGLE_CLOUD_PROJECT") == null);
+
+    Outcome outcome = run("demo", "--coordination", "firestore", "--dir", folder.toString());
+
+    assertEquals(2, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("FIRESTORE_EMULATOR_HOST"), outcome.err());
   }
 
   private static Outcome run(String... args) {
