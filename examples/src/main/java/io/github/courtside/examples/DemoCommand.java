@@ -1,6 +1,9 @@
 package io.github.courtside.examples;
 
 import io.github.courtside.core.consolidation.ConsolidationReport;
+import io.github.courtside.examples.demo.DemoBackends;
+import io.github.courtside.examples.demo.DemoBackends.Backend;
+import io.github.courtside.examples.demo.DemoBackends.Coordination;
 import io.github.courtside.examples.demo.DemoConfig;
 import io.github.courtside.examples.demo.DemoPipeline;
 import io.github.courtside.examples.demo.DemoReport;
@@ -10,13 +13,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,17 +72,61 @@ final class DemoCommand implements Callable<Integer> {
       description = "Prediction workers (default: ${DEFAULT-VALUE}).")
   int workers;
 
+  @Option(
+      names = "--backend",
+      defaultValue = "duckdb",
+      converter = BackendConverter.class,
+      description = "Warehouse: duckdb or bigquery (default: ${DEFAULT-VALUE}).")
+  Backend backend = Backend.DUCKDB;
+
+  @Option(
+      names = "--coordination",
+      defaultValue = "embedded",
+      converter = CoordinationConverter.class,
+      description =
+          "Coordination store: embedded (in the DuckDB file, or in memory with --backend bigquery)"
+              + " or firestore (FIRESTORE_EMULATOR_HOST, else the project's default credentials;"
+              + " default: ${DEFAULT-VALUE}).")
+  Coordination coordination = Coordination.EMBEDDED;
+
+  @Option(
+      names = "--bigquery-host",
+      description =
+          "BigQuery REST endpoint, e.g. http://127.0.0.1:9050 of `courtside bigquery-local`"
+              + " (default with --backend bigquery: a local server started in-process; with"
+              + " --project and no host: Google's BigQuery).")
+  @Nullable String bigQueryHost;
+
+  @Option(
+      names = "--bigquery-write-host",
+      description =
+          "Storage Write API endpoint HOST:PORT of a local server given by an http://"
+              + " --bigquery-host (plaintext gRPC, no credentials).")
+  @Nullable String bigQueryWriteHost;
+
+  @Option(
+      names = "--project",
+      description =
+          "Google Cloud project of BigQuery and Firestore (default: GOOGLE_CLOUD_PROJECT; the"
+              + " in-process server's project).")
+  @Nullable String project;
+
+  @Option(
+      names = "--dataset",
+      description = "Dataset of the demo's tables (default: " + DemoConfig.DEFAULT_DATASET + ").")
+  @Nullable String dataset;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    validate();
     Path folder = directory != null ? directory : Files.createTempDirectory("courtside-demo");
-    DemoConfig config =
-        DemoConfig.builder(folder)
-            .seed(seed)
-            .teams(teams)
-            .historyDays(days)
-            .workers(workers)
-            .build();
+    DemoConfig.Builder builder =
+        DemoConfig.builder(folder).seed(seed).teams(teams).historyDays(days).workers(workers);
+    if (dataset != null) {
+      builder.dataset(dataset);
+    }
+    DemoConfig config = builder.build();
     out.printf(
         Locale.ROOT,
         "Courtside demo: %d teams, %d history days, %d workers, in %s%n",
@@ -86,12 +136,104 @@ final class DemoCommand implements Callable<Integer> {
         folder);
     out.flush();
     long started = System.nanoTime();
-    DemoReport report = new DemoPipeline(config).run();
-    print(out, report, (System.nanoTime() - started) / 1e9);
+    DemoReport report;
+    if (backend == Backend.DUCKDB && coordination == Coordination.EMBEDDED) {
+      report = new DemoPipeline(config).run();
+    } else {
+      DemoBackends opened;
+      try {
+        opened = DemoBackends.open(backend, coordination, settings(folder));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+      }
+      try (DemoBackends backends = opened) {
+        out.printf(Locale.ROOT, "   backend  %s%n", backends.description());
+        out.flush();
+        report = new DemoPipeline(config).run(backends.warehouse(), backends.store());
+      }
+    }
+    print(out, config, report, (System.nanoTime() - started) / 1e9);
     return 0;
   }
 
-  static void print(PrintWriter out, DemoReport report, double seconds) {
+  private void validate() {
+    if (backend == Backend.DUCKDB && (bigQueryHost != null || bigQueryWriteHost != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--bigquery-host and --bigquery-write-host need --backend bigquery");
+    }
+    if (bigQueryWriteHost != null
+        && (bigQueryHost == null || !bigQueryHost.startsWith("http://"))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--bigquery-write-host is for a local server given by an http:// --bigquery-host");
+    }
+    if (bigQueryHost != null && bigQueryHost.startsWith("http://") && bigQueryWriteHost == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "an http:// --bigquery-host needs --bigquery-write-host HOST:PORT (the Storage Write"
+              + " API endpoint `courtside bigquery-local` prints)");
+    }
+  }
+
+  private DemoBackends.Settings settings(Path folder) {
+    String environmentProject = System.getenv("GOOGLE_CLOUD_PROJECT");
+    String chosen =
+        project != null
+            ? project
+            : environmentProject != null && !environmentProject.isBlank()
+                ? environmentProject
+                : null;
+    return new DemoBackends.Settings(
+        folder, bigQueryHost, bigQueryWriteHost, chosen, System.getenv());
+  }
+
+  /** Lower-case names only, and an error that lists them. */
+  abstract static class LowerCaseEnumConverter<E extends Enum<E>>
+      implements CommandLine.ITypeConverter<E> {
+    private final Class<E> type;
+
+    LowerCaseEnumConverter(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public E convert(String value) {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
+          return constant;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "expected one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", "))
+              + " but was '"
+              + value
+              + "'");
+    }
+  }
+
+  static final class BackendConverter extends LowerCaseEnumConverter<Backend> {
+    BackendConverter() {
+      super(Backend.class);
+    }
+  }
+
+  static final class CoordinationConverter extends LowerCaseEnumConverter<Coordination> {
+    CoordinationConverter() {
+      super(Coordination.class);
+    }
+  }
+
+  static void print(PrintWriter out, DemoConfig config, DemoReport report, double seconds) {
+    summary(out, config, report);
+    out.printf(Locale.ROOT, "done in %.1f s; files in %s%n", seconds, report.directory());
+    out.flush();
+  }
+
+  /** The summary lines: the same for the same seed whatever the backend. */
+  static void summary(PrintWriter out, DemoConfig config, DemoReport report) {
     out.printf(
         Locale.ROOT,
         "1. scrape   %d gamebook PDFs rendered and parsed (%d complete, box scores verified)%n",
@@ -101,7 +243,7 @@ final class DemoCommand implements Callable<Integer> {
         Locale.ROOT,
         "2. load     %d rows in %s (one atomic partition replace per day)%n",
         report.playerGameRows(),
-        DemoPipeline.PLAYER_GAME);
+        config.playerGameTable().qualifiedName());
     out.printf(
         Locale.ROOT,
         "3. train    %d point-in-time vectors -> %d oblivious trees (CatBoost JSON, catboost4j)%n",
@@ -139,7 +281,7 @@ final class DemoCommand implements Callable<Integer> {
         "   rerun    %s; %d active predictions in %s%n",
         report.rerun().outcome(),
         report.activePredictions(),
-        DemoPipeline.PREDICTIONS);
+        config.predictionsTable().qualifiedName());
     AccuracySummary accuracy = report.accuracy();
     out.printf(
         Locale.ROOT,
@@ -154,8 +296,6 @@ final class DemoCommand implements Callable<Integer> {
         100 * AccuracyMonitor.BREAK_EVEN_AT_MINUS_110,
         number(accuracy.meanAbsoluteError()),
         accuracy.fallbacks());
-    out.printf(Locale.ROOT, "done in %.1f s; files in %s%n", seconds, report.directory());
-    out.flush();
   }
 
   private static String percent(OptionalDouble value) {

@@ -1,5 +1,6 @@
 package io.github.courtside.examples.demo;
 
+import io.github.courtside.core.warehouse.TableId;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -18,13 +19,30 @@ import java.util.Objects;
  * @param historyDays how many game days precede the predicted one
  * @param workers how many prediction workers fan the slate out
  * @param firstDay the first game day
+ * @param dataset the dataset of the demo's tables (default {@value #DEFAULT_DATASET})
  */
 public record DemoConfig(
-    Path directory, long seed, int teams, int historyDays, int workers, LocalDate firstDay) {
+    Path directory,
+    long seed,
+    int teams,
+    int historyDays,
+    int workers,
+    LocalDate firstDay,
+    String dataset) {
+
+  /** The dataset of the demo's tables unless configured otherwise. */
+  public static final String DEFAULT_DATASET = "nba";
 
   public DemoConfig {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(firstDay, "firstDay");
+    Objects.requireNonNull(dataset, "dataset");
+    if (!dataset.matches("[A-Za-z_][A-Za-z0-9_]{0,1023}")) {
+      throw new IllegalArgumentException(
+          "dataset must be letters, digits and underscores, not starting with a digit; was '"
+              + dataset
+              + "'");
+    }
     if (teams < 2 || teams > 30 || teams % 2 != 0) {
       throw new IllegalArgumentException("teams must be even, from 2 to 30; was " + teams);
     }
@@ -47,6 +65,16 @@ public record DemoConfig(
     return firstDay.plusDays(historyDays);
   }
 
+  /** The player-game table: {@code <dataset>.player_game}. */
+  public TableId playerGameTable() {
+    return TableId.of(dataset, DemoPipeline.PLAYER_GAME.table());
+  }
+
+  /** The consolidated predictions table: {@code <dataset>.player_prop_predictions}. */
+  public TableId predictionsTable() {
+    return TableId.of(dataset, DemoPipeline.PREDICTIONS.table());
+  }
+
   /** Builds a {@link DemoConfig}. */
   public static final class Builder {
     private final Path directory;
@@ -55,6 +83,7 @@ public record DemoConfig(
     private int historyDays = 30;
     private int workers = 4;
     private LocalDate firstDay = LocalDate.of(2024, 1, 2);
+    private String dataset = DEFAULT_DATASET;
 
     private Builder(Path directory) {
       this.directory = directory;
@@ -90,9 +119,15 @@ public record DemoConfig(
       return this;
     }
 
+    /** The dataset of the demo's tables. */
+    public Builder dataset(String value) {
+      this.dataset = Objects.requireNonNull(value, "dataset");
+      return this;
+    }
+
     /** The configuration. */
     public DemoConfig build() {
-      return new DemoConfig(directory, seed, teams, historyDays, workers, firstDay);
+      return new DemoConfig(directory, seed, teams, historyDays, workers, firstDay, dataset);
     }
   }
 }

@@ -21,6 +21,7 @@ import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
+import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.duckdb.DuckDbDatabase;
 import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
 import io.github.courtside.duckdb.warehouse.DuckDbWarehouse;
@@ -50,11 +51,13 @@ import io.github.courtside.scrapers.gamebook.ActivePlayer;
 import io.github.courtside.scrapers.gamebook.GameTeam;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
+import io.github.courtside.scrapers.gamebook.GamebookParserConfig;
 import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
 import io.github.courtside.scrapers.gamebook.NonPlayingPlayer;
 import io.github.courtside.scrapers.gamebook.StatLine;
 import io.github.courtside.scrapers.gamebook.TeamSide;
 import io.github.courtside.scrapers.gamebook.TeamTotals;
+import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +108,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoPipeline {
   /** The dataset of the demo's tables. */
-  public static final String DATASET = "nba";
+  public static final String DATASET = DemoConfig.DEFAULT_DATASET;
 
   /** One row per player and game, loaded from the parsed gamebooks. */
   public static final TableId PLAYER_GAME = TableId.of(DATASET, "player_game");
@@ -134,11 +137,13 @@ public final class DemoPipeline {
     this.clock = clock;
   }
 
-  /** Runs every step and reports what each did. */
+  /**
+   * Runs every step on a DuckDB file in the configuration's directory, with the coordination store
+   * in the same file, and reports what each did.
+   */
   public DemoReport run() {
-    Path gamebooks = config.directory().resolve("gamebooks");
+    prepareDirectory();
     try {
-      Files.createDirectories(gamebooks);
       Files.deleteIfExists(config.directory().resolve("courtside-demo.duckdb"));
       Files.deleteIfExists(config.directory().resolve("courtside-demo.duckdb.wal"));
     } catch (IOException e) {
@@ -148,8 +153,30 @@ public final class DemoPipeline {
             DuckDbDatabase.open(config.directory().resolve("courtside-demo.duckdb"));
         DuckDbWarehouse warehouse =
             DuckDbWarehouse.builder().database(database).clock(clock).build()) {
-      return new Run(gamebooks, warehouse, new DuckDbCoordinationStore(database)).execute();
+      return new Run(warehouse, new DuckDbCoordinationStore(database)).execute();
     }
+  }
+
+  /**
+   * Runs every step on the given warehouse and coordination store (which the caller owns and
+   * closes) and reports what each did. The demo's tables are created when missing; the
+   * configuration's directory holds the gamebook PDFs and the model.
+   */
+  public DemoReport run(Warehouse warehouse, CoordinationStore store) {
+    prepareDirectory();
+    return new Run(warehouse, store).execute();
+  }
+
+  private void prepareDirectory() {
+    try {
+      Files.createDirectories(gamebooksFolder());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + config.directory(), e);
+    }
+  }
+
+  private Path gamebooksFolder() {
+    return config.directory().resolve("gamebooks");
   }
 
   /** The player-game table's schema. */
@@ -207,11 +234,17 @@ public final class DemoPipeline {
   /** One run's state: the league, what is known of each player, and the step counters. */
   private final class Run {
     private final Path gamebooks;
-    private final DuckDbWarehouse warehouse;
+    private final Warehouse warehouse;
     private final CoordinationStore store;
     private final SyntheticLeague league;
     private final GamebookPdfWriter writer = GamebookPdfWriter.create();
-    private final GamebookParser parser = GamebookParser.create();
+    // The demo parses PDFs it rendered itself: a generous budget, so that a cold JVM on a busy
+    // machine does not time out on the first gamebook.
+    private final GamebookParser parser =
+        GamebookParser.create(
+            GamebookParserConfig.builder()
+                .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
+                .build());
     private final Map<String, List<Integer>> pointsByPlayer = new HashMap<>();
     private final List<FeatureRequest> trainingRequests = new ArrayList<>();
     private final List<Double> trainingTargets = new ArrayList<>();
@@ -219,16 +252,16 @@ public final class DemoPipeline {
     private int complete;
     private long rowsLoaded;
 
-    Run(Path gamebooks, DuckDbWarehouse warehouse, CoordinationStore store) {
-      this.gamebooks = gamebooks;
+    Run(Warehouse warehouse, CoordinationStore store) {
+      this.gamebooks = gamebooksFolder();
       this.warehouse = warehouse;
       this.store = store;
       this.league = new SyntheticLeague(config.seed(), config.teams());
     }
 
     DemoReport execute() {
-      warehouse.createTableIfAbsent(PLAYER_GAME, playerGameSchema());
-      warehouse.createTableIfAbsent(PREDICTIONS, predictionSchema());
+      warehouse.createTableIfAbsent(config.playerGameTable(), playerGameSchema());
+      warehouse.createTableIfAbsent(config.predictionsTable(), predictionSchema());
       for (int day = 0; day < config.historyDays(); day++) {
         List<Gamebook> games = loadDay(day);
         if (day >= FIRST_TRAINING_DAY) {
@@ -238,7 +271,8 @@ public final class DemoPipeline {
       }
       LOG.info("loaded {} player-game rows from {} gamebooks", rowsLoaded, parsed);
 
-      WarehousePlayerGameHistory history = new WarehousePlayerGameHistory(warehouse, PLAYER_GAME);
+      WarehousePlayerGameHistory history =
+          new WarehousePlayerGameHistory(warehouse, config.playerGameTable());
       FeatureExtractor extractor = FeatureExtractor.builder(history).schema(SCHEMA).build();
       Path modelFile = config.directory().resolve("model.json");
       ModelMetadata metadata = train(extractor, modelFile);
@@ -308,7 +342,7 @@ public final class DemoPipeline {
           warehouse
               .query(
                   "SELECT COUNT(*) AS n FROM "
-                      + PREDICTIONS.qualifiedName()
+                      + config.predictionsTable().qualifiedName()
                       + " WHERE game_date = DATE '"
                       + day
                       + "' AND is_active")
@@ -361,7 +395,7 @@ public final class DemoPipeline {
         games.add(gamebook);
         rows.addAll(playerGameRows(gamebook, matchup));
       }
-      rowsLoaded += warehouse.replacePartition(PLAYER_GAME, date, rows);
+      rowsLoaded += warehouse.replacePartition(config.playerGameTable(), date, rows);
       return games;
     }
 
@@ -543,7 +577,7 @@ public final class DemoPipeline {
               warehouse,
               lock.asAcquirer(),
               ConsolidationConfig.builder(
-                      MergeSpec.builder(PREDICTIONS)
+                      MergeSpec.builder(config.predictionsTable())
                           .mergeKey("game_id", "player_lookup", "system_id")
                           .newestBy("created_at")
                           .excludeFromUpdate("prediction_id", "created_at")
@@ -575,7 +609,7 @@ public final class DemoPipeline {
                     List<Prediction> mine = predictor.predictAll(share);
                     predictions.addAll(mine);
                     StagingWriteResult staged =
-                        StagingWriter.of(warehouse, PREDICTIONS, batchId, worker)
+                        StagingWriter.of(warehouse, config.predictionsTable(), batchId, worker)
                             .write(predictionRows(mine));
                     for (Prediction prediction : mine) {
                       RecordOutcome outcome =
