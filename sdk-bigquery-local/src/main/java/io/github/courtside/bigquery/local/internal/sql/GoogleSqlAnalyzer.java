@@ -134,11 +134,15 @@ final class GoogleSqlAnalyzer {
       AnalyzerOptions options,
       Function<SimpleCatalog, Runnable> tables) {
     lock.lock();
-    Runnable cleanup = tables.apply(root);
     try {
-      return Analyzer.analyzeNextStatement(location, options, root);
+      Runnable cleanup = tables.apply(root);
+      try {
+        return Analyzer.analyzeNextStatement(location, options, root);
+      } finally {
+        cleanup.run();
+      }
     } finally {
-      cleanup.run();
+      // released even when filling the catalog fails (a missing table), or the next job waits
       lock.unlock();
     }
   }
