@@ -106,9 +106,7 @@ public final class LocalBigQueryServer {
                 },
                 "bigquery-local-shutdown"));
     System.out.println("BigQuery REST API:   http://127.0.0.1:" + server.restPort());
-    System.out.println(
-        "Storage Write API:   "
-            + (server.hasWrite() ? "127.0.0.1:" + server.write().port() : "not available"));
+    System.out.println("Storage Write API:   " + "127.0.0.1:" + server.write().port());
     System.out.println("Project: " + options.project() + "  (stop with Ctrl-C)");
     System.out.flush();
     stopped.await();

@@ -8,9 +8,6 @@ import io.github.courtside.bigquery.local.internal.sql.ZetaSqlRunner;
 import io.github.courtside.bigquery.local.internal.storage.DuckDbLocalStorage;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 import io.github.courtside.bigquery.local.internal.write.StorageWriteServer;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The parts of one started server — storage, SQL runner, REST server, Storage Write server — and
@@ -18,15 +15,13 @@ import org.slf4j.LoggerFactory;
  * (which must not load the JUnit callbacks {@code LocalBigQuery} implements).
  */
 final class RunningServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
-
   private final LocalStorage storage;
   private final SqlRunner sql;
   private final RestServer rest;
-  private final @Nullable StorageWriteServer write;
+  private final StorageWriteServer write;
 
   private RunningServer(
-      LocalStorage storage, SqlRunner sql, RestServer rest, @Nullable StorageWriteServer write) {
+      LocalStorage storage, SqlRunner sql, RestServer rest, StorageWriteServer write) {
     this.storage = storage;
     this.sql = sql;
     this.rest = rest;
@@ -37,14 +32,12 @@ final class RunningServer implements AutoCloseable {
     LocalStorage storage = DuckDbLocalStorage.open(settings);
     try {
       SqlRunner sql = new ZetaSqlRunner(storage, settings);
-      StorageWriteServer write = startWrite(storage, faults, settings);
+      StorageWriteServer write = StorageWriteServer.start(storage, faults, settings);
       try {
         RestServer rest = RestServer.start(storage, sql, faults, settings);
         return new RunningServer(storage, sql, rest, write);
       } catch (RuntimeException e) {
-        if (write != null) {
-          write.close();
-        }
+        write.close();
         throw e;
       }
     } catch (RuntimeException e) {
@@ -53,30 +46,12 @@ final class RunningServer implements AutoCloseable {
     }
   }
 
-  private static @Nullable StorageWriteServer startWrite(
-      LocalStorage storage, Faults faults, ServerSettings settings) {
-    try {
-      return StorageWriteServer.start(storage, faults, settings);
-    } catch (UnsupportedOperationException e) {
-      // only while the Storage Write API is not built into this copy of the module
-      LOG.warn("Storage Write API not available: {}", e.getMessage());
-      return null;
-    }
-  }
-
   int restPort() {
     return rest.port();
   }
 
   StorageWriteServer write() {
-    if (write == null) {
-      throw new IllegalStateException("the Storage Write API is not available in this build");
-    }
     return write;
-  }
-
-  boolean hasWrite() {
-    return write != null;
   }
 
   SqlRunner sql() {
@@ -93,9 +68,7 @@ final class RunningServer implements AutoCloseable {
       rest.close();
     } finally {
       try {
-        if (write != null) {
-          write.close();
-        }
+        write.close();
       } finally {
         storage.close();
       }

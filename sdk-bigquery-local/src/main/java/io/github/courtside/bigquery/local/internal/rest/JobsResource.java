@@ -20,6 +20,8 @@ import io.github.courtside.bigquery.local.internal.ApiException;
 import io.github.courtside.bigquery.local.internal.ServerSettings;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 import io.github.courtside.bigquery.local.internal.storage.RowPage;
+import io.github.courtside.bigquery.local.internal.storage.TableRowCodec;
+import io.github.courtside.bigquery.local.internal.storage.TableRowCodec.TimestampOutput;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
@@ -200,14 +202,15 @@ final class JobsResource {
     long timeout = body.getTimeoutMs() == null ? DEFAULT_TIMEOUT_MS : body.getTimeoutMs();
     job.await(timeout);
     DataFormatOptions format = body.getFormatOptions();
-    CellEncoder encoder =
+    TimestampOutput timestamps =
         format == null
-            ? CellEncoder.of(false, null)
-            : CellEncoder.of(
+            ? TimestampOutput.FLOAT64_SECONDS
+            : TimestampOutput.of(
                 Boolean.TRUE.equals(format.getUseInt64Timestamp()),
                 format.getTimestampOutputFormat());
     Long max = body.getMaxResults();
-    Results results = results(job, 0, max == null ? TabledataResource.MAX_PAGE_ROWS : max, encoder);
+    Results results =
+        results(job, 0, max == null ? TabledataResource.MAX_PAGE_ROWS : max, timestamps);
     Job snapshot = results.job();
     QueryResponse response =
         new QueryResponse()
@@ -245,7 +248,10 @@ final class JobsResource {
         PageToken.offset(request.param("pageToken"), TabledataResource.startIndex(request));
     Results results =
         results(
-            job, start, TabledataResource.maxResults(request), TabledataResource.encoder(request));
+            job,
+            start,
+            TabledataResource.maxResults(request),
+            TabledataResource.timestamps(request));
     Job snapshot = results.job();
     GetQueryResultsResponse response =
         new GetQueryResultsResponse()
@@ -277,7 +283,7 @@ final class JobsResource {
       @Nullable BigInteger totalRows,
       @Nullable String pageToken) {}
 
-  private Results results(LocalJob job, long start, long max, CellEncoder encoder) {
+  private Results results(LocalJob job, long start, long max, TimestampOutput timestamps) {
     Job snapshot = job.snapshot();
     if (!"QUERY".equals(snapshot.getConfiguration().getJobType())) {
       throw ApiException.invalid("Job " + job.name() + " is not a query job");
@@ -297,7 +303,8 @@ final class JobsResource {
     RowPage page = storage.read(table, start, Math.max(size, 0), null);
     List<TableFieldSchema> fields =
         page.schema().getFields() == null ? List.of() : page.schema().getFields();
-    List<TableRow> rows = page.rows().isEmpty() ? null : encoder.rows(fields, page.rows());
+    List<TableRow> rows =
+        page.rows().isEmpty() ? null : TableRowCodec.toTableRows(page.rows(), fields, timestamps);
     String token = size == 0 ? null : PageToken.next(start, page.rows().size(), page.totalRows());
     return new Results(
         snapshot, true, page.schema(), rows, BigInteger.valueOf(page.totalRows()), token);

@@ -76,13 +76,6 @@ final class JsonCodec {
     }
   }
 
-  /** Parses one JSON text (a line of newline-delimited JSON, for example). */
-  static <T> T parse(String text, Class<T> type) throws IOException {
-    try (JsonParser parser = FACTORY.createJsonParser(text)) {
-      return parser.parse(type);
-    }
-  }
-
   /** Writes a model object (or any value the factory can write) as JSON text. */
   static String write(Object value, boolean pretty) {
     try {

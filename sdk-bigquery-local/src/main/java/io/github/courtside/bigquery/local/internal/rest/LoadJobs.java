@@ -76,30 +76,30 @@ final class LoadJobs {
     boolean ignoreUnknown = Boolean.TRUE.equals(load.getIgnoreUnknownValues());
     LoadedRows rows =
         format.equals("CSV")
-            ? new CsvReader(load).read(data, fields)
-            : NdjsonReader.read(data, fields, ignoreUnknown);
+            ? LoadedRows.csv(data, fields, load)
+            : LoadedRows.ndjson(data, fields, ignoreUnknown);
     int maxBad = load.getMaxBadRecords() == null ? 0 : load.getMaxBadRecords();
-    if (rows.badRecords().size() > maxBad) {
+    if (rows.badRecords() > maxBad) {
       String kind = format.equals("CSV") ? "CSV" : "JSON";
       throw new JobScheduler.JobFailure(
           ApiException.invalid(
               "Error while reading data, error message: "
                   + kind
                   + " table encountered too many errors, giving up. Rows: "
-                  + (rows.rows().size() + rows.badRecords().size())
+                  + (rows.rows().size() + rows.badRecords())
                   + "; errors: "
-                  + rows.badRecords().size()
+                  + rows.badRecords()
                   + ". Please look into the errors[] collection for more details."),
-          rows.badRecords().subList(0, Math.min(5, rows.badRecords().size())));
+          rows.errors().subList(0, Math.min(5, rows.errors().size())));
     }
     long written = writer.write(destination, write, WriteOrigin.LOAD, List.of(rows.rows()));
-    List<ErrorProto> warnings = rows.badRecords();
+    List<ErrorProto> warnings = rows.errors();
     job.finish(
         j -> {
           j.getStatistics()
               .setLoad(
                   JobScheduler.loadStatistics(
-                      1, data.length, written, rows.goodBytes(), warnings.size()));
+                      1, data.length, written, rows.goodBytes(), rows.badRecords()));
           if (!warnings.isEmpty()) {
             j.getStatus().setErrors(warnings);
           }

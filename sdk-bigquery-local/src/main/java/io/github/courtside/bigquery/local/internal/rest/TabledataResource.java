@@ -9,9 +9,14 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import io.github.courtside.bigquery.local.Fault;
 import io.github.courtside.bigquery.local.internal.ApiException;
+import io.github.courtside.bigquery.local.internal.storage.DecodedRow;
+import io.github.courtside.bigquery.local.internal.storage.FieldError;
+import io.github.courtside.bigquery.local.internal.storage.JsonRowCodec;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 import io.github.courtside.bigquery.local.internal.storage.RowPage;
 import io.github.courtside.bigquery.local.internal.storage.TableAppend;
+import io.github.courtside.bigquery.local.internal.storage.TableRowCodec;
+import io.github.courtside.bigquery.local.internal.storage.TableRowCodec.TimestampOutput;
 import io.github.courtside.bigquery.local.internal.storage.WriteOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,7 +62,7 @@ final class TabledataResource {
             : table.getSchema().getFields();
     List<TableDataInsertAllRequest.Rows> rows = body.getRows() == null ? List.of() : body.getRows();
     boolean skipInvalid = Boolean.TRUE.equals(body.getSkipInvalidRows());
-    CellDecoder decoder = new CellDecoder(Boolean.TRUE.equals(body.getIgnoreUnknownValues()));
+    boolean ignoreUnknown = Boolean.TRUE.equals(body.getIgnoreUnknownValues());
     Map<Integer, String> injected =
         request
             .fault()
@@ -65,7 +70,7 @@ final class TabledataResource {
             .map(f -> ((Fault.RowErrors) f).reasonsByRowIndex())
             .orElse(Map.of());
 
-    Map<Integer, ErrorProto> invalid = new TreeMap<>();
+    Map<Integer, List<ErrorProto>> invalid = new TreeMap<>();
     List<Map<String, @Nullable Object>> decoded = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       TableDataInsertAllRequest.Rows row = rows.get(i);
@@ -74,16 +79,20 @@ final class TabledataResource {
       if (reason != null) {
         invalid.put(
             i,
-            new ErrorProto()
-                .setReason(reason)
-                .setMessage("Row rejected (injected fault)")
-                .setLocation(""));
+            List.of(
+                new ErrorProto()
+                    .setReason(reason)
+                    .setMessage("Row rejected (injected fault)")
+                    .setLocation("")));
         continue;
       }
-      try {
-        decoded.set(i, decoder.row(fields, row.getJson() == null ? Map.of() : row.getJson()));
-      } catch (ApiException e) {
-        invalid.put(i, ErrorBody.proto(e));
+      DecodedRow result =
+          JsonRowCodec.decode(
+              i, row.getJson() == null ? Map.of() : row.getJson(), fields, ignoreUnknown);
+      if (result.ok()) {
+        decoded.set(i, result.row());
+      } else {
+        invalid.put(i, errors(result));
       }
     }
 
@@ -92,18 +101,15 @@ final class TabledataResource {
     List<TableDataInsertAllResponse.InsertErrors> errors = new ArrayList<>();
     if (!invalid.isEmpty() && !skipInvalid) {
       for (int i = 0; i < rows.size(); i++) {
-        ErrorProto error = invalid.get(i);
+        List<ErrorProto> error = invalid.get(i);
         errors.add(
             new TableDataInsertAllResponse.InsertErrors()
                 .setIndex((long) i)
                 .setErrors(
-                    List.of(
-                        error != null
-                            ? error
-                            : new ErrorProto()
-                                .setReason("stopped")
-                                .setMessage("")
-                                .setLocation(""))));
+                    error != null
+                        ? error
+                        : List.of(
+                            new ErrorProto().setReason("stopped").setMessage("").setLocation(""))));
       }
       response.setInsertErrors(errors);
       return RestResponse.json(response);
@@ -140,9 +146,7 @@ final class TabledataResource {
     invalid.forEach(
         (i, error) ->
             errors.add(
-                new TableDataInsertAllResponse.InsertErrors()
-                    .setIndex((long) i)
-                    .setErrors(List.of(error))));
+                new TableDataInsertAllResponse.InsertErrors().setIndex((long) i).setErrors(error)));
     if (!errors.isEmpty()) {
       response.setInsertErrors(errors);
     }
@@ -158,16 +162,26 @@ final class TabledataResource {
       throw TablesResource.notFound(ref);
     }
     RowPage page = storage.read(ref, start, max, selected.isEmpty() ? null : selected);
-    CellEncoder encoder = encoder(request);
+    TimestampOutput timestamps = timestamps(request);
     TableDataList out =
         new TableDataList().setKind("bigquery#tableDataList").setTotalRows(page.totalRows());
     List<TableFieldSchema> fields =
         page.schema().getFields() == null ? List.of() : page.schema().getFields();
     if (!page.rows().isEmpty()) {
-      out.setRows(encoder.rows(fields, page.rows()));
+      out.setRows(TableRowCodec.toTableRows(page.rows(), fields, timestamps));
     }
     out.setPageToken(PageToken.next(start, page.rows().size(), page.totalRows()));
     return RestResponse.json(out);
+  }
+
+  /** A row's problems as insertAll reports them: one error per bad value. */
+  private static List<ErrorProto> errors(DecodedRow row) {
+    List<ErrorProto> out = new ArrayList<>(row.errors().size());
+    for (FieldError e : row.errors()) {
+      out.add(
+          new ErrorProto().setReason(e.reason()).setLocation(e.location()).setMessage(e.message()));
+    }
+    return out;
   }
 
   static long startIndex(RestRequest request) {
@@ -192,8 +206,8 @@ final class TabledataResource {
     return List.copyOf(out);
   }
 
-  static CellEncoder encoder(RestRequest request) {
-    return CellEncoder.of(
+  static TimestampOutput timestamps(RestRequest request) {
+    return TimestampOutput.of(
         request.flag("formatOptions.useInt64Timestamp", false),
         request.param("formatOptions.timestampOutputFormat"));
   }

@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.ToNumberPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +42,16 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class JsonRowCodec {
+  /**
+   * Numbers parse as {@link BigDecimal}, as GsonFactory reads insertAll rows: an INT64 beyond 2^53
+   * or a NUMERIC with many digits in a newline-delimited JSON line keeps every digit.
+   */
   private static final Gson GSON =
-      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+      new GsonBuilder()
+          .serializeNulls()
+          .disableHtmlEscaping()
+          .setObjectToNumberStrategy(ToNumberPolicy.BIG_DECIMAL)
+          .create();
 
   private JsonRowCodec() {}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -49,14 +50,47 @@ import org.jspecify.annotations.Nullable;
 public final class TableRowCodec {
   private TableRowCodec() {}
 
+  /**
+   * How TIMESTAMP cells are written, from the request's {@code formatOptions}: seconds since the
+   * epoch ({@code "1.7127738E9"}, BigQuery's default), integer microseconds ({@code
+   * useInt64Timestamp} or {@code timestampOutputFormat=INT64}), or ISO 8601 in UTC ({@code
+   * timestampOutputFormat=ISO8601_STRING}, {@code "2024-04-10T18:30:00.123456Z"}).
+   */
+  public enum TimestampOutput {
+    FLOAT64_SECONDS,
+    INT64_MICROS,
+    ISO8601_STRING;
+
+    /** The form a request asks for; {@code timestampOutputFormat} may be null. */
+    public static TimestampOutput of(
+        boolean useInt64Timestamp, @Nullable String timestampOutputFormat) {
+      if (useInt64Timestamp || "INT64".equals(timestampOutputFormat)) {
+        return INT64_MICROS;
+      }
+      return "ISO8601_STRING".equals(timestampOutputFormat) ? ISO8601_STRING : FLOAT64_SECONDS;
+    }
+
+    static TimestampOutput of(boolean useInt64Timestamp) {
+      return useInt64Timestamp ? INT64_MICROS : FLOAT64_SECONDS;
+    }
+  }
+
   /** Rows as REST rows. */
   public static List<TableRow> toTableRows(
       List<Map<String, @Nullable Object>> rows,
       List<TableFieldSchema> fields,
       boolean useInt64Timestamp) {
+    return toTableRows(rows, fields, TimestampOutput.of(useInt64Timestamp));
+  }
+
+  /** Rows as REST rows, TIMESTAMPs in the given form. */
+  public static List<TableRow> toTableRows(
+      List<Map<String, @Nullable Object>> rows,
+      List<TableFieldSchema> fields,
+      TimestampOutput timestamps) {
     List<TableRow> out = new ArrayList<>(rows.size());
     for (Map<String, @Nullable Object> row : rows) {
-      out.add(toTableRow(row, fields, useInt64Timestamp));
+      out.add(toTableRow(row, fields, timestamps));
     }
     return out;
   }
@@ -64,10 +98,16 @@ public final class TableRowCodec {
   /** One row as a REST row, a cell per field in schema order. */
   public static TableRow toTableRow(
       Map<String, @Nullable Object> row, List<TableFieldSchema> fields, boolean useInt64Timestamp) {
+    return toTableRow(row, fields, TimestampOutput.of(useInt64Timestamp));
+  }
+
+  private static TableRow toTableRow(
+      Map<String, @Nullable Object> row,
+      List<TableFieldSchema> fields,
+      TimestampOutput timestamps) {
     List<TableCell> cells = new ArrayList<>(fields.size());
     for (TableFieldSchema field : fields) {
-      cells.add(
-          new TableCell().setV(cellValue(row.get(field.getName()), field, useInt64Timestamp)));
+      cells.add(new TableCell().setV(cellValue(row.get(field.getName()), field, timestamps)));
     }
     return new TableRow().setF(cells);
   }
@@ -75,26 +115,30 @@ public final class TableRowCodec {
   /** The {@code v} of one cell of {@code field} (a JSON-null object for NULL). */
   public static Object cellValue(
       @Nullable Object value, TableFieldSchema field, boolean useInt64Timestamp) {
+    return cellValue(value, field, TimestampOutput.of(useInt64Timestamp));
+  }
+
+  /** The {@code v} of one cell of {@code field}, TIMESTAMPs in the given form. */
+  public static Object cellValue(
+      @Nullable Object value, TableFieldSchema field, TimestampOutput timestamps) {
     BigQueryType type = BigQueryType.of(field);
     if (BigQueryType.isRepeated(field)) {
       List<Map<String, Object>> out = new ArrayList<>();
       if (value != null) {
         for (Object element : (List<?>) value) {
           Map<String, Object> cell = new LinkedHashMap<>();
-          cell.put("v", scalar(type, field, element, useInt64Timestamp));
+          cell.put("v", scalar(type, field, element, timestamps));
           out.add(cell);
         }
       }
       return out;
     }
-    return value == null
-        ? Data.nullOf(Object.class)
-        : scalar(type, field, value, useInt64Timestamp);
+    return value == null ? Data.nullOf(Object.class) : scalar(type, field, value, timestamps);
   }
 
   @SuppressWarnings("unchecked")
   private static Object scalar(
-      BigQueryType type, TableFieldSchema field, Object value, boolean useInt64Timestamp) {
+      BigQueryType type, TableFieldSchema field, Object value, TimestampOutput timestamps) {
     return switch (type) {
       case INT64 -> value.toString();
       case FLOAT64 -> ValueText.float64((Double) value);
@@ -106,15 +150,18 @@ public final class TableRowCodec {
       case DATETIME -> ValueText.datetime((LocalDateTime) value);
       case TIME -> ValueText.time((LocalTime) value);
       case TIMESTAMP ->
-          useInt64Timestamp
-              ? Long.toString(ValueText.micros((Instant) value))
-              : ValueText.epochSeconds((Instant) value);
+          switch (timestamps) {
+            case INT64_MICROS -> Long.toString(ValueText.micros((Instant) value));
+            case ISO8601_STRING ->
+                ValueText.datetime(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)) + "Z";
+            case FLOAT64_SECONDS -> ValueText.epochSeconds((Instant) value);
+          };
       case RECORD -> {
         Map<String, @Nullable Object> record = (Map<String, @Nullable Object>) value;
         List<Map<String, Object>> cells = new ArrayList<>();
         for (TableFieldSchema child : field.getFields()) {
           Map<String, Object> cell = new LinkedHashMap<>();
-          cell.put("v", cellValue(record.get(child.getName()), child, useInt64Timestamp));
+          cell.put("v", cellValue(record.get(child.getName()), child, timestamps));
           cells.add(cell);
         }
         Map<String, Object> nested = new LinkedHashMap<>();

@@ -3,7 +3,11 @@ package io.github.courtside.bigquery.local.internal.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.api.services.bigquery.model.QueryRequest;
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import io.github.courtside.bigquery.local.internal.storage.TableRowCodec;
+import io.github.courtside.bigquery.local.internal.storage.TableRowCodec.TimestampOutput;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Value forms on the wire that no Java client call produces. */
@@ -21,11 +25,22 @@ class WireValuesTest {
   }
 
   @Test
-  void timestampsAsFloatSecondsLikeBigQuery() {
-    assertEquals("1.7127072E9", CellEncoder.floatSeconds(1_712_707_200_000_000L));
-    assertEquals("1.712707200123456E9", CellEncoder.floatSeconds(1_712_707_200_123_456L));
-    assertEquals("0.0", CellEncoder.floatSeconds(0));
-    assertEquals("-1.5E0", CellEncoder.floatSeconds(-1_500_000L));
+  void timestampCellsInEachOutputForm() {
+    TableFieldSchema ts = new TableFieldSchema().setName("ts").setType("TIMESTAMP");
+    Instant exact = Instant.parse("2024-04-10T00:00:00Z");
+    Instant micros = Instant.parse("2024-04-10T00:00:00.123456Z");
+    TimestampOutput seconds = TimestampOutput.of(false, null);
+    assertEquals("1.7127072E9", TableRowCodec.cellValue(exact, ts, seconds));
+    assertEquals("1.712707200123456E9", TableRowCodec.cellValue(micros, ts, seconds));
+    assertEquals("0.0", TableRowCodec.cellValue(Instant.EPOCH, ts, seconds));
+    assertEquals(
+        "1712707200123456", TableRowCodec.cellValue(micros, ts, TimestampOutput.of(true, null)));
+    assertEquals(
+        "1712707200123456",
+        TableRowCodec.cellValue(micros, ts, TimestampOutput.of(false, "INT64")));
+    assertEquals(
+        "2024-04-10T00:00:00.123456Z",
+        TableRowCodec.cellValue(micros, ts, TimestampOutput.of(false, "ISO8601_STRING")));
   }
 
   @Test

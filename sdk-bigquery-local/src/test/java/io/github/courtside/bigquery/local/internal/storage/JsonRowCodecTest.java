@@ -135,4 +135,21 @@ class JsonRowCodecTest {
     assertTrue(bad.errors().get(0).message().contains("line 2"), bad.errors().get(0)::message);
     assertFalse(JsonRowCodec.decodeLine(3, "[1,2]", fields, false).ok());
   }
+
+  @Test
+  void lineNumbersKeepEveryDigit() {
+    List<TableFieldSchema> fields =
+        List.of(
+            new TableFieldSchema().setName("n").setType("INT64"),
+            new TableFieldSchema().setName("d").setType("NUMERIC"));
+    DecodedRow row =
+        JsonRowCodec.decodeLine(
+            1, "{\"n\": 9007199254740993, \"d\": 12345678901234567890.123456789}", fields, false);
+    assertTrue(row.ok(), () -> row.errors().toString());
+    assertEquals(9007199254740993L, row.row().get("n"));
+    assertEquals(
+        0,
+        new java.math.BigDecimal("12345678901234567890.123456789")
+            .compareTo((java.math.BigDecimal) row.row().get("d")));
+  }
 }
