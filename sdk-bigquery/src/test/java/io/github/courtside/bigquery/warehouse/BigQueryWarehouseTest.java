@@ -32,14 +32,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The warehouse contract and the BigQuery-specific behaviour of {@link BigQueryWarehouse}, against
  * the local BigQuery server (REST + Storage Write gRPC on loopback), one server for the class.
  */
-@ExtendWith(LocalServerGaps.class)
 class BigQueryWarehouseTest extends WarehouseContract {
   @RegisterExtension static LocalBigQuery bigQuery = LocalBigQuery.create();
 

@@ -17,11 +17,7 @@ final class LocalServerGaps implements ExecutionCondition {
           + " read (HttpResponseException, status 0), which hides the server's load error; simpler"
           + " tables load through the same path";
 
-  private static final Map<String, String> GAPS =
-      Map.of(
-          "replacePartitionReplacesOnlyThatPartitionAndIsIdempotent", UPLOAD,
-          "replacingAPartitionTwiceLeavesIdenticalTablesWithOneLoadJobPerRun", UPLOAD,
-          "theQuotaGuardRefusesTheLoadThatWouldExhaustTheDailyQuota", UPLOAD);
+  private static final Map<String, String> GAPS = Map.of();
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
