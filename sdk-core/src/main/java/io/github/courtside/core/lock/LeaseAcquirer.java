@@ -19,4 +19,26 @@ public interface LeaseAcquirer {
    * @throws LockNotAcquiredException when the lock could not be acquired in time
    */
   Lease acquire(String lockName);
+
+  /**
+   * Acquires the named lock with a token above {@code floor}: the highest token the guarded
+   * resource has seen (a consolidation journal, say), so tokens never go backwards even when the
+   * lock's own token documents were deleted, expired or live in a new store.
+   *
+   * <p>The default acquires normally and refuses a token at or below the floor; implementations
+   * that issue tokens (such as {@link LeaseLock}) issue one above the floor instead.
+   *
+   * @throws LockNotAcquiredException when the lock could not be acquired in time, or (default
+   *     implementation) its token is not above the floor
+   */
+  default Lease acquire(String lockName, long floor) {
+    Lease lease = acquire(lockName);
+    if (lease.token().value() <= floor) {
+      lease.close();
+      throw new LockNotAcquiredException(
+          lockName,
+          "issued token " + lease.token().value() + " is not above the resource's token " + floor);
+    }
+    return lease;
+  }
 }
