@@ -3,11 +3,13 @@ package io.github.courtside.bigquery.local.internal.rest;
 import com.google.api.client.json.GenericJson;
 import com.google.api.client.json.JsonParser;
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.client.util.Data;
 import io.github.courtside.bigquery.local.internal.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +30,9 @@ final class JsonCodec {
       if (isBlank(body)) {
         return type.getDeclaredConstructor().newInstance();
       }
-      if (new String(body, StandardCharsets.UTF_8).contains("\"queryParameters\"")) {
-        body = withTextParameterValues(body);
+      String text = new String(body, StandardCharsets.UTF_8);
+      if (text.contains("\"queryParameters\"") || text.contains("null")) {
+        body = normalised(body);
       }
       try (JsonParser parser =
           FACTORY.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
@@ -43,17 +46,43 @@ final class JsonCodec {
   }
 
   /**
-   * Query parameter values are strings in the REST model, but clients (the Node.js one) send JSON
-   * numbers and booleans, which BigQuery accepts: those become their text before typed parsing.
+   * Two things clients send that the typed model would misread, fixed before typed parsing:
+   *
+   * <ul>
+   *   <li>Explicit JSON {@code null}s ({@code "skipInvalidRows": null}, {@code "dryRun": null},
+   *       what discovery-based clients such as {@code bq} send for every unset field) mean "absent"
+   *       to BigQuery, but the model would read them as its null markers, and its null Boolean is
+   *       TRUE: members whose value is null are removed.
+   *   <li>Query parameter values are strings in the REST model, but clients (the Node.js one) send
+   *       JSON numbers and booleans, which BigQuery accepts: those become their text.
+   * </ul>
    */
-  private static byte[] withTextParameterValues(byte[] body) throws IOException {
+  private static byte[] normalised(byte[] body) throws IOException {
     GenericJson json;
     try (JsonParser parser =
         FACTORY.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
       json = parser.parse(GenericJson.class);
     }
+    withoutNullMembers(json);
     textValues(json, false);
     return FACTORY.toByteArray(json);
+  }
+
+  private static void withoutNullMembers(@Nullable Object node) {
+    if (node instanceof Map<?, ?> map) {
+      List<Object> nullMembers = new ArrayList<>();
+      map.forEach(
+          (key, value) -> {
+            if (value == null || Data.isNull(value)) {
+              nullMembers.add(key);
+            } else {
+              withoutNullMembers(value);
+            }
+          });
+      nullMembers.forEach(map::remove);
+    } else if (node instanceof List<?> list) {
+      list.forEach(JsonCodec::withoutNullMembers);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -68,6 +68,7 @@ public final class RestServer implements AutoCloseable {
     routes.addAll(new TabledataResource(storage, new InsertIdWindow(settings.clock())).routes());
     routes.addAll(new JobsResource(scheduler, storage, settings).routes());
     routes.addAll(new UploadsResource(scheduler).routes());
+    routes.addAll(DiscoveryResource.routes());
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor =
         Executors.newFixedThreadPool(

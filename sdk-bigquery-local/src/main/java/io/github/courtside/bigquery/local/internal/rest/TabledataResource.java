@@ -51,7 +51,7 @@ final class TabledataResource {
   private RestResponse insertAll(RestRequest request) {
     TableReference ref = TablesResource.ref(request);
     TableDataInsertAllRequest body = request.body(TableDataInsertAllRequest.class);
-    if (body.getTemplateSuffix() != null) {
+    if (body.getTemplateSuffix() != null && !body.getTemplateSuffix().isEmpty()) {
       throw ApiException.notSupported("templateSuffix (insertAll into template tables)");
     }
     Table table =

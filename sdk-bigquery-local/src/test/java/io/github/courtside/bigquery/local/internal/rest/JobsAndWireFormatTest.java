@@ -255,4 +255,75 @@ class JobsAndWireFormatTest {
                 TableId.of("jobs", "chunked"), Schema.of(Field.of("a", StandardSQLTypeName.INT64)))
             .getTotalRows());
   }
+
+  @Test
+  void servesItsDiscoveryDocumentAndRoutesEveryMethodItDescribes() throws Exception {
+    String base = bigQuery.restEndpoint();
+    for (String path :
+        List.of("/$discovery/rest?version=v2", "/discovery/v1/apis/bigquery/v2/rest")) {
+      HttpResponse<String> doc =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, doc.statusCode(), doc.body());
+      assertTrue(doc.body().contains("\"rootUrl\": \"" + base + "/\""), path);
+      assertTrue(doc.body().contains("\"bigquery.tabledata.insertAll\""), path);
+    }
+    DiscoveryDocument discovery = DiscoveryDocument.load();
+    for (String id : discovery.methodIds()) {
+      Map<String, Object> method = discovery.method(id);
+      String path =
+          ((String) method.get("path"))
+              .replace("{+projectId}", bigQuery.projectId())
+              .replaceAll("\\{\\+?[A-Za-z]+}", "missing_" + id.replace('.', '_'));
+      String verb = (String) method.get("httpMethod");
+      HttpResponse<String> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/bigquery/v2/" + path))
+                  .method(
+                      verb,
+                      verb.equals("GET") || verb.equals("DELETE")
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertFalse(
+          answer.body().contains("unknown path"),
+          id + " " + verb + " " + path + ": " + answer.body());
+    }
+  }
+
+  @Test
+  void explicitJsonNullsMeanAbsentAsDiscoveryClientsSendThem() throws Exception {
+    // bq and googleapiclient send every unset field as null; the model's null Boolean is TRUE
+    bq.create(TableInfo.of(TableId.of("jobs", "nulls"), StandardTableDefinition.of(SCHEMA)));
+    HttpResponse<String> insert =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api("/datasets/jobs/tables/nulls/insertAll")))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"skipInvalidRows\": null, \"ignoreUnknownValues\": null,"
+                            + " \"templateSuffix\": null, \"rows\": [{\"json\": {\"a\": 1}},"
+                            + " {\"json\": {\"a\": 2, \"unknown\": 3}}, {\"json\": {\"a\": null}}]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, insert.statusCode(), insert.body());
+    assertTrue(insert.body().contains("\"insertErrors\""), insert.body());
+    assertTrue(insert.body().contains("\"stopped\""), "valid rows stopped: " + insert.body());
+    assertEquals(
+        0,
+        bq.listTableData(TableId.of("jobs", "nulls"), SCHEMA).getTotalRows(),
+        "nothing written: skipInvalidRows null is false");
+    HttpResponse<String> query =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api("/queries")))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"query\": \"SELECT 7 AS seven\", \"dryRun\": null,"
+                            + " \"useLegacySql\": false, \"maxResults\": null}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, query.statusCode(), query.body());
+    assertTrue(query.body().contains("\"7\""), "ran, not a dry run: " + query.body());
+  }
 }
