@@ -1,6 +1,7 @@
 package io.github.courtside.benchmarks;
 
 import io.github.courtside.bigquery.local.LocalBigQuery;
+import io.github.courtside.bigquery.local.internal.sql.SqlOverhead;
 import io.github.courtside.bigquery.warehouse.BigQueryWarehouse;
 import io.github.courtside.core.consolidation.ConsolidationConfig;
 import io.github.courtside.core.consolidation.ConsolidationReport;
@@ -32,6 +33,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * {@link ConsolidationBenchmark}'s workload on the local BigQuery server, through the production
@@ -70,10 +73,19 @@ public class LocalBigQueryBenchmark {
   private BigQueryWarehouse warehouse = newWarehouse();
   private Consolidator consolidator = consolidator(warehouse);
   private String bareMerge = "";
+  private boolean measuring;
+  private long measuredStatements;
+  private long measuredOverheadNanos;
 
   @Setup(Level.Trial)
   public void startServer() {
     server.start();
+  }
+
+  /** Only measurement iterations count towards the printed analysis and compilation time. */
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    measuring = params.getType() == IterationType.MEASUREMENT;
   }
 
   private BigQueryWarehouse newWarehouse() {
@@ -152,6 +164,12 @@ public class LocalBigQueryBenchmark {
 
   @TearDown(Level.Trial)
   public void stopServer() {
+    if (measuredStatements > 0) {
+      System.out.printf(
+          "%nGoogleSQL analysis + compilation on the local server: %.2f ms per statement"
+              + " (%d statements of the measured consolidations)%n",
+          measuredOverheadNanos / 1e6 / measuredStatements, measuredStatements);
+    }
     warehouse.close();
     server.close();
   }
@@ -162,9 +180,25 @@ public class LocalBigQueryBenchmark {
     return warehouse.execute(bareMerge);
   }
 
-  /** The whole consolidation on the local server. */
+  /**
+   * The whole consolidation on the local server. At the end of the trial it prints the server's
+   * warm analysis and compilation time per statement of the measured calls (the SDK's consolidation
+   * statements): ZetaSQL table names, catalog and analysis, and compilation to DuckDB SQL, without
+   * DuckDB's execution.
+   */
   @Benchmark
   public ConsolidationReport consolidate() {
-    return consolidator.consolidate(ConsolidationBenchmark.BATCH, ConsolidationBenchmark.DAY);
+    SqlOverhead.Totals before = SqlOverhead.totals();
+    ConsolidationReport report =
+        consolidator.consolidate(ConsolidationBenchmark.BATCH, ConsolidationBenchmark.DAY);
+    SqlOverhead.Totals after = SqlOverhead.totals();
+    if (!measuring) {
+      return report;
+    }
+    measuredStatements += after.statements() - before.statements();
+    measuredOverheadNanos +=
+        (after.tableNameNanos() + after.analysisNanos() + after.compileNanos())
+            - (before.tableNameNanos() + before.analysisNanos() + before.compileNanos());
+    return report;
   }
 }

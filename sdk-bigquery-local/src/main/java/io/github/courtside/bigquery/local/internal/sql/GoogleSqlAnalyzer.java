@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ZetaSQL analyzer in BigQuery's language mode, set up once per JVM: maximum language features,
  * all statement kinds, PRODUCT_EXTERNAL (types print as FLOAT64), no rewrites (the compiler sees
- * the tree as written), and one root catalog holding the builtin functions. Tables are added to
- * that root catalog for one statement at a time, under {@link #lock()}, because the builtin
- * function list costs tens of milliseconds to build.
+ * the tree as written). Each statement is analysed against a catalog of the builtin functions and
+ * the tables it references, registered with the native analyzer per table set ({@link
+ * RegisteredCatalogs}); analyses are serialised by one lock.
  *
  * <p>FEATURE_DISALLOW_GROUP_BY_FLOAT stays off: BigQuery groups by FLOAT64 and accepts {@code IS
  * NOT DISTINCT FROM} on it (which the flag would refuse); it only refuses FLOAT64 in a window's
@@ -42,7 +41,7 @@ final class GoogleSqlAnalyzer {
 
   private final LanguageOptions language;
   private final AnalyzerOptions plain;
-  private final SimpleCatalog root;
+  private final RegisteredCatalogs catalogs;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, List<List<String>>> tableNames =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -59,8 +58,7 @@ final class GoogleSqlAnalyzer {
     language.setSupportsAllStatementKinds();
     language.setProductMode(ProductMode.PRODUCT_EXTERNAL);
     plain = build(language, Map.of(), List.of());
-    root = new SimpleCatalog("bigquery");
-    root.addZetaSQLFunctionsAndTypes(new ZetaSQLBuiltinFunctionOptions(language));
+    catalogs = new RegisteredCatalogs(new ZetaSQLBuiltinFunctionOptions(language));
   }
 
   /** The one analyzer of this JVM (the native library starts on first use, about 1.5 s). */
@@ -69,15 +67,6 @@ final class GoogleSqlAnalyzer {
       shared = new GoogleSqlAnalyzer();
     }
     return shared;
-  }
-
-  SimpleCatalog root() {
-    return root;
-  }
-
-  /** Held while tables are registered in the root catalog and a statement is analysed. */
-  ReentrantLock lock() {
-    return lock;
   }
 
   AnalyzerOptions options(Map<String, Type> named, List<Type> positional) {
@@ -125,23 +114,27 @@ final class GoogleSqlAnalyzer {
     return names;
   }
 
+  /** The tables one statement sees. */
+  interface CatalogTables {
+    /**
+     * Adds the tables to {@code catalog}; returns their signature: equal signatures mean catalogs
+     * with equal contents (table paths as written, column names and types).
+     */
+    String addTo(SimpleCatalog catalog);
+  }
+
   /**
-   * Analyses the statement at the location (advancing it), with the catalog filled by {@code
-   * tables} for the duration.
+   * Analyses the statement at the location (advancing it) against a catalog of the builtin
+   * functions and {@code tables}: a registered one when these tables were seen before.
    */
   ResolvedStatement analyzeNext(
-      ParseResumeLocation location,
-      AnalyzerOptions options,
-      Function<SimpleCatalog, Runnable> tables) {
+      ParseResumeLocation location, AnalyzerOptions options, CatalogTables tables) {
     lock.lock();
     try {
-      // registering the tables may fail (a missing table): the lock must be released all the same
-      Runnable cleanup = tables.apply(root);
-      try {
-        return Analyzer.analyzeNextStatement(location, options, root);
-      } finally {
-        cleanup.run();
-      }
+      SimpleCatalog fresh = catalogs.newCatalog();
+      String signature = tables.addTo(fresh);
+      return Analyzer.analyzeNextStatement(
+          location, options, catalogs.registered(signature, fresh));
     } finally {
       lock.unlock();
     }

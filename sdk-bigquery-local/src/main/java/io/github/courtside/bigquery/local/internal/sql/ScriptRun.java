@@ -134,13 +134,13 @@ final class ScriptRun {
         long started = System.nanoTime();
         List<List<String>> names = analyzer.tableNames(sql, position, options);
         long named = System.nanoTime();
-        Overhead.TABLE_NAMES.add(named - started);
+        SqlOverhead.TABLE_NAMES.add(named - started);
         StatementTables tables =
             new StatementTables(
                 storage, request.project(), request.defaultDataset(), settings.location());
         ResolvedStatement statement = analyze(location, position, names, tables, true);
-        Overhead.ANALYSIS.add(System.nanoTime() - named);
-        Overhead.STATEMENTS.increment();
+        SqlOverhead.ANALYSIS.add(System.nanoTime() - named);
+        SqlOverhead.STATEMENTS.increment();
         statements++;
         if (execute) {
           runStatement(statement, tables);
@@ -186,7 +186,7 @@ final class ScriptRun {
       StatementTables tables,
       boolean retry) {
     try {
-      return analyzer.analyzeNext(location, options, root -> tables.register(root, names));
+      return analyzer.analyzeNext(location, options, catalog -> tables.register(catalog, names));
     } catch (SqlException e) {
       ApiException missing = tables.notFound();
       String message = String.valueOf(e.getMessage());
@@ -371,7 +371,7 @@ final class ScriptRun {
 
   private void compiled() {
     if (compileStarted != 0) {
-      Overhead.COMPILATION.add(System.nanoTime() - compileStarted);
+      SqlOverhead.COMPILATION.add(System.nanoTime() - compileStarted);
       compileStarted = 0;
     }
   }

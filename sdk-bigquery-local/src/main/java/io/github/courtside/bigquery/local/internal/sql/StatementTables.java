@@ -79,10 +79,13 @@ final class StatementTables {
     };
   }
 
-  /** Registers the tables under their paths in {@code root}; returns how to take them out. */
-  Runnable register(SimpleCatalog root, List<List<String>> paths) {
-    List<String> rootTables = new ArrayList<>();
-    List<String> rootCatalogs = new ArrayList<>();
+  /**
+   * Adds the tables under their paths to {@code catalog} (the statement's {@link
+   * GoogleSqlAnalyzer.CatalogTables}); returns their signature: each path as written with its
+   * table's columns and types.
+   */
+  String register(SimpleCatalog catalog, List<List<String>> paths) {
+    StringBuilder signature = new StringBuilder();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (List<String> path : paths) {
       if (!seen.add(String.join("\u0001", path).toLowerCase(Locale.ROOT))) {
@@ -100,33 +103,28 @@ final class StatementTables {
           table.get().getSchema() == null || table.get().getSchema().getFields() == null
               ? List.of()
               : table.get().getSchema().getFields();
+      signature.append(String.join("\u0001", path).toLowerCase(Locale.ROOT)).append('\u0002');
       for (TableFieldSchema field : fields) {
         zeta.addSimpleColumn(field.getName(), ZetaTypes.fromField(field));
+        signature.append(field.getName()).append('\u0003').append(field).append('\u0002');
       }
+      signature.append('\u0004');
       byZetaName.put(name.toLowerCase(Locale.ROOT), ref);
       if (path.size() == 1) {
-        root.addSimpleTable(path.get(0), zeta);
-        rootTables.add(path.get(0));
+        catalog.addSimpleTable(path.get(0), zeta);
         continue;
       }
-      SimpleCatalog catalog = root;
+      SimpleCatalog parent = catalog;
       for (int i = 0; i < path.size() - 1; i++) {
-        SimpleCatalog child = catalog.getCatalog(path.get(i));
+        SimpleCatalog child = parent.getCatalog(path.get(i));
         if (child == null) {
-          child = catalog.addNewSimpleCatalog(path.get(i));
-          if (catalog == root) {
-            rootCatalogs.add(path.get(i));
-          }
+          child = parent.addNewSimpleCatalog(path.get(i));
         }
-        catalog = child;
+        parent = child;
       }
-      String last = path.get(path.size() - 1);
-      catalog.addSimpleTable(last, zeta);
+      parent.addSimpleTable(path.get(path.size() - 1), zeta);
     }
-    return () -> {
-      rootTables.forEach(root::removeSimpleTable);
-      rootCatalogs.forEach(root::removeSimpleCatalog);
-    };
+    return signature.toString();
   }
 
   private Optional<Table> lookup(TableReference ref) {
