@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A thread-safe {@link CoordinationStore} in one JVM's memory: for tests, single-process pipelines
- * and the embedded demo. Nothing survives the process; use the DuckDB store for a durable embedded
- * store.
+ * and the embedded demo. Timestamps are kept to the microsecond, as in every store. Nothing
+ * survives the process; use the DuckDB store for a durable embedded store.
  *
  * <pre>{@code
  * CoordinationStore store = new InMemoryCoordinationStore();
@@ -21,7 +21,7 @@ public final class InMemoryCoordinationStore implements CoordinationStore {
 
   @Override
   public boolean createIfAbsent(Document document) {
-    return documents.putIfAbsent(document.path(), document) == null;
+    return documents.putIfAbsent(document.path(), document.truncatedToMicros()) == null;
   }
 
   @Override

@@ -81,7 +81,7 @@ public final class DuckDbCoordinationStore implements CoordinationStore {
   public boolean createIfAbsent(Document document) {
     String collection = document.collection();
     String id = document.id();
-    String fields = DocumentCodec.encode(document.fields());
+    String fields = DocumentCodec.encode(document.truncatedToMicros().fields());
     for (int attempt = 1; ; attempt++) {
       try (PreparedStatement insert =
           connection()
