@@ -43,10 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * batches (so that a query which scans the table, instead of the batch's prefix, shows it).
  *
  * <ul>
- *   <li>{@code completionRecord} and {@code completionRecord8}: exactly the store calls one {@code
- *       CompletionTracker.record} makes for a new item of a known batch (the batch definition is
- *       cached): create the item's done document, count the batch's done documents, get the closure
- *       document. Completion records per second, from 1 and from 8 threads.
+ *   <li>{@code completionRecord}, {@code completionRecord8}, {@code completionRecord64}: exactly
+ *       the store calls one {@code CompletionTracker.record} makes for a new item of a known batch
+ *       (the batch definition is cached): create the item's done document, count the batch's done
+ *       documents, get the closure document. Completion records per second, from 1 and from 8
+ *       threads.
  *   <li>{@code createIfAbsent} and {@code createIfAbsent8}: one new document per call.
  *   <li>{@code countBatch}, {@code newestById}, {@code newestByField}: the prefix count, the lease
  *       lock's newest-token query and the stall check's newest-record query over one batch of 1,000
@@ -138,6 +139,13 @@ public class CoordinationStoreBenchmark {
   @Benchmark
   @Threads(8)
   public Optional<Document> completionRecord8() {
+    return record();
+  }
+
+  /** One completion record's store calls, from each of 64 threads (a fleet of workers). */
+  @Benchmark
+  @Threads(64)
+  public Optional<Document> completionRecord64() {
     return record();
   }
 
