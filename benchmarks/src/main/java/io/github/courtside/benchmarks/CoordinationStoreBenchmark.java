@@ -83,7 +83,7 @@ public class CoordinationStoreBenchmark {
   private final AtomicLong next = new AtomicLong();
   private String probedBatch = "history/batch-0000000/done";
 
-  /** A fresh store holding {@link #history} documents, written from 8 threads. */
+  /** A fresh store holding {@link #history} documents, written from 64 threads. */
   @Setup(Level.Trial)
   public void fill() {
     close();
@@ -99,7 +99,7 @@ public class CoordinationStoreBenchmark {
     } else {
       store = new InMemoryCoordinationStore();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(64);
     try {
       List<Future<Boolean>> writes = new ArrayList<>(history);
       for (int n = 0; n < history; n++) {
