@@ -190,6 +190,12 @@ final class DocumentTable {
     try {
       List<Boolean> outcomes = apply(group, exact);
       publish(group, outcomes);
+    } catch (Error e) {
+      // nobody may wait forever for a group that will never commit
+      for (Write write : group) {
+        write.outcome().completeExceptionally(e);
+      }
+      throw e;
     } catch (SQLException | RuntimeException e) {
       if (exact) {
         group.get(0).outcome().completeExceptionally(failure(group.get(0), e));
