@@ -120,9 +120,9 @@ class FirestoreCoordinationStoreWireTest {
   @Test
   void aCreateThatLandsButAnswersAfterTheStoresOwnTimeoutIsThisCalls() {
     FirestoreCoordinationStore impatient =
-        FirestoreCoordinationStore.using(client(), Duration.ofMillis(400));
+        FirestoreCoordinationStore.using(client(), Duration.ofSeconds(1));
     Document written = lockDocument(path("locks/l2/tokens/00000000000000000001"));
-    rpc.delayCommitsAfterTheyLand(1, Duration.ofMillis(1_500));
+    rpc.delayCommitsAfterTheyLand(1, Duration.ofMillis(2_500));
 
     assertTrue(impatient.createIfAbsent(written), "timed out, but landed: this call's");
     assertEquals(written.truncatedToMicros(), impatient.get(written.path()).orElseThrow());
