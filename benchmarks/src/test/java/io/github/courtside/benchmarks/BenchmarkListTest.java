@@ -19,7 +19,13 @@ class BenchmarkListTest {
       assertNotNull(
           list, "META-INF/BenchmarkList missing: the JMH annotation processor did not run");
       String text = new String(list.readAllBytes(), StandardCharsets.UTF_8);
-      for (String method : List.of("createIfAbsent", "newestById")) {
+      for (String method :
+          List.of(
+              "completionRecord",
+              "completionRecord8",
+              "createIfAbsent",
+              "newestById",
+              "countBatch")) {
         assertTrue(
             text.lines()
                 .anyMatch(
@@ -32,11 +38,19 @@ class BenchmarkListTest {
   }
 
   @Test
-  void newestByIdReturnsTheLastDocumentCreated() {
+  void theProbesReadOneBatchOfTheHistoryAndARecordMakesItsThreeCalls() {
     CoordinationStoreBenchmark benchmark = new CoordinationStoreBenchmark();
+    benchmark.history = 3 * CoordinationStoreBenchmark.BATCH_SIZE;
     benchmark.fill();
-    assertTrue(benchmark.createIfAbsent());
+    assertEquals(CoordinationStoreBenchmark.BATCH_SIZE, benchmark.countBatch());
     List<?> newest = benchmark.newestById();
-    assertEquals(List.of(CoordinationStoreBenchmark.document(10_000)), newest);
+    assertEquals(
+        List.of(
+            CoordinationStoreBenchmark.historyDocument(
+                2L * CoordinationStoreBenchmark.BATCH_SIZE - 1)),
+        newest);
+    assertEquals(newest, benchmark.newestByField());
+    assertTrue(benchmark.createIfAbsent());
+    assertTrue(benchmark.completionRecord().isEmpty(), "no closure document in a fresh batch");
   }
 }

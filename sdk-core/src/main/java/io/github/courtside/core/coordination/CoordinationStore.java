@@ -16,6 +16,19 @@ import java.util.Optional;
  * <p>Every method either succeeds or throws a {@link CoordinationStoreException}; a store never
  * swallows a failure, so callers can let their message be redelivered.
  *
+ * <p><b>Timestamps are kept to the microsecond.</b> Every store truncates {@link java.time.Instant}
+ * values (nested ones too) to microseconds when it writes a document, as Firestore does, so the
+ * three stores agree and what a store hands back equals what any later read gives; the JDK clock's
+ * nanoseconds never survive a write. {@link Document#truncatedToMicros()} is the value a store
+ * keeps.
+ *
+ * <p><b>Reserved fields.</b> Top-level field names starting with {@value #RESERVED_FIELD_PREFIX}
+ * belong to the stores (a {@link Document} refuses them). A store may add such fields to what it
+ * writes and strips them on every read: the Firestore store keeps the document id there for id
+ * ranges, and a unique write id per {@link #createIfAbsent} call so that, after an ambiguous
+ * failure (a timeout or an unavailable backend, when the create may have landed), it recognises a
+ * landed document as this call's by that id rather than by comparing fields.
+ *
  * <pre>{@code
  * CoordinationStore store = new InMemoryCoordinationStore();
  * boolean mine = store.createIfAbsent(Document.of("locks/nightly/holders/1", Map.of("owner", "w-7")));
@@ -24,9 +37,17 @@ import java.util.Optional;
  * }</pre>
  */
 public interface CoordinationStore {
+  /** Top-level field names starting with this prefix are reserved for the stores. */
+  String RESERVED_FIELD_PREFIX = "_courtside_";
 
   /**
-   * Creates the document unless one exists at its path, atomically.
+   * Creates the document unless one exists at its path, atomically; its timestamps are stored
+   * truncated to microseconds.
+   *
+   * <p>A true result is durable (committed before it returns). When the outcome is ambiguous (the
+   * backend may have applied the write but the call failed or timed out), the store either finds
+   * out which it was (a document this very call wrote counts as created) or throws; it never
+   * reports false for a document that this call wrote.
    *
    * @return true when this call created it, false when a document was already there
    */

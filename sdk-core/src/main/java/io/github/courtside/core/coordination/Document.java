@@ -1,6 +1,7 @@
 package io.github.courtside.core.coordination;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Optional;
  *
  * <p>Field values are {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link
  * Instant} or a nested {@code Map<String, Object>} of the same. {@link Integer} values are widened
- * to {@link Long}; anything else is refused with the field named.
+ * to {@link Long}; anything else is refused with the field named. Top-level names starting with
+ * {@value CoordinationStore#RESERVED_FIELD_PREFIX} are reserved for the stores and refused. Stores
+ * keep timestamps to the microsecond ({@link #truncatedToMicros()}).
  *
  * <pre>{@code
  * Document done = Document.of("batches/2024-04-10/b1/items/player-42",
@@ -28,11 +31,53 @@ public record Document(String path, Map<String, Object> fields) {
   public Document {
     DocumentPaths.requireDocumentPath(Objects.requireNonNull(path, "path"));
     fields = normalise(path, "", Objects.requireNonNull(fields, "fields"));
+    for (String name : fields.keySet()) {
+      if (name.startsWith(CoordinationStore.RESERVED_FIELD_PREFIX)) {
+        throw new IllegalArgumentException(
+            "field "
+                + name
+                + " of document "
+                + path
+                + " uses the prefix "
+                + CoordinationStore.RESERVED_FIELD_PREFIX
+                + ", which is reserved for the coordination stores");
+      }
+    }
   }
 
   /** A document at {@code path} with {@code fields}. */
   public static Document of(String path, Map<String, ?> fields) {
     return new Document(path, Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+  }
+
+  /**
+   * This document with every timestamp (nested ones too) truncated to microseconds: what a {@link
+   * CoordinationStore} keeps and reads back. Returns this document when nothing needs truncating.
+   */
+  public Document truncatedToMicros() {
+    Map<String, Object> truncated = truncate(fields);
+    return truncated == fields ? this : new Document(path, truncated);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> truncate(Map<String, Object> fields) {
+    Map<String, Object> copy = null;
+    for (Map.Entry<String, Object> field : fields.entrySet()) {
+      Object value = field.getValue();
+      Object kept = value;
+      if (value instanceof Instant instant) {
+        kept = instant.truncatedTo(ChronoUnit.MICROS);
+      } else if (value instanceof Map<?, ?> map) {
+        kept = truncate((Map<String, Object>) map);
+      }
+      if (!kept.equals(value)) {
+        if (copy == null) {
+          copy = new LinkedHashMap<>(fields);
+        }
+        copy.put(field.getKey(), kept);
+      }
+    }
+    return copy == null ? fields : Collections.unmodifiableMap(copy);
   }
 
   /** The id: the last segment of the path. */

@@ -127,6 +127,37 @@ public abstract class CoordinationStoreContract {
   }
 
   @Test
+  void nanosecondInstantsAreKeptToTheMicrosecondOnEveryRead() {
+    CoordinationStore store = store();
+    // the JDK 17 clock gives sub-microsecond digits; every store keeps microseconds, like Firestore
+    Instant nanos = Instant.parse("2024-04-10T19:30:00.123456789Z");
+    Instant micros = Instant.parse("2024-04-10T19:30:00.123456Z");
+    Instant before = Instant.parse("1969-12-31T23:59:59.999999999Z");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("at", nanos);
+    fields.put("before_epoch", before);
+    fields.put("nested", Map.of("when", nanos.plusNanos(1), "n", 1L));
+    Document written = Document.of(path("ns/doc"), fields);
+    assertTrue(store.createIfAbsent(written));
+
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("at", micros);
+    expected.put("before_epoch", Instant.parse("1969-12-31T23:59:59.999999Z"));
+    expected.put("nested", Map.of("when", micros, "n", 1L));
+    Document first = store.get(path("ns/doc")).orElseThrow();
+    assertEquals(expected, first.fields());
+    assertEquals(written.truncatedToMicros(), first);
+    assertEquals(first, store.get(path("ns/doc")).orElseThrow(), "a second read");
+    assertEquals(List.of(first), store.query(DocumentQuery.in(path("ns")).build()));
+    assertEquals(
+        List.of(first),
+        store.query(DocumentQuery.in(path("ns")).orderBy("at", true).limit(1).build()));
+    assertFalse(
+        store.createIfAbsent(Document.of(path("ns/doc"), Map.of("at", nanos))),
+        "the truncated document is still there");
+  }
+
+  @Test
   void longsKeepAllSixtyFourBits() {
     assumeFullRangeLongs();
     Document written =

@@ -4,7 +4,9 @@ import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.Query;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,11 +41,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Create-if-absent is Firestore's {@code create}, which fails with {@code ALREADY_EXISTS} when
  * the document exists; nothing else needs transactions, so the store runs on the npm emulator as
- * well as on the official one. When a create fails ambiguously (deadline exceeded, unavailable: the
- * write may have landed), the store reads the document back: the same fields mean this call created
- * it. Queries by id prefix use a {@code __name__} range; ordering by a field together with a prefix
- * is sorted in memory, as Firestore cannot order by a field under a {@code __name__} range. Delete
- * reports whether a document was there with an exists precondition.
+ * well as on the official one. Each create carries a unique write id in the reserved field {@value
+ * #WRITE_ID_FIELD} (stripped on read). When a create fails ambiguously (deadline exceeded,
+ * unavailable, aborted, internal, unknown, cancelled, or this store's own timeout: the write may
+ * have landed) the store sends the same create again; if that meets {@code ALREADY_EXISTS}, as it
+ * does whenever the document exists, one read decides by the write id whether this call wrote it.
+ * The client's own retries are covered the same way. On the happy path a create is one commit, with
+ * no read.
+ *
+ * <p>Every store method is one round trip on the happy path: a get is one batch get, a count one
+ * aggregation query, a query one run query with its order and limit pushed down (by id, with or
+ * without an id prefix, or by a field without an id prefix; only a field order under an id prefix
+ * is sorted in memory, as Firestore cannot order by a field under a range on another field without
+ * a composite index). Delete reads the update time and deletes with that precondition. Timestamps
+ * are Firestore timestamps, to the microsecond, as in every store.
  *
  * <p>Documents are small and written once, so the one-write-per-second-per-document guidance is
  * never approached by the lock and completion algorithms.
@@ -56,19 +68,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class FirestoreCoordinationStore implements CoordinationStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FirestoreCoordinationStore.class);
+
+  /** The failures after which a create may or may not have been applied. */
   private static final Set<StatusCode.Code> AMBIGUOUS =
       EnumSet.of(
           StatusCode.Code.DEADLINE_EXCEEDED,
           StatusCode.Code.UNAVAILABLE,
+          StatusCode.Code.ABORTED,
           StatusCode.Code.INTERNAL,
           StatusCode.Code.UNKNOWN,
           StatusCode.Code.CANCELLED);
+
+  /** Sends of one create: the first and its resends after ambiguous failures. */
+  static final int CREATE_ATTEMPTS = 3;
 
   /**
    * Every document carries its own id in this field, so that id ranges and id order are plain
    * single-field queries (Firestore cannot scan document keys in descending order).
    */
-  static final String ID_FIELD = "_courtside_id";
+  static final String ID_FIELD = CoordinationStore.RESERVED_FIELD_PREFIX + "id";
+
+  /**
+   * Every create writes a fresh random id in this field, so that after an ambiguous failure the
+   * store recognises the document it wrote itself (comparing fields would not do: another writer
+   * may write the same fields, and the stored ones are truncated to microseconds).
+   */
+  static final String WRITE_ID_FIELD = CoordinationStore.RESERVED_FIELD_PREFIX + "write";
 
   private final Firestore firestore;
   private final boolean ownsClient;
@@ -94,36 +119,89 @@ public final class FirestoreCoordinationStore implements CoordinationStore, Auto
 
   @Override
   public boolean createIfAbsent(Document document) {
-    if (document.fields().containsKey(ID_FIELD)) {
-      throw new IllegalArgumentException(
-          "field "
-              + ID_FIELD
-              + " is reserved by the Firestore store (document "
-              + document.path()
-              + ")");
-    }
-    Map<String, Object> fields = toFirestore(document.id(), document.fields());
-    try {
-      await(document.path(), firestore.document(document.path()).create(fields));
-      return true;
-    } catch (CoordinationStoreException e) {
-      StatusCode.Code code = statusOf(e);
-      if (code == StatusCode.Code.ALREADY_EXISTS) {
-        return false;
-      }
-      if (code != null && AMBIGUOUS.contains(code)) {
-        Optional<Document> stored = get(document.path());
-        if (stored.isPresent()) {
-          boolean mine = stored.get().fields().equals(document.fields());
-          log.warn(
-              "create of {} failed with {} but the document exists; {}",
-              document.path(),
-              code,
-              mine ? "it holds this call's fields" : "another writer created it");
-          return mine;
+    String path = document.path();
+    String writeId = UUID.randomUUID().toString();
+    Map<String, Object> fields = toFirestore(document.id(), document.truncatedToMicros().fields());
+    fields.put(WRITE_ID_FIELD, writeId);
+    DocumentReference reference = firestore.document(path);
+    @Nullable CoordinationStoreException ambiguous = null;
+    for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+      try {
+        await(path, reference.create(fields));
+        if (ambiguous != null) {
+          log.info(
+              "create of {} succeeded on send {} after {}", path, attempt, ambiguous.getMessage());
         }
+        return true;
+      } catch (CoordinationStoreException e) {
+        if (statusOf(e) == StatusCode.Code.ALREADY_EXISTS) {
+          // the client may have resent a create that landed: the write id says whose it is
+          return landedAsThisCall(path, writeId, ambiguous != null);
+        }
+        if (!isAmbiguous(e)) {
+          throw e;
+        }
+        ambiguous = e;
+        log.warn(
+            "create of {} failed ambiguously (send {} of {}), sending it again with write id {}: {}",
+            path,
+            attempt,
+            CREATE_ATTEMPTS,
+            writeId,
+            e.getMessage());
+        pause(attempt);
       }
-      throw e;
+    }
+    // every send failed ambiguously: a read is the last chance to learn the outcome
+    Optional<String> landed = writeIdAt(path);
+    if (landed.isPresent()) {
+      return landed.get().equals(writeId);
+    }
+    throw new CoordinationStoreException(
+        path,
+        "create failed "
+            + CREATE_ATTEMPTS
+            + " times ambiguously and the document is absent; the create may still land",
+        Objects.requireNonNull(ambiguous, "ambiguous"));
+  }
+
+  private boolean landedAsThisCall(String path, String writeId, boolean afterAmbiguity) {
+    Optional<String> landed = writeIdAt(path);
+    boolean mine = landed.isPresent() && landed.get().equals(writeId);
+    if (mine) {
+      log.warn(
+          "create of {} reported ALREADY_EXISTS{} but the document holds this call's write id {}:"
+              + " it landed on an earlier send",
+          path,
+          afterAmbiguity ? " after an ambiguous failure" : "",
+          writeId);
+    }
+    return mine;
+  }
+
+  private Optional<String> writeIdAt(String path) {
+    DocumentSnapshot snapshot = await(path, firestore.document(path).get());
+    if (!snapshot.exists()) {
+      return Optional.empty();
+    }
+    Object id = snapshot.get(WRITE_ID_FIELD);
+    return Optional.of(id instanceof String text ? text : "");
+  }
+
+  private static boolean isAmbiguous(CoordinationStoreException e) {
+    if (e.getCause() instanceof TimeoutException) {
+      return true; // this store's own timeout: the request may have been sent and applied
+    }
+    StatusCode.Code code = statusOf(e);
+    return code != null && AMBIGUOUS.contains(code);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(50L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CoordinationStoreException("", "interrupted between sends of a create", e);
     }
   }
 
@@ -145,25 +223,27 @@ public final class FirestoreCoordinationStore implements CoordinationStore, Auto
       return List.of();
     }
     Query firestoreQuery = byPrefix(collection, query.idPrefix());
+    Query.Direction direction =
+        query.descending() ? Query.Direction.DESCENDING : Query.Direction.ASCENDING;
     Optional<String> field = query.orderByField();
+    // a field order under an id range would need a composite index: sorted here instead
+    boolean sortHere = field.isPresent() && !query.idPrefix().isEmpty();
     if (field.isEmpty()) {
-      firestoreQuery =
-          firestoreQuery.orderBy(
-              ID_FIELD,
-              query.descending() ? Query.Direction.DESCENDING : Query.Direction.ASCENDING);
-      if (limit != Integer.MAX_VALUE) {
-        firestoreQuery = firestoreQuery.limit(limit);
-      }
+      firestoreQuery = firestoreQuery.orderBy(ID_FIELD, direction);
+    } else if (!sortHere) {
+      // documents without the field are left out and ties go by document id in the same
+      // direction, as DocumentQuery says
+      firestoreQuery = firestoreQuery.orderBy(FieldPath.of(field.get()), direction);
+    }
+    if (limit != Integer.MAX_VALUE && !sortHere) {
+      firestoreQuery = firestoreQuery.limit(limit);
     }
     List<Document> documents = new ArrayList<>();
     for (QueryDocumentSnapshot snapshot : await(collection, firestoreQuery.get()).getDocuments()) {
       documents.add(
           toDocument(DocumentPaths.child(collection, snapshot.getId()), snapshot.getData()));
     }
-    if (field.isEmpty()) {
-      return List.copyOf(documents);
-    }
-    return query.sortAndLimit(documents);
+    return sortHere ? query.sortAndLimit(documents) : List.copyOf(documents);
   }
 
   @Override
@@ -275,7 +355,7 @@ public final class FirestoreCoordinationStore implements CoordinationStore, Auto
       return Document.of(path, Map.of());
     }
     Map<String, Object> fields = new LinkedHashMap<>(data);
-    fields.remove(ID_FIELD);
+    fields.keySet().removeIf(name -> name.startsWith(CoordinationStore.RESERVED_FIELD_PREFIX));
     return Document.of(path, fromFirestore(path, "", fields));
   }
 
