@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 public final class MergePlan {
   private static final String FLAG_PREFIX = "_courtside_has_";
   private static final String ROW_NUMBER = "_courtside_rn";
+  private static final String SOURCE_TABLE = "_courtside_src";
 
   private final MergeSpec spec;
   private final TableSchema mainSchema;
@@ -302,6 +303,7 @@ public final class MergePlan {
                   + dialect.identifier(flag(column)));
         }
       }
+      select.add(stagingTables.indexOf(table) + " AS " + dialect.identifier(SOURCE_TABLE));
       parts.add(
           "SELECT "
               + String.join(", ", select)
@@ -323,14 +325,196 @@ public final class MergePlan {
         + ", ROW_NUMBER() OVER (PARTITION BY "
         + partitionBy
         + " ORDER BY "
-        + dialect.identifier(spec.newestBy())
-        + " DESC NULLS LAST) AS "
+        + String.join(", ", tieBreakOrder(dialect))
+        + ") AS "
         + dialect.identifier(ROW_NUMBER)
         + " FROM ("
         + String.join("\nUNION ALL\n", parts)
         + ") AS U) AS D WHERE "
         + dialect.identifier(ROW_NUMBER)
         + " = 1";
+  }
+
+  /**
+   * The dedup order: newest by the ordering column (NULLs last), then the first staging table in
+   * plan order (sorted by name), then every other column ascending, so tied rows give the same
+   * winner on every run and on every engine.
+   */
+  private List<String> tieBreakOrder(SqlDialect dialect) {
+    List<String> order = new ArrayList<>();
+    order.add(dialect.identifier(spec.newestBy()) + " DESC NULLS LAST");
+    order.add(dialect.identifier(SOURCE_TABLE) + " ASC");
+    for (SourceColumn column : columns) {
+      if (column.name().equalsIgnoreCase(spec.newestBy())
+          || column.column().type() == ColumnType.JSON) {
+        continue;
+      }
+      order.add(dialect.identifier(column.name()) + " ASC NULLS FIRST");
+    }
+    return order;
+  }
+
+  /**
+   * A query with one row per staging table, in plan order: {@code t} (its index in {@link
+   * #stagingTables()}), {@code n} (all its rows) and {@code outside} (its rows whose partition
+   * value is not the planned partition, or NULL), in one scan.
+   */
+  public String renderStagingCounts(SqlDialect dialect) {
+    String column = dialect.identifier(partitionColumn);
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < stagingTables.size(); i++) {
+      parts.add(
+          "SELECT "
+              + i
+              + " AS t, COUNT(*) AS n, COALESCE(SUM(CASE WHEN "
+              + column
+              + " IS DISTINCT FROM "
+              + dialect.literal(partition, ColumnType.DATE)
+              + " THEN 1 ELSE 0 END), 0) AS outside FROM "
+              + dialect.table(stagingTables.get(i)));
+    }
+    return String.join("\nUNION ALL\n", parts);
+  }
+
+  /** One row per distinct merge key staged for the partition, with the key columns only. */
+  private String renderStagedKeys(SqlDialect dialect) {
+    List<String> parts = new ArrayList<>();
+    String keys =
+        spec.mergeKey().stream().map(dialect::identifier).collect(Collectors.joining(", "));
+    for (TableId table : stagingTables) {
+      parts.add(
+          "SELECT "
+              + keys
+              + " FROM "
+              + dialect.table(table)
+              + " WHERE "
+              + dialect.identifier(partitionColumn)
+              + " = "
+              + dialect.literal(partition, ColumnType.DATE));
+    }
+    String values =
+        spec.mergeKey().stream()
+            .map(k -> "ANY_VALUE(" + dialect.identifier(k) + ") AS " + dialect.identifier(k))
+            .collect(Collectors.joining(", "));
+    String groups =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + values
+        + " FROM ("
+        + String.join("\nUNION ALL\n", parts)
+        + ") AS U GROUP BY "
+        + groups;
+  }
+
+  /**
+   * A query with one row and column {@code n}: the distinct merge keys staged for the partition,
+   * which is how many target rows a complete MERGE inserts or updates.
+   */
+  public String renderStagedKeyCount(SqlDialect dialect) {
+    return "SELECT COUNT(*) AS n FROM (" + renderStagedKeys(dialect) + ") AS K";
+  }
+
+  /**
+   * A query with one row per staged merge key that matches more than one row of the partition in
+   * the main table (legacy duplicates): the key columns and {@code n}, the number of target rows. A
+   * MERGE would update (and reactivate) all of them, so the consolidator refuses to merge.
+   */
+  public String renderDuplicateTargetKeys(SqlDialect dialect) {
+    String select =
+        spec.mergeKey().stream()
+            .map(k -> "ANY_VALUE(S." + dialect.identifier(k) + ") AS " + dialect.identifier(k))
+            .collect(Collectors.joining(", "));
+    String groups =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey("S." + dialect.identifier(k), typeOf(k)))
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + select
+        + ", COUNT(*) AS n FROM "
+        + dialect.table(spec.mainTable())
+        + " AS T JOIN ("
+        + renderStagedKeys(dialect)
+        + ") AS S ON "
+        + matchCondition(dialect)
+        + " GROUP BY "
+        + groups
+        + " HAVING COUNT(*) > 1";
+  }
+
+  /**
+   * The UPDATE that leaves one active row per group among the groups this batch touched: the winner
+   * of each group is its newest staged row (by the ordering column, then the key), picked within
+   * the deduplicated source, so a stale ordering value of an older main row never beats the batch's
+   * newest prediction. Every other active row of those groups in the partition is deactivated.
+   * Requires every group column to be read from every staging table.
+   */
+  public String renderSupersedeTouchedGroups(
+      SqlDialect dialect, String activeColumn, List<String> group) {
+    String active = dialect.identifier(activeColumn);
+    String partitionBy =
+        group.stream()
+            .map(c -> dialect.groupingKey(dialect.identifier(c), typeOf(c)))
+            .collect(Collectors.joining(", "));
+    List<String> order = new ArrayList<>();
+    order.add(dialect.identifier(spec.newestBy()) + " DESC NULLS LAST");
+    spec.mergeKey().forEach(k -> order.add(dialect.identifier(k) + " ASC NULLS FIRST"));
+    List<String> selected = new ArrayList<>();
+    group.forEach(c -> selected.add(dialect.identifier(c)));
+    spec.mergeKey().stream()
+        .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
+        .forEach(k -> selected.add(dialect.identifier(k)));
+    String winners =
+        "SELECT "
+            + String.join(", ", selected)
+            + " FROM (SELECT "
+            + String.join(", ", selected)
+            + ", ROW_NUMBER() OVER (PARTITION BY "
+            + partitionBy
+            + " ORDER BY "
+            + String.join(", ", order)
+            + ") AS "
+            + dialect.identifier(ROW_NUMBER)
+            + " FROM ("
+            + renderSource(dialect)
+            + ") AS B) AS R WHERE "
+            + dialect.identifier(ROW_NUMBER)
+            + " = 1";
+    List<String> sameGroup = new ArrayList<>();
+    group.forEach(c -> sameGroup.add(columnEquals(dialect, c, "W")));
+    List<String> sameKey = new ArrayList<>();
+    spec.mergeKey().forEach(k -> sameKey.add(columnEquals(dialect, k, "W")));
+    return "UPDATE "
+        + dialect.table(spec.mainTable())
+        + " AS T SET "
+        + active
+        + " = FALSE FROM ("
+        + winners
+        + ") AS W WHERE "
+        + partitionPredicate(dialect, "T")
+        + " AND T."
+        + active
+        + " = TRUE AND "
+        + String.join(" AND ", sameGroup)
+        + " AND NOT ("
+        + String.join(" AND ", sameKey)
+        + ")";
+  }
+
+  /** Whether {@link #renderSupersedeTouchedGroups} can run: every group column is staged. */
+  public boolean stagesEvery(List<String> group) {
+    return group.stream()
+        .allMatch(
+            c -> columns.stream().anyMatch(s -> s.name().equalsIgnoreCase(c) && !isPartial(s)));
+  }
+
+  private String columnEquals(SqlDialect dialect, String column, String other) {
+    String name = dialect.identifier(column);
+    Column main = mainSchema.column(column).orElseThrow();
+    return main.required()
+        ? "T." + name + " = " + other + "." + name
+        : dialect.nullSafeEquals("T." + name, other + "." + name, main.type());
   }
 
   private String matchCondition(SqlDialect dialect) {
