@@ -431,30 +431,47 @@ public final class Consolidator {
             .flatMap(TableInfo::createdAt)
             .ifPresent(created -> detail.put(CREATED_PREFIX + table.table(), created.toString()));
       }
-      List<Column> toAdd = List.of();
-      if (!current.addedColumns().isEmpty()) {
-        TableSchema existing = warehouse.schema(main).orElseThrow();
-        toAdd = current.addedColumns().stream().filter(c -> !existing.hasColumn(c.name())).toList();
+      TableSchema existing = warehouse.schema(main).orElseThrow();
+      List<String> ddl = new ArrayList<>();
+      List<Column> toAdd =
+          current.addedColumns().stream().filter(c -> !existing.hasColumn(c.name())).toList();
+      for (Column column : toAdd) {
+        ddl.add(
+            "ALTER TABLE "
+                + dialect.table(main)
+                + " ADD COLUMN "
+                + dialect.identifier(column.name())
+                + " "
+                + dialect.typeName(column.type()));
       }
-      if (toAdd.isEmpty()) {
-        guarded("plan", null, List.of(), ConsolidationStep.PLANNED.name(), detail);
-      } else if (warehouse.supportsDdlInTransactions()) {
-        List<String> alters = new ArrayList<>();
-        for (Column column : toAdd) {
-          alters.add(
+      for (Column column : current.widenedColumns()) {
+        if (existing.column(column.name()).map(c -> c.type() != column.type()).orElse(false)) {
+          ddl.add(
               "ALTER TABLE "
                   + dialect.table(main)
-                  + " ADD COLUMN "
+                  + " ALTER COLUMN "
                   + dialect.identifier(column.name())
-                  + " "
+                  + " SET DATA TYPE "
                   + dialect.typeName(column.type()));
         }
-        guarded("add columns", null, alters, ConsolidationStep.PLANNED.name(), detail);
+      }
+      if (ddl.isEmpty()) {
+        guarded("plan", null, List.of(), ConsolidationStep.PLANNED.name(), detail);
+      } else if (warehouse.supportsDdlInTransactions()) {
+        guarded(
+            "change the main table's schema", null, ddl, ConsolidationStep.PLANNED.name(), detail);
       } else {
-        // DDL cannot join a transaction here: fence, add the (nullable, idempotent) columns, then
-        // journal the plan under the fence again.
-        guarded("add columns", null, List.of(), null, Map.of());
-        warehouse.addColumns(main, toAdd);
+        // DDL cannot join a transaction here: fence, make the (additive, idempotent) schema
+        // changes, then journal the plan under the fence again.
+        guarded("change the main table's schema", null, List.of(), null, Map.of());
+        if (!toAdd.isEmpty()) {
+          warehouse.addColumns(main, toAdd);
+        }
+        for (String statement : ddl) {
+          if (statement.contains(" SET DATA TYPE ")) {
+            warehouse.execute(statement);
+          }
+        }
         guarded("plan", null, List.of(), ConsolidationStep.PLANNED.name(), detail);
       }
     }

@@ -42,6 +42,7 @@ public final class MergePlan {
   private static final String FLAG_PREFIX = "_courtside_has_";
   private static final String ROW_NUMBER = "_courtside_rn";
   private static final String SOURCE_TABLE = "_courtside_src";
+  private static final String KEY_ALIAS = "_courtside_k";
 
   private final MergeSpec spec;
   private final TableSchema mainSchema;
@@ -51,6 +52,8 @@ public final class MergePlan {
   private final List<SourceColumn> columns;
   private final List<Column> addedColumns;
   private final Map<String, List<TableId>> ignoredColumns;
+  private final List<Column> widenedColumns;
+  private final Map<TableId, Map<String, ColumnType>> casts;
 
   MergePlan(
       MergeSpec spec,
@@ -60,7 +63,9 @@ public final class MergePlan {
       List<TableId> stagingTables,
       List<SourceColumn> columns,
       List<Column> addedColumns,
-      Map<String, List<TableId>> ignoredColumns) {
+      Map<String, List<TableId>> ignoredColumns,
+      List<Column> widenedColumns,
+      Map<TableId, Map<String, ColumnType>> casts) {
     this.spec = spec;
     this.mainSchema = mainSchema;
     this.partitionColumn = partitionColumn;
@@ -69,6 +74,24 @@ public final class MergePlan {
     this.columns = List.copyOf(columns);
     this.addedColumns = List.copyOf(addedColumns);
     this.ignoredColumns = Map.copyOf(ignoredColumns);
+    this.widenedColumns = List.copyOf(widenedColumns);
+    this.casts = Map.copyOf(casts);
+  }
+
+  /**
+   * Main-table columns to widen before merging (INT64 to NUMERIC or FLOAT64 under {@link
+   * SchemaChangePolicy#APPEND_NEW_COLUMNS}), with their new type.
+   */
+  public List<Column> widenedColumns() {
+    return widenedColumns;
+  }
+
+  /** The column as read from one staging table: cast when its staged type differs. */
+  private String staged(SqlDialect dialect, TableId table, String column) {
+    String name = dialect.identifier(column);
+    ColumnType target =
+        casts.getOrDefault(table, Map.of()).get(column.toLowerCase(java.util.Locale.ROOT));
+    return target == null ? name : "CAST(" + name + " AS " + dialect.typeName(target) + ")";
   }
 
   /**
@@ -292,7 +315,7 @@ public final class MergePlan {
         String name = dialect.identifier(column.name());
         select.add(
             column.presentIn().contains(table)
-                ? name
+                ? staged(dialect, table, column.name()) + " AS " + name
                 : dialect.literal(null, column.column().type()) + " AS " + name);
       }
       for (SourceColumn column : columns) {
@@ -379,9 +402,11 @@ public final class MergePlan {
   /** One row per distinct merge key staged for the partition, with the key columns only. */
   private String renderStagedKeys(SqlDialect dialect) {
     List<String> parts = new ArrayList<>();
-    String keys =
-        spec.mergeKey().stream().map(dialect::identifier).collect(Collectors.joining(", "));
     for (TableId table : stagingTables) {
+      String keys =
+          spec.mergeKey().stream()
+              .map(k -> staged(dialect, table, k) + " AS " + dialect.identifier(k))
+              .collect(Collectors.joining(", "));
       parts.add(
           "SELECT "
               + keys
@@ -392,20 +417,43 @@ public final class MergePlan {
               + " = "
               + dialect.literal(partition, ColumnType.DATE));
     }
-    String values =
-        spec.mergeKey().stream()
-            .map(k -> "ANY_VALUE(" + dialect.identifier(k) + ") AS " + dialect.identifier(k))
-            .collect(Collectors.joining(", "));
     String groups =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
             .collect(Collectors.joining(", "));
+    // The aggregates get other names than the columns: GoogleSQL resolves GROUP BY names to
+    // output aliases first.
     return "SELECT "
-        + values
+        + renamed(dialect, "")
+        + " FROM (SELECT "
+        + anyValues(dialect, "")
         + " FROM ("
         + String.join("\nUNION ALL\n", parts)
         + ") AS U GROUP BY "
-        + groups;
+        + groups
+        + ") AS G";
+  }
+
+  private String anyValues(SqlDialect dialect, String qualifier) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < spec.mergeKey().size(); i++) {
+      values.add(
+          "ANY_VALUE("
+              + qualifier
+              + dialect.identifier(spec.mergeKey().get(i))
+              + ") AS "
+              + dialect.identifier(KEY_ALIAS + i));
+    }
+    return String.join(", ", values);
+  }
+
+  private String renamed(SqlDialect dialect, String extra) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < spec.mergeKey().size(); i++) {
+      values.add(
+          dialect.identifier(KEY_ALIAS + i) + " AS " + dialect.identifier(spec.mergeKey().get(i)));
+    }
+    return String.join(", ", values) + extra;
   }
 
   /**
@@ -422,16 +470,14 @@ public final class MergePlan {
    * MERGE would update (and reactivate) all of them, so the consolidator refuses to merge.
    */
   public String renderDuplicateTargetKeys(SqlDialect dialect) {
-    String select =
-        spec.mergeKey().stream()
-            .map(k -> "ANY_VALUE(S." + dialect.identifier(k) + ") AS " + dialect.identifier(k))
-            .collect(Collectors.joining(", "));
     String groups =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey("S." + dialect.identifier(k), typeOf(k)))
             .collect(Collectors.joining(", "));
     return "SELECT "
-        + select
+        + renamed(dialect, ", n")
+        + " FROM (SELECT "
+        + anyValues(dialect, "S.")
         + ", COUNT(*) AS n FROM "
         + dialect.table(spec.mainTable())
         + " AS T JOIN ("
@@ -440,7 +486,7 @@ public final class MergePlan {
         + matchCondition(dialect)
         + " GROUP BY "
         + groups
-        + " HAVING COUNT(*) > 1";
+        + " HAVING COUNT(*) > 1) AS D";
   }
 
   /**

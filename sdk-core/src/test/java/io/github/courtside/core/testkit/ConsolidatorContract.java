@@ -563,6 +563,68 @@ public abstract class ConsolidatorContract {
     assertEquals(2, all(warehouse).size());
   }
 
+  /** The predictions schema with one column's type changed and extra columns. */
+  private static TableSchema drifted(String column, ColumnType type, Column... extra) {
+    TableSchema.Builder schema = TableSchema.builder();
+    for (Column c : Predictions.schema().columns()) {
+      schema.column(
+          !c.name().equals(column)
+              ? c
+              : c.required() ? Column.required(column, type) : Column.nullable(column, type));
+    }
+    return schema.columns(List.of(extra)).build();
+  }
+
+  @Test
+  protected void schemaDriftCaseOnlyNamesAreOneColumnAndInt64FitsAFloatColumn() {
+    TableId first = StagingTableName.of(MAIN, "b1", "a").tableId();
+    TableId second = StagingTableName.of(MAIN, "b1", "b").tableId();
+    warehouse.createTable(
+        first,
+        drifted(
+            "predicted_points",
+            ColumnType.INT64,
+            Column.nullable("Vegas_Source", ColumnType.STRING)));
+    warehouse.createTable(
+        second,
+        drifted("game_id", ColumnType.STRING, Column.nullable("vegas_source", ColumnType.STRING)));
+    warehouse.append(
+        first,
+        List.of(
+            prediction("p1", "lebron", "catboost", 25.5, 0, at(0)).toBuilder()
+                .set("predicted_points", 28L)
+                .set("Vegas_Source", "odds_api")
+                .build()));
+    warehouse.append(
+        second,
+        List.of(
+            prediction("p2", "curry", "catboost", 27.5, 25, at(0)).toBuilder()
+                .set("vegas_source", "draftkings")
+                .build()));
+    Consolidator append =
+        Consolidator.create(
+            warehouse,
+            leases,
+            ConsolidationConfig.builder(Predictions.spec(SchemaChangePolicy.APPEND_NEW_COLUMNS))
+                .clock(clock)
+                .build());
+    ConsolidationReport report = append.consolidate("b1", DAY);
+    assertEquals(List.of("Vegas_Source"), report.addedColumns(), "one column, not two");
+    List<Row> rows = all(warehouse);
+    assertEquals(28.0, rows.get(1).get("predicted_points"), "INT64 staged into FLOAT64");
+    assertEquals(
+        List.of("draftkings", "odds_api"),
+        rows.stream()
+            .map(
+                r ->
+                    r.asMap().entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase("vegas_source"))
+                        .map(e -> String.valueOf(e.getValue()))
+                        .findFirst()
+                        .orElse("absent"))
+            .toList());
+  }
+
   @Test
   protected void H2_appendNewColumnsAddsThemToMain() {
     TableId staging = StagingTableName.of(MAIN, "b1", "a").tableId();
