@@ -160,6 +160,8 @@ public final class Consolidator {
     private long staged;
     private long merged = -1;
     private @Nullable DmlResult mergeResult;
+    private boolean countsExact;
+    private boolean mergeCountsExact;
     private long deactivated;
     private long dropped;
     private final List<TableId> kept = new ArrayList<>();
@@ -348,6 +350,16 @@ public final class Consolidator {
       try {
         List<DmlResult> results =
             warehouse.transaction(journal.fence(partition, token, extra, what), statements);
+        // The fence row and the journal line change one row each: when the warehouse says so,
+        // its per-statement counts can be trusted (a script whose counts were lumped together
+        // fails this check).
+        countsExact =
+            results.size() == statements.size()
+                && results.get(0).total() == 1
+                && (step == null || results.get(results.size() - 1).inserted() == 1);
+        if (!countsExact && work.size() == 1 && lumpedIntoFirst(results)) {
+          return List.of(withoutFenceAndJournal(results.get(0), step != null));
+        }
         return List.copyOf(results.subList(1, 1 + work.size()));
       } catch (WriteGuardRefusedException refused) {
         long newest = journal.newestToken(partition);
@@ -371,6 +383,28 @@ public final class Consolidator {
         }
         throw refused;
       }
+    }
+
+    /** Whether a warehouse reported a transaction's totals on its first statement only. */
+    private boolean lumpedIntoFirst(List<DmlResult> results) {
+      return results.size() > 1
+          && results.subList(1, results.size()).stream().allMatch(DmlResult.NONE::equals);
+    }
+
+    /**
+     * The one work statement's share of lumped totals: the fence row's update (an insert the first
+     * time) and the journal line's insert taken out. Used for reports; verification does not trust
+     * it.
+     */
+    private DmlResult withoutFenceAndJournal(DmlResult total, boolean journaled) {
+      long inserted = total.inserted() - (journaled ? 1 : 0);
+      long updated = total.updated();
+      if (updated > 0) {
+        updated--;
+      } else {
+        inserted--;
+      }
+      return new DmlResult(Math.max(0, inserted), Math.max(0, updated), total.deleted());
     }
 
     private MergePlan currentPlan() {
@@ -516,13 +550,14 @@ public final class Consolidator {
                   ConsolidationStep.MERGED.name(),
                   detail)
               .get(0);
+      mergeCountsExact = countsExact;
     }
 
     private void verify() {
       MergePlan current = currentPlan();
       DmlResult result = mergeResult;
       Map<String, String> detail = new LinkedHashMap<>();
-      if (result != null) {
+      if (result != null && mergeCountsExact) {
         // The MERGE's own counts: one insert or update per distinct staged key, nothing else.
         merged = result.inserted() + result.updated();
         if (staged > 0 && merged == 0) {
@@ -550,9 +585,21 @@ public final class Consolidator {
         detail.put("inserted", Long.toString(result.inserted()));
         detail.put("updated", Long.toString(result.updated()));
       } else {
-        // Resumed after a crash that lost the MERGE's counts: look for unmerged rows instead.
+        // Resumed after a crash that lost the MERGE's counts, or the warehouse could not count
+        // per statement: look for unmerged rows instead.
         staged = count(current.renderStagedKeyCount(dialect));
         long unmerged = count(current.renderUnmergedCount(dialect));
+        if (staged > 0 && unmerged == staged) {
+          throw new ConsolidationFailedException(
+              batchId,
+              partition,
+              ConsolidationStep.VERIFIED,
+              "the MERGE affected 0 rows: none of the "
+                  + staged
+                  + " staged merge keys is in "
+                  + main
+                  + " (I-5)");
+        }
         if (unmerged != 0) {
           throw new ConsolidationFailedException(
               batchId,
