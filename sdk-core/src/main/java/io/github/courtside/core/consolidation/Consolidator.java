@@ -157,6 +157,8 @@ public final class Consolidator {
     private List<TableId> tables = List.of();
     private Map<String, Long> plannedRows = new LinkedHashMap<>();
     private @Nullable MergePlan plan;
+    private @Nullable TableSchema mainBefore;
+    private final Map<TableId, Instant> createdAt = new LinkedHashMap<>();
     private long staged;
     private long merged = -1;
     private @Nullable DmlResult mergeResult;
@@ -407,10 +409,21 @@ public final class Consolidator {
       return new DmlResult(Math.max(0, inserted), Math.max(0, updated), total.deleted());
     }
 
+    /** The plan, from one read of each table's description (cached for the run). */
     private MergePlan currentPlan() {
       MergePlan current = plan;
       if (current == null) {
-        List<TableId> missing = tables.stream().filter(t -> warehouse.schema(t).isEmpty()).toList();
+        Map<TableId, TableSchema> schemas = new LinkedHashMap<>();
+        List<TableId> missing = new ArrayList<>();
+        for (TableId table : tables) {
+          Optional<TableInfo> info = warehouse.describe(table);
+          if (info.isEmpty()) {
+            missing.add(table);
+          } else {
+            schemas.put(table, info.get().schema());
+            info.get().createdAt().ifPresent(created -> createdAt.put(table, created));
+          }
+        }
         if (!missing.isEmpty()) {
           throw new ConsolidationFailedException(
               batchId,
@@ -418,7 +431,13 @@ public final class Consolidator {
               ConsolidationStep.PLANNED,
               "staging tables " + missing + " of the plan disappeared before they were verified");
         }
-        current = MergePlanner.plan(warehouse, spec, tables, partition);
+        TableSchema mainSchema =
+            warehouse
+                .schema(main)
+                .orElseThrow(
+                    () -> new WarehouseException(main, "main table " + main + " does not exist"));
+        mainBefore = mainSchema;
+        current = MergePlanner.plan(spec, mainSchema, schemas, partition);
         plan = current;
       }
       return current;
@@ -460,12 +479,12 @@ public final class Consolidator {
         long rows = counts.getOrDefault(table, new long[] {0, 0})[0];
         plannedRows.put(table.table(), rows);
         detail.put(ROWS_PREFIX + table.table(), Long.toString(rows));
-        warehouse
-            .describe(table)
-            .flatMap(TableInfo::createdAt)
-            .ifPresent(created -> detail.put(CREATED_PREFIX + table.table(), created.toString()));
+        Instant created = createdAt.get(table);
+        if (created != null) {
+          detail.put(CREATED_PREFIX + table.table(), created.toString());
+        }
       }
-      TableSchema existing = warehouse.schema(main).orElseThrow();
+      TableSchema existing = Objects.requireNonNull(mainBefore);
       List<String> ddl = new ArrayList<>();
       List<Column> toAdd =
           current.addedColumns().stream().filter(c -> !existing.hasColumn(c.name())).toList();
@@ -512,6 +531,9 @@ public final class Consolidator {
 
     /** Legacy duplicates: a staged key matching several target rows is refused before any write. */
     private void refuseDuplicateTargets(MergePlan current) {
+      if (count(current.renderPartitionHasDuplicateKeys(dialect)) == 0) {
+        return;
+      }
       List<Row> duplicates = warehouse.query(current.renderDuplicateTargetKeys(dialect));
       if (duplicates.isEmpty()) {
         return;
@@ -716,8 +738,9 @@ public final class Consolidator {
     }
 
     private Map<TableId, Long> rowCounts(List<TableId> candidates) {
-      List<TableId> existing =
-          candidates.stream().filter(t -> warehouse.schema(t).isPresent()).toList();
+      List<TableId> listed =
+          warehouse.listSiblings(main, StagingTableName.batchPrefix(main, batchId));
+      List<TableId> existing = candidates.stream().filter(listed::contains).toList();
       Map<TableId, Long> counts = new LinkedHashMap<>();
       if (existing.isEmpty()) {
         return counts;

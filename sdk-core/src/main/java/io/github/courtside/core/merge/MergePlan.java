@@ -490,6 +490,27 @@ public final class MergePlan {
   }
 
   /**
+   * A query with one row and column {@code n}: 1 when some merge key has more than one row in the
+   * partition of the main table, else 0. A cheap pre-check for {@link #renderDuplicateTargetKeys},
+   * which is only needed when this finds something.
+   */
+  public String renderPartitionHasDuplicateKeys(SqlDialect dialect) {
+    String groups =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
+            .collect(Collectors.joining(", "));
+    return "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM "
+        + dialect.table(spec.mainTable())
+        + " WHERE "
+        + dialect.identifier(partitionColumn)
+        + " = "
+        + dialect.literal(partition, ColumnType.DATE)
+        + " GROUP BY "
+        + groups
+        + " HAVING COUNT(*) > 1 LIMIT 1) AS D";
+  }
+
+  /**
    * The UPDATE that leaves one active row per group among the groups this batch touched: the winner
    * of each group is its newest staged row (by the ordering column, then the key), picked within
    * the deduplicated source, so a stale ordering value of an older main row never beats the batch's
@@ -523,7 +544,7 @@ public final class MergePlan {
             + ") AS "
             + dialect.identifier(ROW_NUMBER)
             + " FROM ("
-            + renderSource(dialect)
+            + renderStagedGroups(dialect, group)
             + ") AS B) AS R WHERE "
             + dialect.identifier(ROW_NUMBER)
             + " = 1";
@@ -546,6 +567,37 @@ public final class MergePlan {
         + " AND NOT ("
         + String.join(" AND ", sameKey)
         + ")";
+  }
+
+  /**
+   * The group, key and ordering columns of every staged row of the partition: the newest row of a
+   * group (by the ordering column, then the key) carries the key the deduplicated source would pick
+   * as that group's newest, so one window over this replaces a window over the source.
+   */
+  private String renderStagedGroups(SqlDialect dialect, List<String> group) {
+    List<String> names = new ArrayList<>();
+    group.forEach(names::add);
+    spec.mergeKey().stream()
+        .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
+        .forEach(names::add);
+    if (names.stream().noneMatch(spec.newestBy()::equalsIgnoreCase)) {
+      names.add(spec.newestBy());
+    }
+    List<String> parts = new ArrayList<>();
+    for (TableId table : stagingTables) {
+      parts.add(
+          "SELECT "
+              + names.stream()
+                  .map(c -> staged(dialect, table, c) + " AS " + dialect.identifier(c))
+                  .collect(Collectors.joining(", "))
+              + " FROM "
+              + dialect.table(table)
+              + " WHERE "
+              + dialect.identifier(partitionColumn)
+              + " = "
+              + dialect.literal(partition, ColumnType.DATE));
+    }
+    return String.join("\nUNION ALL\n", parts);
   }
 
   /** Whether {@link #renderSupersedeTouchedGroups} can run: every group column is staged. */
