@@ -7,20 +7,41 @@ import io.github.courtside.core.warehouse.SqlDialect;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
+import io.github.courtside.core.warehouse.WriteGuard;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The consolidation journal: an append-only table in the main table's dataset, one row per finished
- * step (and per failure), so that progress survives a crash of the consolidator.
+ * step (and per failure, and per lease start), so that progress survives a crash of the
+ * consolidator.
+ *
+ * <p>The journal is also the fence. Every entry is written by a guarded transaction ({@link
+ * #fence}): "no entry of this partition carries a token newer than mine", checked by the warehouse
+ * in the same transaction as the entry and the destructive statement it records. Each such
+ * transaction also updates the partition's row of a small fence table ({@link #touchFenceSql}), so
+ * two transactions of one partition that overlap in time conflict in the warehouse (DuckDB: a
+ * write-write conflict; BigQuery: a concurrent-update abort) instead of both passing the guard on
+ * their own snapshot. Entries are ordered by (token, seq); the seq is derived from the journal in
+ * the inserting statement itself, never counted by a process.
  */
 final class ConsolidationJournal {
   static final String FAILED = "FAILED";
+  static final String LEASE_STARTED = "LEASE_STARTED";
+
+  private static final TableSchema FENCE_SCHEMA =
+      TableSchema.builder()
+          .column(Column.required("main_table", ColumnType.STRING))
+          .column(Column.required("partition_date", ColumnType.DATE))
+          .column(Column.required("fencing_token", ColumnType.INT64))
+          .build();
 
   private static final TableSchema SCHEMA =
       TableSchema.builder()
@@ -37,6 +58,7 @@ final class ConsolidationJournal {
 
   private final Warehouse warehouse;
   private final TableId table;
+  private final TableId fenceTable;
   private final TableId main;
   private final Clock clock;
 
@@ -52,7 +74,13 @@ final class ConsolidationJournal {
       long seq,
       String step,
       long token,
+      Instant recordedAt,
       Map<String, String> detail) {
+
+    /** Whether this entry records progress (a step or a failure), not a lease start. */
+    boolean isProgress() {
+      return !step.equals(LEASE_STARTED);
+    }
 
     boolean is(ConsolidationStep expected) {
       return step.equals(expected.name());
@@ -63,7 +91,9 @@ final class ConsolidationJournal {
     }
 
     Optional<ConsolidationStep> asStep() {
-      return failed() ? Optional.empty() : Optional.of(ConsolidationStep.valueOf(step));
+      return failed() || !isProgress()
+          ? Optional.empty()
+          : Optional.of(ConsolidationStep.valueOf(step));
     }
   }
 
@@ -71,6 +101,7 @@ final class ConsolidationJournal {
     this.warehouse = warehouse;
     this.main = main;
     this.table = main.sibling(journalTable);
+    this.fenceTable = main.sibling(journalTable + "_fence");
     this.clock = clock;
   }
 
@@ -80,9 +111,10 @@ final class ConsolidationJournal {
 
   void ensureExists() {
     warehouse.createTableIfAbsent(table, SCHEMA);
+    warehouse.createTableIfAbsent(fenceTable, FENCE_SCHEMA);
   }
 
-  /** The batch's entries in the order written. */
+  /** The batch's entries in the order written: by (token, seq). */
   List<Entry> entries(String batchId) {
     SqlDialect d = warehouse.dialect();
     return read(
@@ -97,6 +129,8 @@ final class ConsolidationJournal {
             + " = "
             + d.literal(batchId, ColumnType.STRING)
             + " ORDER BY "
+            + d.identifier("fencing_token")
+            + ", "
             + d.identifier("seq"));
   }
 
@@ -112,6 +146,8 @@ final class ConsolidationJournal {
             + d.literal(main.qualifiedName(), ColumnType.STRING)
             + " ORDER BY "
             + d.identifier("batch_id")
+            + ", "
+            + d.identifier("fencing_token")
             + ", "
             + d.identifier("seq"));
   }
@@ -136,34 +172,110 @@ final class ConsolidationJournal {
     return rows.isEmpty() ? 0 : rows.get(0).getLong("t").orElse(0L);
   }
 
-  void record(
+  /**
+   * The guard of every write of {@code token} to {@code partition}: no journal entry of the
+   * partition carries a newer token, and {@code extra} (when given) holds.
+   */
+  WriteGuard fence(LocalDate partition, long token, @Nullable String extra, String what) {
+    SqlDialect d = warehouse.dialect();
+    String newest =
+        "(SELECT COALESCE(MAX("
+            + d.identifier("fencing_token")
+            + "), 0) FROM "
+            + d.table(table)
+            + " WHERE "
+            + d.identifier("main_table")
+            + " = "
+            + d.literal(main.qualifiedName(), ColumnType.STRING)
+            + " AND "
+            + d.identifier("partition_date")
+            + " = "
+            + d.literal(partition, ColumnType.DATE)
+            + ") <= "
+            + token;
+    String condition = extra == null ? newest : "(" + newest + ") AND (" + extra + ")";
+    return WriteGuard.of(
+        condition,
+        "refusing to "
+            + what
+            + ": partition "
+            + partition
+            + " of "
+            + main
+            + " was journaled under a token newer than "
+            + token
+            + (extra == null ? "" : ", or the staged row counts changed"));
+  }
+
+  /**
+   * Writes {@code token} to the partition's fence row (inserting it the first time). Two
+   * overlapping transactions that both run it conflict, so at most one of them commits.
+   */
+  String touchFenceSql(LocalDate partition, long token) {
+    SqlDialect d = warehouse.dialect();
+    String mainTable = d.identifier("main_table");
+    String date = d.identifier("partition_date");
+    String tokenColumn = d.identifier("fencing_token");
+    return "MERGE INTO "
+        + d.table(fenceTable)
+        + " AS T USING (SELECT "
+        + d.literal(main.qualifiedName(), ColumnType.STRING)
+        + " AS "
+        + mainTable
+        + ", "
+        + d.literal(partition, ColumnType.DATE)
+        + " AS "
+        + date
+        + ") AS S ON T."
+        + mainTable
+        + " = S."
+        + mainTable
+        + " AND T."
+        + date
+        + " = S."
+        + date
+        + " WHEN MATCHED THEN UPDATE SET "
+        + tokenColumn
+        + " = "
+        + token
+        + " WHEN NOT MATCHED THEN INSERT ("
+        + mainTable
+        + ", "
+        + date
+        + ", "
+        + tokenColumn
+        + ") VALUES (S."
+        + mainTable
+        + ", S."
+        + date
+        + ", "
+        + token
+        + ")";
+  }
+
+  /**
+   * The DML {@code INSERT} of one journal line, never {@link Warehouse#append}: on BigQuery each
+   * append is a load job or a write stream, and a handful per consolidation run against the 1,500
+   * load jobs per table per day quota is how the old platform died for four hours (I-17). The seq
+   * is the batch's highest seq plus one, computed by the statement in its own transaction.
+   */
+  String insertSql(
       String batchId,
       LocalDate partition,
       int round,
-      long seq,
       String step,
       long token,
       Map<String, String> detail) {
+    SqlDialect d = warehouse.dialect();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("main_table", main.qualifiedName());
     values.put("batch_id", batchId);
     values.put("partition_date", partition);
     values.put("round", (long) round);
-    values.put("seq", seq);
     values.put("step", step);
     values.put("fencing_token", token);
     values.put("recorded_at", clock.instant());
     values.put("detail", encode(detail));
-    warehouse.execute(insertSql(values));
-  }
-
-  /**
-   * One DML {@code INSERT} per journal line, never {@link Warehouse#append}: on BigQuery each
-   * append is a load job or a write stream, and a handful per consolidation run against the 1,500
-   * load jobs per table per day quota is how the old platform died for four hours (I-17).
-   */
-  private String insertSql(Map<String, Object> values) {
-    SqlDialect d = warehouse.dialect();
     List<String> names = new ArrayList<>();
     List<String> literals = new ArrayList<>();
     values.forEach(
@@ -171,13 +283,27 @@ final class ConsolidationJournal {
           names.add(d.identifier(name));
           literals.add(d.literal(value, SCHEMA.column(name).orElseThrow().type()));
         });
+    names.add(d.identifier("seq"));
+    literals.add(
+        "(SELECT COALESCE(MAX("
+            + d.identifier("seq")
+            + "), 0) + 1 FROM "
+            + d.table(table)
+            + " WHERE "
+            + d.identifier("main_table")
+            + " = "
+            + d.literal(main.qualifiedName(), ColumnType.STRING)
+            + " AND "
+            + d.identifier("batch_id")
+            + " = "
+            + d.literal(batchId, ColumnType.STRING)
+            + ")");
     return "INSERT INTO "
         + d.table(table)
         + " ("
         + String.join(", ", names)
-        + ") VALUES ("
-        + String.join(", ", literals)
-        + ")";
+        + ") SELECT "
+        + String.join(", ", literals);
   }
 
   private List<Entry> read(String sql) {
@@ -191,6 +317,7 @@ final class ConsolidationJournal {
               row.getLong("seq").orElseThrow(),
               row.getString("step").orElseThrow(),
               row.getLong("fencing_token").orElseThrow(),
+              row.getTimestamp("recorded_at").orElseThrow(),
               decode(row.getString("detail").orElse(""))));
     }
     return entries;

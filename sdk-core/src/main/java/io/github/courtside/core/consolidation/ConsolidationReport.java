@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param mergedRows rows the MERGE inserted or updated
  * @param deactivatedRows rows the supersede step deactivated
  * @param droppedTables staging tables dropped
+ * @param keptTables staging tables of this round kept because they gained rows after planning; the
+ *     next round merges them
  * @param ignoredColumns staging columns ignored under the INTERSECT policy, with their tables
  * @param addedColumns columns added to the main table under APPEND_NEW_COLUMNS
  * @param timings the steps this call ran, with their duration by the injected clock
@@ -45,6 +47,7 @@ public record ConsolidationReport(
     long mergedRows,
     long deactivatedRows,
     long droppedTables,
+    List<TableId> keptTables,
     Map<String, List<TableId>> ignoredColumns,
     List<String> addedColumns,
     List<StepTiming> timings) {
@@ -55,9 +58,44 @@ public record ConsolidationReport(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(resumedAfter, "resumedAfter");
     stagingTables = List.copyOf(stagingTables);
+    keptTables = List.copyOf(keptTables);
     ignoredColumns = Map.copyOf(ignoredColumns);
     addedColumns = List.copyOf(addedColumns);
     timings = List.copyOf(timings);
+  }
+
+  /** A report without kept tables (the constructor before {@code keptTables} existed). */
+  public ConsolidationReport(
+      String batchId,
+      LocalDate partition,
+      Outcome outcome,
+      int round,
+      Optional<ConsolidationStep> resumedAfter,
+      long fencingToken,
+      List<TableId> stagingTables,
+      long stagedRows,
+      long mergedRows,
+      long deactivatedRows,
+      long droppedTables,
+      Map<String, List<TableId>> ignoredColumns,
+      List<String> addedColumns,
+      List<StepTiming> timings) {
+    this(
+        batchId,
+        partition,
+        outcome,
+        round,
+        resumedAfter,
+        fencingToken,
+        stagingTables,
+        stagedRows,
+        mergedRows,
+        deactivatedRows,
+        droppedTables,
+        List.of(),
+        ignoredColumns,
+        addedColumns,
+        timings);
   }
 
   /** What a consolidation call did. */

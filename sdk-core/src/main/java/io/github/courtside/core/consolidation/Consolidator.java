@@ -12,11 +12,15 @@ import io.github.courtside.core.merge.MergeSpec;
 import io.github.courtside.core.staging.StagingTableName;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
+import io.github.courtside.core.warehouse.DmlResult;
+import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
 import io.github.courtside.core.warehouse.TableId;
+import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.core.warehouse.WarehouseException;
+import io.github.courtside.core.warehouse.WriteGuardRefusedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,18 +46,27 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The whole run holds a lease on the partition's lock (I-3: two concurrent consolidations of
- *       one date both inserted). Before every destructive step the lease is checked and the journal
- *       is searched for a newer fencing token, so a holder whose lease was taken over stops (H-5).
+ *       one date both inserted), acquired above the journal's highest token. Fencing is enforced by
+ *       the warehouse, not by the holder: every destructive statement (MERGE, deactivation, added
+ *       columns, staging drops) runs in a {@link Warehouse#transaction guarded transaction}
+ *       together with its journal entry, under the guard "no journal entry of this partition
+ *       carries a newer token", and the lease start is journaled under that guard first. A holder
+ *       that pauses after its last lease check is refused by the warehouse (H-5): {@link
+ *       LeaseLostException}.
  *   <li>Each step is journaled in the warehouse. A run that crashed resumes after the last
  *       journaled step; a run that failed starts again from the plan; every step is safe to repeat.
  *       Re-running a finished consolidation does nothing.
- *   <li>A 0-row MERGE, a merge count that differs from the staged count, a staged row not found in
- *       the main table, or a verification query that errs is a failure that keeps the staging
- *       tables (I-5, H-3: the old check treated a failing query as a pass).
+ *   <li>Staged keys that match several rows of the main table (legacy duplicates) fail the plan,
+ *       naming the keys, before anything is written.
+ *   <li>A 0-row MERGE, or a MERGE whose own inserted + updated count differs from the number of
+ *       distinct staged keys, is a failure that keeps the staging tables (I-5, H-3). Among staged
+ *       rows of one key the newest by the ordering column wins, ties broken by staging table and
+ *       then by every column, so every run picks the same row.
  *   <li>Staged rows outside the partition fail the plan instead of being merged into the wrong date
  *       or dropped with their table (H-9).
- *   <li>Staging tables are dropped only after verification and the active-duplicate check, and only
- *       those of the verified plan (H-6); tables that appear later are merged by a new round.
+ *   <li>Staging tables are dropped only after verification and the active-duplicate check, only
+ *       those of the verified plan, and only while they hold the rows counted at PLANNED (H-6): a
+ *       table that gained rows is kept and merged by the next round.
  *   <li>No rows are filtered at write time (I-14).
  * </ul>
  *
@@ -72,6 +85,11 @@ public final class Consolidator {
   private final MergeSpec spec;
   private final TableId main;
   private final ConsolidationJournal journal;
+
+  /** Journal detail keys of the PLANNED entry: each staging table's rows and creation time. */
+  static final String ROWS_PREFIX = "rows.";
+
+  static final String CREATED_PREFIX = "created.";
 
   private Consolidator(Warehouse warehouse, LeaseAcquirer locks, ConsolidationConfig config) {
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
@@ -102,15 +120,21 @@ public final class Consolidator {
   /**
    * Consolidates (or resumes consolidating) a batch into a partition.
    *
+   * <p>The lease is acquired above the journal's highest token for the partition (so tokens never
+   * go backwards after a restart or with a new lock store), and its start is journaled at once
+   * under the warehouse's fence: from then on the warehouse refuses every write of an older holder.
+   *
    * @throws ConsolidationFailedException when a step fails; staging tables are kept
    * @throws io.github.courtside.core.lock.LockNotAcquiredException when the lock is busy
-   * @throws LeaseLostException when the lease was lost or superseded; staging tables are kept
+   * @throws LeaseLostException when the lease was lost or superseded, or the warehouse refused a
+   *     write because a newer holder had journaled the partition; staging tables are kept
    */
   public ConsolidationReport consolidate(String batchId, LocalDate partition) {
     Objects.requireNonNull(batchId, "batchId");
     Objects.requireNonNull(partition, "partition");
     journal.ensureExists();
-    try (Lease lease = locks.acquire(lockName(partition))) {
+    long floor = journal.newestToken(partition);
+    try (Lease lease = locks.acquire(lockName(partition), floor)) {
       ConsolidationReport report = new Run(batchId, partition, lease).run();
       config.listener().consolidationFinished(report);
       return report;
@@ -122,20 +146,27 @@ public final class Consolidator {
 
   /** One consolidation call under one lease. */
   private final class Run {
+    private static final int CLEAN_ATTEMPTS = 3;
+
     private final String batchId;
     private final LocalDate partition;
     private final Lease lease;
     private final SqlDialect dialect = warehouse.dialect();
     private final List<StepTiming> timings = new ArrayList<>();
     private int round = 1;
-    private long seq;
     private List<TableId> tables = List.of();
+    private Map<String, Long> plannedRows = new LinkedHashMap<>();
     private @Nullable MergePlan plan;
+    private @Nullable TableSchema mainBefore;
+    private final Map<TableId, Instant> createdAt = new LinkedHashMap<>();
     private long staged;
     private long merged = -1;
-    private boolean mergedInThisRun;
+    private @Nullable DmlResult mergeResult;
+    private boolean countsExact;
+    private boolean mergeCountsExact;
     private long deactivated;
     private long dropped;
+    private final List<TableId> kept = new ArrayList<>();
     private Optional<ConsolidationStep> resumedAfter = Optional.empty();
 
     Run(String batchId, LocalDate partition, Lease lease) {
@@ -145,8 +176,8 @@ public final class Consolidator {
     }
 
     ConsolidationReport run() {
-      List<Entry> entries = journal.entries(batchId);
-      for (Entry entry : entries) {
+      List<Entry> all = journal.entries(batchId);
+      for (Entry entry : all) {
         if (!entry.partition().equals(partition)) {
           throw new IllegalArgumentException(
               "batch "
@@ -157,10 +188,24 @@ public final class Consolidator {
                   + partition);
         }
       }
-      Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-      seq = last == null ? 0 : last.seq();
+      List<Entry> entries = all.stream().filter(Entry::isProgress).toList();
       List<TableId> listed =
           warehouse.listSiblings(main, StagingTableName.batchPrefix(main, batchId));
+      if (listed.isEmpty() && (entries.isEmpty() || finished(entries))) {
+        // Nothing to write: no lease start is journaled, so a finished rerun writes nothing.
+        if (!entries.isEmpty()) {
+          round = entries.get(entries.size() - 1).round();
+          log.info("batch {} is already consolidated into {}", batchId, partition);
+          return report(Outcome.ALREADY_CONSOLIDATED);
+        }
+        return report(Outcome.NOTHING_STAGED);
+      }
+      // From here on the warehouse refuses every write of an older holder of this partition;
+      // the journal and the listing are read again so no step an older holder finished is missed.
+      guarded("start the lease", null, List.of(), ConsolidationJournal.LEASE_STARTED, Map.of());
+      entries = journal.entries(batchId).stream().filter(Entry::isProgress).toList();
+      listed = warehouse.listSiblings(main, StagingTableName.batchPrefix(main, batchId));
+      Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
       ConsolidationStep from = ConsolidationStep.PLANNED;
       if (last != null) {
         round = last.round();
@@ -191,15 +236,20 @@ public final class Consolidator {
       }
       log.info(
           "CONSOLIDATION_METRICS: batch {} partition {} round {}: {} staged, {} merged, {}"
-              + " deactivated, {} staging tables dropped",
+              + " deactivated, {} staging tables dropped, {} kept",
           batchId,
           partition,
           round,
           staged,
           merged,
           deactivated,
-          dropped);
+          dropped,
+          kept.size());
       return report(Outcome.CONSOLIDATED);
+    }
+
+    private boolean finished(List<Entry> entries) {
+      return entries.get(entries.size() - 1).is(ConsolidationStep.CLEANED);
     }
 
     private void restore(List<Entry> entries) {
@@ -218,10 +268,19 @@ public final class Consolidator {
               names.isEmpty()
                   ? List.of()
                   : Arrays.stream(names.split(",")).map(main::sibling).toList();
-        } else if (entry.is(ConsolidationStep.MERGED)) {
+          staged = Long.parseLong(entry.detail().getOrDefault("keys", "0"));
+          plannedRows = new LinkedHashMap<>();
+          entry
+              .detail()
+              .forEach(
+                  (key, value) -> {
+                    if (key.startsWith(ROWS_PREFIX)) {
+                      plannedRows.put(key.substring(ROWS_PREFIX.length()), Long.parseLong(value));
+                    }
+                  });
+        } else if (entry.is(ConsolidationStep.VERIFIED)) {
           merged = Long.parseLong(entry.detail().getOrDefault("merged", "-1"));
-          staged = Long.parseLong(entry.detail().getOrDefault("staged", "0"));
-        } else if (entry.is(ConsolidationStep.SUPERSEDED)) {
+        } else if (entry.is(ConsolidationStep.CHECKED)) {
           deactivated = Long.parseLong(entry.detail().getOrDefault("deactivated", "0"));
         }
       }
@@ -230,17 +289,14 @@ public final class Consolidator {
     private void runStep(ConsolidationStep step) {
       Instant started = config.clock().instant();
       try {
-        Map<String, String> detail =
-            switch (step) {
-              case PLANNED -> planned();
-              case MERGED -> merge();
-              case VERIFIED -> verify();
-              case SUPERSEDED -> supersede();
-              case CHECKED -> checkActiveDuplicates();
-              case CLEANED -> clean();
-            };
-        journal.record(
-            batchId, partition, round, ++seq, step.name(), lease.token().value(), detail);
+        switch (step) {
+          case PLANNED -> planned();
+          case MERGED -> merge();
+          case VERIFIED -> verify();
+          case SUPERSEDED -> supersede();
+          case CHECKED -> checkActiveDuplicates();
+          case CLEANED -> clean();
+        }
       } catch (LeaseLostException e) {
         throw e;
       } catch (ConsolidationFailedException e) {
@@ -263,24 +319,111 @@ public final class Consolidator {
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("step", step.name());
         detail.put("error", String.valueOf(failure.getMessage()));
-        journal.record(
-            batchId,
-            partition,
-            round,
-            ++seq,
-            ConsolidationJournal.FAILED,
-            lease.token().value(),
-            detail);
+        guarded("journal a failure", null, List.of(), ConsolidationJournal.FAILED, detail);
       } catch (RuntimeException journalFailure) {
         failure.addSuppressed(journalFailure);
       }
       log.error("consolidation of batch {} failed at {}", batchId, step, failure);
     }
 
+    /**
+     * Runs {@code work} and the journal entry {@code step} (when not null) in one transaction that
+     * the warehouse runs only if no newer token has journaled this partition (and {@code extra}
+     * holds). The lease check before it is an early exit, not what makes this safe.
+     *
+     * @return the results of {@code work}
+     * @throws LeaseLostException when the warehouse refused the write for a newer token
+     * @throws WriteGuardRefusedException when only {@code extra} was false
+     */
+    private List<DmlResult> guarded(
+        String what,
+        @Nullable String extra,
+        List<String> work,
+        @Nullable String step,
+        Map<String, String> detail) {
+      lease.ensureHeld();
+      long token = lease.token().value();
+      List<String> statements = new ArrayList<>();
+      statements.add(journal.touchFenceSql(partition, token));
+      statements.addAll(work);
+      if (step != null) {
+        statements.add(journal.insertSql(batchId, partition, round, step, token, detail));
+      }
+      try {
+        List<DmlResult> results =
+            warehouse.transaction(journal.fence(partition, token, extra, what), statements);
+        // The fence row and the journal line change one row each: when the warehouse says so,
+        // its per-statement counts can be trusted (a script whose counts were lumped together
+        // fails this check).
+        countsExact =
+            results.size() == statements.size()
+                && results.get(0).total() == 1
+                && (step == null || results.get(results.size() - 1).inserted() == 1);
+        if (!countsExact && work.size() == 1 && lumpedIntoFirst(results)) {
+          return List.of(withoutFenceAndJournal(results.get(0), step != null));
+        }
+        return List.copyOf(results.subList(1, 1 + work.size()));
+      } catch (WriteGuardRefusedException refused) {
+        long newest = journal.newestToken(partition);
+        if (newest > token) {
+          LeaseLostException lost =
+              new LeaseLostException(
+                  lease.lockName(),
+                  lease.token(),
+                  "fenced: the warehouse refused to "
+                      + what
+                      + " for batch "
+                      + batchId
+                      + ": partition "
+                      + partition
+                      + " of "
+                      + main
+                      + " was taken over under newer token "
+                      + newest);
+          lost.initCause(refused);
+          throw lost;
+        }
+        throw refused;
+      }
+    }
+
+    /** Whether a warehouse reported a transaction's totals on its first statement only. */
+    private boolean lumpedIntoFirst(List<DmlResult> results) {
+      return results.size() > 1
+          && results.subList(1, results.size()).stream().allMatch(DmlResult.NONE::equals);
+    }
+
+    /**
+     * The one work statement's share of lumped totals: the fence row's update (an insert the first
+     * time) and the journal line's insert taken out. Used for reports; verification does not trust
+     * it.
+     */
+    private DmlResult withoutFenceAndJournal(DmlResult total, boolean journaled) {
+      long inserted = total.inserted() - (journaled ? 1 : 0);
+      long updated = total.updated();
+      if (updated > 0) {
+        updated--;
+      } else {
+        inserted--;
+      }
+      return new DmlResult(Math.max(0, inserted), Math.max(0, updated), total.deleted());
+    }
+
+    /** The plan, from one read of each table's description (cached for the run). */
     private MergePlan currentPlan() {
       MergePlan current = plan;
       if (current == null) {
-        List<TableId> missing = tables.stream().filter(t -> warehouse.schema(t).isEmpty()).toList();
+        Map<TableId, TableSchema> schemas = new LinkedHashMap<>();
+        List<TableId> missing = new ArrayList<>();
+        for (TableId table : tables) {
+          Optional<TableInfo> info = warehouse.describe(table);
+          if (info.isEmpty()) {
+            missing.add(table);
+          } else {
+            schemas.put(table, info.get().schema());
+            info.get().createdAt().ifPresent(created -> createdAt.put(table, created));
+          }
+        }
         if (!missing.isEmpty()) {
           throw new ConsolidationFailedException(
               batchId,
@@ -288,15 +431,34 @@ public final class Consolidator {
               ConsolidationStep.PLANNED,
               "staging tables " + missing + " of the plan disappeared before they were verified");
         }
-        current = MergePlanner.plan(warehouse, spec, tables, partition);
+        TableSchema mainSchema =
+            warehouse
+                .schema(main)
+                .orElseThrow(
+                    () -> new WarehouseException(main, "main table " + main + " does not exist"));
+        mainBefore = mainSchema;
+        current = MergePlanner.plan(spec, mainSchema, schemas, partition);
         plan = current;
       }
       return current;
     }
 
-    private Map<String, String> planned() {
+    /** Each staging table's row count and rows outside the partition, in one scan. */
+    private Map<TableId, long[]> stagingCounts(MergePlan current) {
+      Map<TableId, long[]> counts = new LinkedHashMap<>();
+      for (Row row : warehouse.query(current.renderStagingCounts(dialect))) {
+        int index = row.getLong("t").orElseThrow().intValue();
+        counts.put(
+            current.stagingTables().get(index),
+            new long[] {row.getLong("n").orElse(0L), row.getLong("outside").orElse(0L)});
+      }
+      return counts;
+    }
+
+    private void planned() {
       MergePlan current = currentPlan();
-      long outside = count(current.renderOutsidePartitionCount(dialect));
+      Map<TableId, long[]> counts = stagingCounts(current);
+      long outside = counts.values().stream().mapToLong(c -> c[1]).sum();
       if (outside > 0) {
         throw new ConsolidationFailedException(
             batchId,
@@ -307,71 +469,192 @@ public final class Consolidator {
                 + partition
                 + " (or to none); they would be lost with their staging tables (H-9)");
       }
-      if (!current.addedColumns().isEmpty()) {
-        fence("add columns");
-        TableSchema existing = warehouse.schema(main).orElseThrow();
-        List<Column> toAdd =
-            current.addedColumns().stream().filter(c -> !existing.hasColumn(c.name())).toList();
-        warehouse.addColumns(main, toAdd);
-      }
+      refuseDuplicateTargets(current);
+      staged = count(current.renderStagedKeyCount(dialect));
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("tables", tables.stream().map(TableId::table).collect(Collectors.joining(",")));
-      return detail;
+      detail.put("keys", Long.toString(staged));
+      plannedRows = new LinkedHashMap<>();
+      for (TableId table : tables) {
+        long rows = counts.getOrDefault(table, new long[] {0, 0})[0];
+        plannedRows.put(table.table(), rows);
+        detail.put(ROWS_PREFIX + table.table(), Long.toString(rows));
+        Instant created = createdAt.get(table);
+        if (created != null) {
+          detail.put(CREATED_PREFIX + table.table(), created.toString());
+        }
+      }
+      TableSchema existing = Objects.requireNonNull(mainBefore);
+      List<String> ddl = new ArrayList<>();
+      List<Column> toAdd =
+          current.addedColumns().stream().filter(c -> !existing.hasColumn(c.name())).toList();
+      for (Column column : toAdd) {
+        ddl.add(
+            "ALTER TABLE "
+                + dialect.table(main)
+                + " ADD COLUMN "
+                + dialect.identifier(column.name())
+                + " "
+                + dialect.typeName(column.type()));
+      }
+      for (Column column : current.widenedColumns()) {
+        if (existing.column(column.name()).map(c -> c.type() != column.type()).orElse(false)) {
+          ddl.add(
+              "ALTER TABLE "
+                  + dialect.table(main)
+                  + " ALTER COLUMN "
+                  + dialect.identifier(column.name())
+                  + " SET DATA TYPE "
+                  + dialect.typeName(column.type()));
+        }
+      }
+      if (ddl.isEmpty()) {
+        guarded("plan", null, List.of(), ConsolidationStep.PLANNED.name(), detail);
+      } else if (warehouse.supportsDdlInTransactions()) {
+        guarded(
+            "change the main table's schema", null, ddl, ConsolidationStep.PLANNED.name(), detail);
+      } else {
+        // DDL cannot join a transaction here: fence, make the (additive, idempotent) schema
+        // changes, then journal the plan under the fence again.
+        guarded("change the main table's schema", null, List.of(), null, Map.of());
+        if (!toAdd.isEmpty()) {
+          warehouse.addColumns(main, toAdd);
+        }
+        for (String statement : ddl) {
+          if (statement.contains(" SET DATA TYPE ")) {
+            warehouse.execute(statement);
+          }
+        }
+        guarded("plan", null, List.of(), ConsolidationStep.PLANNED.name(), detail);
+      }
     }
 
-    private Map<String, String> merge() {
+    /** Legacy duplicates: a staged key matching several target rows is refused before any write. */
+    private void refuseDuplicateTargets(MergePlan current) {
+      if (count(current.renderPartitionHasDuplicateKeys(dialect)) == 0) {
+        return;
+      }
+      List<Row> duplicates = warehouse.query(current.renderDuplicateTargetKeys(dialect));
+      if (duplicates.isEmpty()) {
+        return;
+      }
+      List<String> shown = new ArrayList<>();
+      for (Row row : duplicates.subList(0, Math.min(10, duplicates.size()))) {
+        List<String> parts = new ArrayList<>();
+        for (String key : spec.mergeKey()) {
+          parts.add(key + "=" + row.get(key));
+        }
+        shown.add("(" + String.join(", ", parts) + ") x" + row.getLong("n").orElse(0L));
+      }
+      throw new ConsolidationFailedException(
+          batchId,
+          partition,
+          ConsolidationStep.PLANNED,
+          duplicates.size()
+              + " staged merge keys match more than one row of "
+              + main
+              + " in partition "
+              + partition
+              + " (legacy duplicates; nothing was written, remove the extra rows first): "
+              + String.join("; ", shown)
+              + (duplicates.size() > shown.size() ? "; ..." : ""));
+    }
+
+    private void merge() {
       MergePlan current = currentPlan();
-      staged = count(current.renderStagedRowCount(dialect));
-      fence("merge");
-      merged = warehouse.execute(current.renderMerge(dialect, config.clock().instant())).total();
-      mergedInThisRun = true;
       Map<String, String> detail = new LinkedHashMap<>();
-      detail.put("merged", Long.toString(merged));
       detail.put("staged", Long.toString(staged));
-      return detail;
+      mergeResult =
+          guarded(
+                  "merge",
+                  null,
+                  List.of(current.renderMerge(dialect, config.clock().instant())),
+                  ConsolidationStep.MERGED.name(),
+                  detail)
+              .get(0);
+      mergeCountsExact = countsExact;
     }
 
-    private Map<String, String> verify() {
+    private void verify() {
       MergePlan current = currentPlan();
-      if (!mergedInThisRun) {
-        staged = count(current.renderStagedRowCount(dialect));
+      DmlResult result = mergeResult;
+      Map<String, String> detail = new LinkedHashMap<>();
+      if (result != null && mergeCountsExact) {
+        // The MERGE's own counts: one insert or update per distinct staged key, nothing else.
+        merged = result.inserted() + result.updated();
+        if (staged > 0 && merged == 0) {
+          throw new ConsolidationFailedException(
+              batchId,
+              partition,
+              ConsolidationStep.VERIFIED,
+              "the MERGE affected 0 rows but " + staged + " merge keys are staged (I-5)");
+        }
+        if (merged != staged || result.deleted() != 0) {
+          throw new ConsolidationFailedException(
+              batchId,
+              partition,
+              ConsolidationStep.VERIFIED,
+              "the MERGE inserted "
+                  + result.inserted()
+                  + ", updated "
+                  + result.updated()
+                  + " and deleted "
+                  + result.deleted()
+                  + " rows for "
+                  + staged
+                  + " staged merge keys");
+        }
+        detail.put("inserted", Long.toString(result.inserted()));
+        detail.put("updated", Long.toString(result.updated()));
+      } else {
+        // Resumed after a crash that lost the MERGE's counts, or the warehouse could not count
+        // per statement: look for unmerged rows instead.
+        staged = count(current.renderStagedKeyCount(dialect));
+        long unmerged = count(current.renderUnmergedCount(dialect));
+        if (staged > 0 && unmerged == staged) {
+          throw new ConsolidationFailedException(
+              batchId,
+              partition,
+              ConsolidationStep.VERIFIED,
+              "the MERGE affected 0 rows: none of the "
+                  + staged
+                  + " staged merge keys is in "
+                  + main
+                  + " (I-5)");
+        }
+        if (unmerged != 0) {
+          throw new ConsolidationFailedException(
+              batchId,
+              partition,
+              ConsolidationStep.VERIFIED,
+              unmerged + " of " + staged + " staged rows are not in " + main + " after the MERGE");
+        }
+        merged = staged;
       }
-      if (staged > 0 && merged == 0) {
-        throw new ConsolidationFailedException(
-            batchId,
-            partition,
-            ConsolidationStep.VERIFIED,
-            "the MERGE affected 0 rows but " + staged + " rows are staged (I-5)");
-      }
-      if (merged != staged) {
-        throw new ConsolidationFailedException(
-            batchId,
-            partition,
-            ConsolidationStep.VERIFIED,
-            "the MERGE affected " + merged + " rows for " + staged + " staged rows");
-      }
-      long unmerged = count(current.renderUnmergedCount(dialect));
-      if (unmerged != 0) {
-        throw new ConsolidationFailedException(
-            batchId,
-            partition,
-            ConsolidationStep.VERIFIED,
-            unmerged + " of " + staged + " staged rows are not in " + main + " after the MERGE");
-      }
-      return Map.of("staged", Long.toString(staged));
+      detail.put("merged", Long.toString(merged));
+      guarded("verify", null, List.of(), ConsolidationStep.VERIFIED.name(), detail);
     }
 
-    private Map<String, String> supersede() {
+    private void supersede() {
       Optional<String> active = config.activeColumn();
+      List<String> work = List.of();
       if (active.isPresent()) {
-        fence("deactivate older rows");
-        deactivated = warehouse.execute(supersedeSql(active.get())).updated();
+        MergePlan current = currentPlan();
+        work =
+            List.of(
+                current.stagesEvery(config.supersedeGroup())
+                    ? current.renderSupersedeTouchedGroups(
+                        dialect, active.get(), config.supersedeGroup())
+                    : supersedeSql(current.mainSchema(), active.get()));
       }
-      return Map.of("deactivated", Long.toString(deactivated));
+      List<DmlResult> results =
+          guarded(
+              "deactivate older rows", null, work, ConsolidationStep.SUPERSEDED.name(), Map.of());
+      deactivated = results.isEmpty() ? 0 : results.get(0).updated();
     }
 
-    private Map<String, String> checkActiveDuplicates() {
-      long duplicates = count(activeDuplicatesSql());
+    private void checkActiveDuplicates() {
+      long duplicates = count(activeDuplicatesSql(currentPlan().mainSchema()));
       if (duplicates > 0) {
         throw new ConsolidationFailedException(
             batchId,
@@ -384,21 +667,97 @@ public final class Consolidator {
                 + main
                 + " (I-15)");
       }
-      return Map.of("activeDuplicates", "0");
+      Map<String, String> detail = new LinkedHashMap<>();
+      detail.put("activeDuplicates", "0");
+      detail.put("deactivated", Long.toString(deactivated));
+      guarded("check", null, List.of(), ConsolidationStep.CHECKED.name(), detail);
     }
 
-    private Map<String, String> clean() {
-      fence("drop staging tables");
-      for (TableId table : tables) {
-        if (warehouse.dropTable(table)) {
-          dropped++;
+    /**
+     * Drops the plan's staging tables whose row count is still the one journaled at PLANNED; a
+     * table that gained rows since (a late writer) is kept for the next round, and reported. The
+     * counts are checked again by the guard of the dropping transaction.
+     */
+    private void clean() {
+      for (int attempt = 1; ; attempt++) {
+        Map<TableId, Long> current = rowCounts(tables);
+        List<TableId> toDrop = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        kept.clear();
+        for (TableId table : tables) {
+          Long now = current.get(table);
+          if (now == null) {
+            continue; // already gone (a crash between drops)
+          }
+          Long planned = plannedRows.get(table.table());
+          if (planned == null || planned.longValue() != now.longValue()) {
+            log.warn(
+                "keeping staging table {} of batch {}: it holds {} rows, {} were planned; its"
+                    + " rows are merged by the next round",
+                table,
+                batchId,
+                now,
+                planned == null ? "none" : planned);
+            kept.add(table);
+          } else {
+            toDrop.add(table);
+            unchanged.add("(SELECT COUNT(*) FROM " + dialect.table(table) + ") = " + now);
+          }
         }
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("dropped", Long.toString(toDrop.size()));
+        if (!kept.isEmpty()) {
+          detail.put("kept", kept.stream().map(TableId::table).collect(Collectors.joining(",")));
+        }
+        String extra = unchanged.isEmpty() ? null : String.join(" AND ", unchanged);
+        boolean ddl = warehouse.supportsDdlInTransactions();
+        List<String> drops = new ArrayList<>();
+        if (ddl) {
+          toDrop.forEach(table -> drops.add("DROP TABLE " + dialect.table(table)));
+        }
+        try {
+          guarded("drop staging tables", extra, drops, ConsolidationStep.CLEANED.name(), detail);
+        } catch (WriteGuardRefusedException changed) {
+          if (attempt >= CLEAN_ATTEMPTS) {
+            throw changed;
+          }
+          log.info("staging tables of batch {} changed while dropping; counting again", batchId);
+          continue;
+        }
+        if (ddl) {
+          dropped = toDrop.size();
+        } else {
+          for (TableId table : toDrop) {
+            if (warehouse.dropTable(table)) {
+              dropped++;
+            }
+          }
+        }
+        return;
       }
-      return Map.of("dropped", Long.toString(dropped));
     }
 
-    private String supersedeSql(String active) {
-      TableSchema schema = warehouse.schema(main).orElseThrow();
+    private Map<TableId, Long> rowCounts(List<TableId> candidates) {
+      List<TableId> listed =
+          warehouse.listSiblings(main, StagingTableName.batchPrefix(main, batchId));
+      List<TableId> existing = candidates.stream().filter(listed::contains).toList();
+      Map<TableId, Long> counts = new LinkedHashMap<>();
+      if (existing.isEmpty()) {
+        return counts;
+      }
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < existing.size(); i++) {
+        parts.add("SELECT " + i + " AS t, COUNT(*) AS n FROM " + dialect.table(existing.get(i)));
+      }
+      for (Row row : warehouse.query(String.join("\nUNION ALL\n", parts))) {
+        counts.put(
+            existing.get(row.getLong("t").orElseThrow().intValue()), row.getLong("n").orElse(0L));
+      }
+      return counts;
+    }
+
+    /** The whole-partition supersede, for group columns some staging table lacks. */
+    private String supersedeSql(TableSchema schema, String active) {
       String partitionColumn = dialect.identifier(schema.partitionColumn().orElseThrow());
       String date = dialect.literal(partition, ColumnType.DATE);
       String activeColumn = dialect.identifier(active);
@@ -475,8 +834,7 @@ public final class Consolidator {
           : dialect.nullSafeEquals("W." + quoted, "T." + quoted, type(schema, column));
     }
 
-    private String activeDuplicatesSql() {
-      TableSchema schema = warehouse.schema(main).orElseThrow();
+    private String activeDuplicatesSql(TableSchema schema) {
       String keys =
           spec.mergeKey().stream()
               .map(k -> dialect.groupingKey(dialect.identifier(k), type(schema, k)))
@@ -493,22 +851,6 @@ public final class Consolidator {
           + " GROUP BY "
           + keys
           + " HAVING COUNT(*) > 1) AS D";
-    }
-
-    private void fence(String what) {
-      lease.ensureHeld();
-      long newest = journal.newestToken(partition);
-      if (newest > lease.token().value()) {
-        throw new LeaseLostException(
-            lease.lockName(),
-            lease.token(),
-            "refusing to "
-                + what
-                + ": partition "
-                + partition
-                + " was written under newer token "
-                + newest);
-      }
     }
 
     private ColumnType type(TableSchema schema, String column) {
@@ -537,6 +879,7 @@ public final class Consolidator {
           Math.max(merged, 0),
           deactivated,
           dropped,
+          kept,
           current == null ? Map.of() : current.ignoredColumns(),
           current == null ? List.of() : current.addedColumns().stream().map(Column::name).toList(),
           timings);

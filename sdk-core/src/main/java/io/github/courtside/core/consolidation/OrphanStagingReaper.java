@@ -9,14 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * batches whose consolidation had failed and was never retried, so their predictions were lost
  * (hazard H-6). This one drops a table only when it is older than the threshold <em>and</em> the
  * journal shows it was part of a consolidation round that passed verification, so its rows are in
- * the main table. Tables of unfinished batches, tables that arrived after their batch was
- * consolidated, and tables of unknown age are kept and reported with their row counts.
+ * the main table: the same table (its creation time is the one journaled when the round planned it,
+ * not merely its name) with the same row count. Tables of unfinished batches, tables that arrived
+ * after their batch was consolidated, and tables of unknown age are kept and reported with their
+ * row counts.
  *
  * <pre>{@code
  * OrphanStagingReaper reaper = OrphanStagingReaper.create(warehouse, main, Duration.ofHours(24),
@@ -74,7 +73,12 @@ public final class OrphanStagingReaper {
     /** Younger than the age threshold. */
     TOO_YOUNG,
     /** The warehouse does not know when it was created. */
-    UNKNOWN_AGE
+    UNKNOWN_AGE,
+    /**
+     * A table of a verified round by name, but created after that round planned it (a new table
+     * under the same name) or holding another row count than was merged: its rows may be unmerged.
+     */
+    CHANGED_SINCE_MERGED
   }
 
   /**
@@ -129,13 +133,16 @@ public final class OrphanStagingReaper {
       List<Entry> entries = byBatch.getOrDefault(batchId, List.of());
       long rows = rows(table);
       Optional<Instant> created = warehouse.describe(table).flatMap(TableInfo::createdAt);
+      VerifiedTable verified = verifiedTables(entries).get(table.table());
       KeepReason reason = null;
       if (!finished(entries)) {
         reason = KeepReason.UNFINISHED_BATCH;
-      } else if (!verifiedTables(entries).contains(table.table())) {
+      } else if (verified == null) {
         reason = KeepReason.NOT_MERGED;
       } else if (created.isEmpty()) {
         reason = KeepReason.UNKNOWN_AGE;
+      } else if (!verified.isThisTable(created.get(), rows)) {
+        reason = KeepReason.CHANGED_SINCE_MERGED;
       } else if (!created.get().isBefore(cutoff)) {
         reason = KeepReason.TOO_YOUNG;
       }
@@ -155,16 +162,41 @@ public final class OrphanStagingReaper {
     return !entries.isEmpty() && entries.get(entries.size() - 1).is(ConsolidationStep.CLEANED);
   }
 
-  /** Tables listed by the plan of every round that reached verification. */
-  private static Set<String> verifiedTables(List<Entry> entries) {
-    Map<Integer, List<String>> planned = new HashMap<>();
-    Set<String> verified = new HashSet<>();
+  /**
+   * What the journal knows of a staging table of a verified round: when the plan saw it, its
+   * creation time and row count then (absent in journals of older versions).
+   */
+  private record VerifiedTable(Instant plannedAt, Optional<Instant> created, Optional<Long> rows) {
+    /**
+     * Whether the table listed now is the one that was verified, with nothing added: judged by its
+     * creation time (a table re-created under the same name is another table) and its row count.
+     */
+    boolean isThisTable(Instant createdNow, long rowsNow) {
+      boolean sameTable = created.map(createdNow::equals).orElse(!createdNow.isAfter(plannedAt));
+      return sameTable && rows.map(r -> r == rowsNow).orElse(true);
+    }
+  }
+
+  /** The tables of every round that reached verification, by table name. */
+  private static Map<String, VerifiedTable> verifiedTables(List<Entry> entries) {
+    Map<Integer, Entry> planned = new HashMap<>();
+    Map<String, VerifiedTable> verified = new HashMap<>();
     for (Entry entry : entries) {
       if (entry.is(ConsolidationStep.PLANNED)) {
-        String names = entry.detail().getOrDefault("tables", "");
-        planned.put(entry.round(), names.isEmpty() ? List.of() : Arrays.asList(names.split(",")));
-      } else if (entry.is(ConsolidationStep.VERIFIED)) {
-        verified.addAll(planned.getOrDefault(entry.round(), List.of()));
+        planned.put(entry.round(), entry);
+      } else if (entry.is(ConsolidationStep.VERIFIED) && planned.containsKey(entry.round())) {
+        Entry plan = planned.get(entry.round());
+        String names = plan.detail().getOrDefault("tables", "");
+        for (String name : names.isEmpty() ? new String[0] : names.split(",")) {
+          String created = plan.detail().get(Consolidator.CREATED_PREFIX + name);
+          String rows = plan.detail().get(Consolidator.ROWS_PREFIX + name);
+          verified.put(
+              name,
+              new VerifiedTable(
+                  plan.recordedAt(),
+                  Optional.ofNullable(created).map(Instant::parse),
+                  Optional.ofNullable(rows).map(Long::parseLong)));
+        }
       }
     }
     return verified;

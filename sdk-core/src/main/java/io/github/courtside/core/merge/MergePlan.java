@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 public final class MergePlan {
   private static final String FLAG_PREFIX = "_courtside_has_";
   private static final String ROW_NUMBER = "_courtside_rn";
+  private static final String SOURCE_TABLE = "_courtside_src";
+  private static final String KEY_ALIAS = "_courtside_k";
 
   private final MergeSpec spec;
   private final TableSchema mainSchema;
@@ -50,6 +52,8 @@ public final class MergePlan {
   private final List<SourceColumn> columns;
   private final List<Column> addedColumns;
   private final Map<String, List<TableId>> ignoredColumns;
+  private final List<Column> widenedColumns;
+  private final Map<TableId, Map<String, ColumnType>> casts;
 
   MergePlan(
       MergeSpec spec,
@@ -59,7 +63,9 @@ public final class MergePlan {
       List<TableId> stagingTables,
       List<SourceColumn> columns,
       List<Column> addedColumns,
-      Map<String, List<TableId>> ignoredColumns) {
+      Map<String, List<TableId>> ignoredColumns,
+      List<Column> widenedColumns,
+      Map<TableId, Map<String, ColumnType>> casts) {
     this.spec = spec;
     this.mainSchema = mainSchema;
     this.partitionColumn = partitionColumn;
@@ -68,6 +74,24 @@ public final class MergePlan {
     this.columns = List.copyOf(columns);
     this.addedColumns = List.copyOf(addedColumns);
     this.ignoredColumns = Map.copyOf(ignoredColumns);
+    this.widenedColumns = List.copyOf(widenedColumns);
+    this.casts = Map.copyOf(casts);
+  }
+
+  /**
+   * Main-table columns to widen before merging (INT64 to NUMERIC or FLOAT64 under {@link
+   * SchemaChangePolicy#APPEND_NEW_COLUMNS}), with their new type.
+   */
+  public List<Column> widenedColumns() {
+    return widenedColumns;
+  }
+
+  /** The column as read from one staging table: cast when its staged type differs. */
+  private String staged(SqlDialect dialect, TableId table, String column) {
+    String name = dialect.identifier(column);
+    ColumnType target =
+        casts.getOrDefault(table, Map.of()).get(column.toLowerCase(java.util.Locale.ROOT));
+    return target == null ? name : "CAST(" + name + " AS " + dialect.typeName(target) + ")";
   }
 
   /**
@@ -291,7 +315,7 @@ public final class MergePlan {
         String name = dialect.identifier(column.name());
         select.add(
             column.presentIn().contains(table)
-                ? name
+                ? staged(dialect, table, column.name()) + " AS " + name
                 : dialect.literal(null, column.column().type()) + " AS " + name);
       }
       for (SourceColumn column : columns) {
@@ -302,6 +326,7 @@ public final class MergePlan {
                   + dialect.identifier(flag(column)));
         }
       }
+      select.add(stagingTables.indexOf(table) + " AS " + dialect.identifier(SOURCE_TABLE));
       parts.add(
           "SELECT "
               + String.join(", ", select)
@@ -323,14 +348,271 @@ public final class MergePlan {
         + ", ROW_NUMBER() OVER (PARTITION BY "
         + partitionBy
         + " ORDER BY "
-        + dialect.identifier(spec.newestBy())
-        + " DESC NULLS LAST) AS "
+        + String.join(", ", tieBreakOrder(dialect))
+        + ") AS "
         + dialect.identifier(ROW_NUMBER)
         + " FROM ("
         + String.join("\nUNION ALL\n", parts)
         + ") AS U) AS D WHERE "
         + dialect.identifier(ROW_NUMBER)
         + " = 1";
+  }
+
+  /**
+   * The dedup order: newest by the ordering column (NULLs last), then the first staging table in
+   * plan order (sorted by name), then every other column ascending, so tied rows give the same
+   * winner on every run and on every engine.
+   */
+  private List<String> tieBreakOrder(SqlDialect dialect) {
+    List<String> order = new ArrayList<>();
+    order.add(dialect.identifier(spec.newestBy()) + " DESC NULLS LAST");
+    order.add(dialect.identifier(SOURCE_TABLE) + " ASC");
+    for (SourceColumn column : columns) {
+      if (column.name().equalsIgnoreCase(spec.newestBy())
+          || column.column().type() == ColumnType.JSON) {
+        continue;
+      }
+      order.add(dialect.identifier(column.name()) + " ASC NULLS FIRST");
+    }
+    return order;
+  }
+
+  /**
+   * A query with one row per staging table, in plan order: {@code t} (its index in {@link
+   * #stagingTables()}), {@code n} (all its rows) and {@code outside} (its rows whose partition
+   * value is not the planned partition, or NULL), in one scan.
+   */
+  public String renderStagingCounts(SqlDialect dialect) {
+    String column = dialect.identifier(partitionColumn);
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < stagingTables.size(); i++) {
+      parts.add(
+          "SELECT "
+              + i
+              + " AS t, COUNT(*) AS n, COALESCE(SUM(CASE WHEN "
+              + column
+              + " IS DISTINCT FROM "
+              + dialect.literal(partition, ColumnType.DATE)
+              + " THEN 1 ELSE 0 END), 0) AS outside FROM "
+              + dialect.table(stagingTables.get(i)));
+    }
+    return String.join("\nUNION ALL\n", parts);
+  }
+
+  /** One row per distinct merge key staged for the partition, with the key columns only. */
+  private String renderStagedKeys(SqlDialect dialect) {
+    List<String> parts = new ArrayList<>();
+    for (TableId table : stagingTables) {
+      String keys =
+          spec.mergeKey().stream()
+              .map(k -> staged(dialect, table, k) + " AS " + dialect.identifier(k))
+              .collect(Collectors.joining(", "));
+      parts.add(
+          "SELECT "
+              + keys
+              + " FROM "
+              + dialect.table(table)
+              + " WHERE "
+              + dialect.identifier(partitionColumn)
+              + " = "
+              + dialect.literal(partition, ColumnType.DATE));
+    }
+    String groups =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
+            .collect(Collectors.joining(", "));
+    // The aggregates get other names than the columns: GoogleSQL resolves GROUP BY names to
+    // output aliases first.
+    return "SELECT "
+        + renamed(dialect, "")
+        + " FROM (SELECT "
+        + anyValues(dialect, "")
+        + " FROM ("
+        + String.join("\nUNION ALL\n", parts)
+        + ") AS U GROUP BY "
+        + groups
+        + ") AS G";
+  }
+
+  private String anyValues(SqlDialect dialect, String qualifier) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < spec.mergeKey().size(); i++) {
+      values.add(
+          "ANY_VALUE("
+              + qualifier
+              + dialect.identifier(spec.mergeKey().get(i))
+              + ") AS "
+              + dialect.identifier(KEY_ALIAS + i));
+    }
+    return String.join(", ", values);
+  }
+
+  private String renamed(SqlDialect dialect, String extra) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < spec.mergeKey().size(); i++) {
+      values.add(
+          dialect.identifier(KEY_ALIAS + i) + " AS " + dialect.identifier(spec.mergeKey().get(i)));
+    }
+    return String.join(", ", values) + extra;
+  }
+
+  /**
+   * A query with one row and column {@code n}: the distinct merge keys staged for the partition,
+   * which is how many target rows a complete MERGE inserts or updates.
+   */
+  public String renderStagedKeyCount(SqlDialect dialect) {
+    return "SELECT COUNT(*) AS n FROM (" + renderStagedKeys(dialect) + ") AS K";
+  }
+
+  /**
+   * A query with one row per staged merge key that matches more than one row of the partition in
+   * the main table (legacy duplicates): the key columns and {@code n}, the number of target rows. A
+   * MERGE would update (and reactivate) all of them, so the consolidator refuses to merge.
+   */
+  public String renderDuplicateTargetKeys(SqlDialect dialect) {
+    String groups =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey("S." + dialect.identifier(k), typeOf(k)))
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + renamed(dialect, ", n")
+        + " FROM (SELECT "
+        + anyValues(dialect, "S.")
+        + ", COUNT(*) AS n FROM "
+        + dialect.table(spec.mainTable())
+        + " AS T JOIN ("
+        + renderStagedKeys(dialect)
+        + ") AS S ON "
+        + matchCondition(dialect)
+        + " GROUP BY "
+        + groups
+        + " HAVING COUNT(*) > 1) AS D";
+  }
+
+  /**
+   * A query with one row and column {@code n}: 1 when some merge key has more than one row in the
+   * partition of the main table, else 0. A cheap pre-check for {@link #renderDuplicateTargetKeys},
+   * which is only needed when this finds something.
+   */
+  public String renderPartitionHasDuplicateKeys(SqlDialect dialect) {
+    String groups =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
+            .collect(Collectors.joining(", "));
+    return "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM "
+        + dialect.table(spec.mainTable())
+        + " WHERE "
+        + dialect.identifier(partitionColumn)
+        + " = "
+        + dialect.literal(partition, ColumnType.DATE)
+        + " GROUP BY "
+        + groups
+        + " HAVING COUNT(*) > 1 LIMIT 1) AS D";
+  }
+
+  /**
+   * The UPDATE that leaves one active row per group among the groups this batch touched: the winner
+   * of each group is its newest staged row (by the ordering column, then the key), picked within
+   * the deduplicated source, so a stale ordering value of an older main row never beats the batch's
+   * newest prediction. Every other active row of those groups in the partition is deactivated.
+   * Requires every group column to be read from every staging table.
+   */
+  public String renderSupersedeTouchedGroups(
+      SqlDialect dialect, String activeColumn, List<String> group) {
+    String active = dialect.identifier(activeColumn);
+    String partitionBy =
+        group.stream()
+            .map(c -> dialect.groupingKey(dialect.identifier(c), typeOf(c)))
+            .collect(Collectors.joining(", "));
+    List<String> order = new ArrayList<>();
+    order.add(dialect.identifier(spec.newestBy()) + " DESC NULLS LAST");
+    spec.mergeKey().forEach(k -> order.add(dialect.identifier(k) + " ASC NULLS FIRST"));
+    List<String> selected = new ArrayList<>();
+    group.forEach(c -> selected.add(dialect.identifier(c)));
+    spec.mergeKey().stream()
+        .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
+        .forEach(k -> selected.add(dialect.identifier(k)));
+    String winners =
+        "SELECT "
+            + String.join(", ", selected)
+            + " FROM (SELECT "
+            + String.join(", ", selected)
+            + ", ROW_NUMBER() OVER (PARTITION BY "
+            + partitionBy
+            + " ORDER BY "
+            + String.join(", ", order)
+            + ") AS "
+            + dialect.identifier(ROW_NUMBER)
+            + " FROM ("
+            + renderStagedGroups(dialect, group)
+            + ") AS B) AS R WHERE "
+            + dialect.identifier(ROW_NUMBER)
+            + " = 1";
+    List<String> sameGroup = new ArrayList<>();
+    group.forEach(c -> sameGroup.add(columnEquals(dialect, c, "W")));
+    List<String> sameKey = new ArrayList<>();
+    spec.mergeKey().forEach(k -> sameKey.add(columnEquals(dialect, k, "W")));
+    return "UPDATE "
+        + dialect.table(spec.mainTable())
+        + " AS T SET "
+        + active
+        + " = FALSE FROM ("
+        + winners
+        + ") AS W WHERE "
+        + partitionPredicate(dialect, "T")
+        + " AND T."
+        + active
+        + " = TRUE AND "
+        + String.join(" AND ", sameGroup)
+        + " AND NOT ("
+        + String.join(" AND ", sameKey)
+        + ")";
+  }
+
+  /**
+   * The group, key and ordering columns of every staged row of the partition: the newest row of a
+   * group (by the ordering column, then the key) carries the key the deduplicated source would pick
+   * as that group's newest, so one window over this replaces a window over the source.
+   */
+  private String renderStagedGroups(SqlDialect dialect, List<String> group) {
+    List<String> names = new ArrayList<>();
+    group.forEach(names::add);
+    spec.mergeKey().stream()
+        .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
+        .forEach(names::add);
+    if (names.stream().noneMatch(spec.newestBy()::equalsIgnoreCase)) {
+      names.add(spec.newestBy());
+    }
+    List<String> parts = new ArrayList<>();
+    for (TableId table : stagingTables) {
+      parts.add(
+          "SELECT "
+              + names.stream()
+                  .map(c -> staged(dialect, table, c) + " AS " + dialect.identifier(c))
+                  .collect(Collectors.joining(", "))
+              + " FROM "
+              + dialect.table(table)
+              + " WHERE "
+              + dialect.identifier(partitionColumn)
+              + " = "
+              + dialect.literal(partition, ColumnType.DATE));
+    }
+    return String.join("\nUNION ALL\n", parts);
+  }
+
+  /** Whether {@link #renderSupersedeTouchedGroups} can run: every group column is staged. */
+  public boolean stagesEvery(List<String> group) {
+    return group.stream()
+        .allMatch(
+            c -> columns.stream().anyMatch(s -> s.name().equalsIgnoreCase(c) && !isPartial(s)));
+  }
+
+  private String columnEquals(SqlDialect dialect, String column, String other) {
+    String name = dialect.identifier(column);
+    Column main = mainSchema.column(column).orElseThrow();
+    return main.required()
+        ? "T." + name + " = " + other + "." + name
+        : dialect.nullSafeEquals("T." + name, other + "." + name, main.type());
   }
 
   private String matchCondition(SqlDialect dialect) {

@@ -133,6 +133,9 @@ public final class MergePlanner {
     Map<String, Set<TableId>> presence = new LinkedHashMap<>();
     Map<String, Set<TableId>> extra = new TreeMap<>();
     Map<String, Column> extraColumns = new LinkedHashMap<>();
+    Map<TableId, Map<String, ColumnType>> stagedTypes = new LinkedHashMap<>();
+    Map<String, ColumnType> widened = new LinkedHashMap<>();
+    Map<String, List<TableId>> ignored = new LinkedHashMap<>();
     for (Map.Entry<TableId, TableSchema> entry : staging.entrySet()) {
       TableId table = entry.getKey();
       TableSchema schema = entry.getValue();
@@ -152,11 +155,50 @@ public final class MergePlanner {
         String name = lower(column.name());
         Column target = main.column(column.name()).orElse(null);
         if (target == null) {
-          extra.computeIfAbsent(column.name(), k -> new TreeSet<>(TABLE_ORDER)).add(table);
+          // Names that differ only in case are one column (the first spelling is kept).
+          extra.computeIfAbsent(name, k -> new TreeSet<>(TABLE_ORDER)).add(table);
           Column previous = extraColumns.putIfAbsent(name, column);
           if (previous != null && previous.type() != column.type()) {
             mistyped.add(column.name());
             details.add(column.name() + " is " + previous.type() + " and " + column.type());
+          }
+          continue;
+        }
+        if (target.type() != column.type() && fitsLosslessly(column.type(), target.type())) {
+          // INT64 staged into a NUMERIC or FLOAT64 column: cast in the source.
+          stagedTypes.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(name, column.type());
+          sourceByName.putIfAbsent(name, target);
+          presence.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(table);
+          continue;
+        }
+        if (target.type() != column.type() && fitsLosslessly(target.type(), column.type())) {
+          // A widening of the main column (INT64 to NUMERIC or FLOAT64) follows the policy.
+          switch (spec.schemaChangePolicy()) {
+            case FAIL -> {
+              mistyped.add(column.name());
+              details.add(
+                  column.name()
+                      + " is "
+                      + column.type()
+                      + " in staging, "
+                      + target.type()
+                      + " in main: widening the main column is refused under FAIL");
+            }
+            case INTERSECT ->
+                ignored.computeIfAbsent(column.name(), k -> new ArrayList<>()).add(table);
+            case APPEND_NEW_COLUMNS -> {
+              ColumnType before = widened.putIfAbsent(name, column.type());
+              if (before != null && before != column.type()) {
+                mistyped.add(column.name());
+                details.add(
+                    column.name() + " is widened to both " + before + " and " + column.type());
+              }
+              stagedTypes
+                  .computeIfAbsent(table, k -> new LinkedHashMap<>())
+                  .put(name, column.type());
+              sourceByName.putIfAbsent(name, target);
+              presence.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(table);
+            }
           }
           continue;
         }
@@ -180,19 +222,20 @@ public final class MergePlanner {
     }
 
     List<Column> added = new ArrayList<>();
-    Map<String, List<TableId>> ignored = new LinkedHashMap<>();
     if (!extra.isEmpty()) {
       switch (spec.schemaChangePolicy()) {
         case FAIL ->
             throw new SchemaMismatchException(
                 mainId,
-                List.copyOf(extra.keySet()),
-                "staging columns missing from the main table: " + describe(extra));
+                extra.keySet().stream().map(k -> displayName(extraColumns, k)).toList(),
+                "staging columns missing from the main table: " + describe(extra, extraColumns));
         case INTERSECT ->
-            extra.forEach((column, tables) -> ignored.put(column, List.copyOf(tables)));
+            extra.forEach(
+                (column, tables) ->
+                    ignored.put(displayName(extraColumns, column), List.copyOf(tables)));
         case APPEND_NEW_COLUMNS -> {
           for (Map.Entry<String, Set<TableId>> entry : extra.entrySet()) {
-            Column column = Objects.requireNonNull(extraColumns.get(lower(entry.getKey())));
+            Column column = Objects.requireNonNull(extraColumns.get(entry.getKey()));
             Column nullable = Column.nullable(column.name(), column.type());
             added.add(nullable);
             sourceByName.put(lower(column.name()), nullable);
@@ -239,7 +282,48 @@ public final class MergePlanner {
           new MergePlan.SourceColumn(
               entry.getValue(), List.copyOf(tables), !notUpdated.contains(entry.getKey())));
     }
-    TableSchema effectiveMain = main.toBuilder().columns(added).build();
+    List<Column> widenedColumns = new ArrayList<>();
+    TableSchema.Builder effective = TableSchema.builder();
+    for (Column column : main.columns()) {
+      ColumnType wider = widened.get(lower(column.name()));
+      if (wider == null) {
+        effective.column(column);
+      } else {
+        Column changed =
+            column.required()
+                ? Column.required(column.name(), wider)
+                : Column.nullable(column.name(), wider);
+        effective.column(changed);
+        widenedColumns.add(changed);
+        sourceByName.computeIfPresent(lower(column.name()), (k, v) -> changed);
+      }
+    }
+    main.partitionColumn().ifPresent(effective::partitionBy);
+    effective.clusterBy(main.clustering().toArray(String[]::new));
+    TableSchema effectiveMain = effective.columns(added).build();
+    // Which staged columns need a cast to the (effective) main column's type, per table.
+    Map<TableId, Map<String, ColumnType>> casts = new LinkedHashMap<>();
+    stagedTypes.forEach(
+        (table, types) ->
+            types.forEach(
+                (column, stagedType) -> {
+                  ColumnType target =
+                      effectiveMain.column(column).map(Column::type).orElse(stagedType);
+                  if (target != stagedType) {
+                    casts.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(column, target);
+                  }
+                }));
+    for (Map.Entry<String, ColumnType> entry : widened.entrySet()) {
+      for (TableId table : staging.keySet()) {
+        ColumnType stagedType =
+            staging.get(table).column(entry.getKey()).map(Column::type).orElse(null);
+        if (stagedType != null && stagedType != entry.getValue()) {
+          casts
+              .computeIfAbsent(table, k -> new LinkedHashMap<>())
+              .put(entry.getKey(), entry.getValue());
+        }
+      }
+    }
     return new MergePlan(
         spec,
         effectiveMain,
@@ -248,15 +332,29 @@ public final class MergePlanner {
         List.copyOf(staging.keySet()),
         columns,
         added,
-        ignored);
+        ignored,
+        widenedColumns,
+        casts);
+  }
+
+  /**
+   * Whether every value of {@code from} is a value of {@code to}: INT64 into NUMERIC or FLOAT64.
+   */
+  private static boolean fitsLosslessly(ColumnType from, ColumnType to) {
+    return from == ColumnType.INT64 && (to == ColumnType.NUMERIC || to == ColumnType.FLOAT64);
+  }
+
+  private static String displayName(Map<String, Column> columns, String lowerName) {
+    Column column = columns.get(lowerName);
+    return column == null ? lowerName : column.name();
   }
 
   private static final java.util.Comparator<TableId> TABLE_ORDER =
       java.util.Comparator.comparing(TableId::qualifiedName);
 
-  private static String describe(Map<String, Set<TableId>> extra) {
+  private static String describe(Map<String, Set<TableId>> extra, Map<String, Column> columns) {
     List<String> parts = new ArrayList<>();
-    extra.forEach((column, tables) -> parts.add(column + " in " + tables));
+    extra.forEach((column, tables) -> parts.add(displayName(columns, column) + " in " + tables));
     return String.join("; ", parts);
   }
 

@@ -117,6 +117,16 @@ public interface Warehouse extends AutoCloseable {
     return transaction(WriteGuard.none(), statements);
   }
 
+  /**
+   * Whether DDL ({@code DROP TABLE}, {@code ALTER TABLE ... ADD COLUMN}) may be part of a {@link
+   * #transaction}: true for DuckDB, false (the default) for BigQuery, which refuses DDL inside a
+   * multi-statement transaction. Callers that fence DDL put it in the transaction when this is true
+   * and run it right after a guarded transaction otherwise.
+   */
+  default boolean supportsDdlInTransactions() {
+    return false;
+  }
+
   /** Runs one statement after checking {@code guard} in the same transaction. */
   default DmlResult executeGuarded(WriteGuard guard, String statement) {
     return transaction(guard, List.of(statement)).get(0);

@@ -79,8 +79,8 @@ class MergePlannerTest {
         sql);
     assertTrue(
         sql.contains(
-            "CAST(NULL AS DOUBLE) AS \"points\", FALSE AS \"_courtside_has_points\" FROM"
-                + " \"nba\".\"_staging_2\""),
+            "CAST(NULL AS DOUBLE) AS \"points\", FALSE AS \"_courtside_has_points\", 1 AS"
+                + " \"_courtside_src\" FROM \"nba\".\"_staging_2\""),
         sql);
   }
 
@@ -211,5 +211,81 @@ class MergePlannerTest {
                 SchemaMismatchException.class,
                 () -> MergePlanner.plan(badOrdering, main(), staging(base().build()), DAY))
             .columns());
+  }
+
+  @Test
+  void columnsDifferingOnlyInCaseAreOneColumn() {
+    MergePlan plan =
+        MergePlanner.plan(
+            spec(SchemaChangePolicy.APPEND_NEW_COLUMNS),
+            main(),
+            staging(
+                base().column("Vegas_Source", ColumnType.STRING).build(),
+                base().column("vegas_source", ColumnType.STRING).build()),
+            DAY);
+    assertEquals(List.of("Vegas_Source"), plan.addedColumns().stream().map(Column::name).toList());
+    MergePlan.SourceColumn column =
+        plan.columns().stream()
+            .filter(c -> c.name().equalsIgnoreCase("vegas_source"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, column.presentIn().size(), "taken from both tables");
+    SchemaMismatchException refused =
+        assertThrows(
+            SchemaMismatchException.class,
+            () ->
+                MergePlanner.plan(
+                    spec(SchemaChangePolicy.FAIL),
+                    main(),
+                    staging(
+                        base().column("Vegas_Source", ColumnType.STRING).build(),
+                        base().column("vegas_source", ColumnType.STRING).build()),
+                    DAY));
+    assertEquals(List.of("Vegas_Source"), refused.columns());
+  }
+
+  @Test
+  void int64StagedIntoAFloatOrNumericColumnIsCastNotRefused() {
+    MergePlan plan =
+        MergePlanner.plan(
+            spec(SchemaChangePolicy.FAIL),
+            main(),
+            staging(base().column("points", ColumnType.INT64).build()),
+            DAY);
+    assertEquals(List.of(), plan.widenedColumns());
+    String sql = plan.renderMerge(SqlDialect.googleSql(), Instant.EPOCH);
+    assertTrue(sql.contains("CAST(`points` AS FLOAT64) AS `points`"), sql);
+  }
+
+  @Test
+  void wideningAnInt64MainColumnFollowsThePolicy() {
+    TableSchema mainWithInts =
+        main().toBuilder().column(Column.nullable("minutes", ColumnType.INT64)).build();
+    TableSchema stagedWider = base().column("minutes", ColumnType.FLOAT64).build();
+    SchemaMismatchException refused =
+        assertThrows(
+            SchemaMismatchException.class,
+            () ->
+                MergePlanner.plan(
+                    spec(SchemaChangePolicy.FAIL), mainWithInts, staging(stagedWider), DAY));
+    assertEquals(List.of("minutes"), refused.columns());
+    assertTrue(refused.getMessage().contains("widening"), refused.getMessage());
+
+    MergePlan intersect =
+        MergePlanner.plan(
+            spec(SchemaChangePolicy.INTERSECT), mainWithInts, staging(stagedWider), DAY);
+    assertEquals(List.of(S1), intersect.ignoredColumns().get("minutes"));
+    assertTrue(intersect.columns().stream().noneMatch(c -> c.name().equals("minutes")));
+
+    MergePlan widened =
+        MergePlanner.plan(
+            spec(SchemaChangePolicy.APPEND_NEW_COLUMNS),
+            mainWithInts,
+            staging(stagedWider, base().column("minutes", ColumnType.INT64).build()),
+            DAY);
+    assertEquals(List.of(Column.nullable("minutes", ColumnType.FLOAT64)), widened.widenedColumns());
+    assertEquals(ColumnType.FLOAT64, widened.mainSchema().column("minutes").orElseThrow().type());
+    String sql = widened.renderMerge(SqlDialect.duckDb(), Instant.EPOCH);
+    assertTrue(sql.contains("CAST(\"minutes\" AS DOUBLE) AS \"minutes\""), sql);
   }
 }

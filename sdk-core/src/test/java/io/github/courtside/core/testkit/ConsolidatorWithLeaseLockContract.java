@@ -18,17 +18,22 @@ import io.github.courtside.core.lock.Lease;
 import io.github.courtside.core.lock.LeaseLock;
 import io.github.courtside.core.lock.LeaseLockConfig;
 import io.github.courtside.core.lock.LeaseLostException;
+import io.github.courtside.core.staging.StagingTableName;
 import io.github.courtside.core.staging.StagingWriter;
+import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,5 +162,84 @@ public abstract class ConsolidatorWithLeaseLockContract {
       assertEquals(Outcome.CONSOLIDATED, retry.outcome());
       assertEquals(1, all(warehouse).size());
     }
+  }
+
+  /**
+   * Kleppmann's scenario on two real threads: holder 1 passes every check of its own, then pauses
+   * right before its MERGE reaches the warehouse; its lease lapses, holder 2 takes over and
+   * consolidates a newer batch of the same partition. Holder 1's write must be refused by the
+   * warehouse, not merely by a check holder 1 already passed.
+   */
+  @Test
+  protected void H5_aHolderPausedAfterItsLastCheckIsRefusedByTheWarehouse() throws Exception {
+    FaultyWarehouse faulty = new FaultyWarehouse(warehouse);
+    StagingWriter.of(faulty, MAIN, "b1", "w0")
+        .write(List.of(prediction("old", "lebron", "catboost", 25.5, 20, T0)));
+    StagingWriter.of(faulty, MAIN, "b2", "w0")
+        .write(
+            List.of(
+                prediction("new", "lebron", "catboost", 25.5, 30, T0.plusSeconds(60)),
+                prediction("curry", "curry", "catboost", 27.5, 25, T0.plusSeconds(60))));
+    String mainMerge = "MERGE INTO " + warehouse.dialect().table(MAIN);
+    CountDownLatch paused = new CountDownLatch(1);
+    CountDownLatch resume = new CountDownLatch(1);
+    AtomicReference<Thread> slowThread = new AtomicReference<>();
+    faulty.beforeTransaction(
+        statements -> {
+          if (Thread.currentThread() == slowThread.get()
+              && statements.stream().anyMatch(sql -> sql.startsWith(mainMerge))) {
+            paused.countDown();
+            try {
+              resume.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (LeaseLock slow = lock("slow-coordinator");
+        LeaseLock fast = lock("fast-coordinator")) {
+      Consolidator first =
+          Consolidator.create(faulty, slow.asAcquirer(), Predictions.config(clock));
+      Future<ConsolidationReport> stale =
+          pool.submit(
+              () -> {
+                slowThread.set(Thread.currentThread());
+                return first.consolidate("b1", DAY);
+              });
+      while (!paused.await(100, TimeUnit.MILLISECONDS)) {
+        if (stale.isDone()) {
+          throw new AssertionError("holder 1 ended before its MERGE: " + stale.get());
+        }
+      }
+      clock.advance(Duration.ofMinutes(6)); // holder 1's lease lapses during the pause
+      Consolidator second =
+          Consolidator.create(faulty, fast.asAcquirer(), Predictions.config(clock));
+      ConsolidationReport taken = second.consolidate("b2", DAY);
+      assertEquals(Outcome.CONSOLIDATED, taken.outcome());
+      resume.countDown();
+      ExecutionException refused =
+          assertThrows(ExecutionException.class, () -> stale.get(60, TimeUnit.SECONDS));
+      assertTrue(
+          refused.getCause() instanceof LeaseLostException,
+          "holder 1 is fenced by the warehouse: " + refused.getCause());
+      assertTrue(
+          refused.getCause().getMessage().contains("fenced"), refused.getCause().getMessage());
+    } finally {
+      resume.countDown();
+      pool.shutdownNow();
+    }
+    List<Row> rows = all(warehouse);
+    assertEquals(2, rows.size(), "each row once: " + rows);
+    Row lebron =
+        rows.stream()
+            .filter(r -> "lebron".equals(r.get("player_lookup")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(30.0, lebron.get("predicted_points"), "holder 2's newer prediction stands");
+    assertEquals(
+        1,
+        warehouse.listTables(MAIN.dataset(), StagingTableName.batchPrefix(MAIN, "b1")).size(),
+        "holder 1's staging table is kept for a later round");
   }
 }

@@ -10,8 +10,10 @@ import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.core.warehouse.WriteGuard;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -33,9 +35,11 @@ public final class FaultyWarehouse implements Warehouse {
   private final Warehouse delegate;
   private long mutations;
   private long crashAfter = Long.MAX_VALUE;
-  private boolean crashed;
+  private volatile boolean crashed;
+  private volatile boolean keepOnDrop;
   private Predicate<String> failingQueries = sql -> false;
   private Function<String, Long> executeOverride = sql -> -1L;
+  private volatile Consumer<List<String>> beforeTransaction = statements -> {};
   private final List<TableId> appendedTo = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FaultyWarehouse(Warehouse delegate) {
@@ -49,6 +53,12 @@ public final class FaultyWarehouse implements Warehouse {
   /** Every table {@link #append} was called for, in order. */
   public List<TableId> appendedTo() {
     return List.copyOf(appendedTo);
+  }
+
+  /** The process dies now: this and every later call throws {@link SimulatedCrash}. */
+  public void crashNow() {
+    crashed = true;
+    throw new SimulatedCrash("crash");
   }
 
   public void crashAfterMutation(long n) {
@@ -67,7 +77,20 @@ public final class FaultyWarehouse implements Warehouse {
     this.failingQueries = predicate;
   }
 
-  /** Statements for which the function returns a count of zero or more are not run. */
+  /**
+   * Runs {@code hook} with the statements of every {@link #transaction} (and the statement of every
+   * {@link #execute}) before it reaches the warehouse, on the calling thread: a hook that blocks is
+   * a holder paused after its last check and before its write; one that calls {@link #crashNow} is
+   * a process dying before it.
+   */
+  public void beforeTransaction(Consumer<List<String>> hook) {
+    this.beforeTransaction = hook;
+  }
+
+  /**
+   * Statements for which the function returns a count of zero or more are not run, alone or in a
+   * transaction (where the others run, guarded, and the overridden one reports the count).
+   */
   public void overrideExecute(Function<String, Long> override) {
     this.executeOverride = override;
   }
@@ -101,9 +124,17 @@ public final class FaultyWarehouse implements Warehouse {
     return created ? mutated(true) : false;
   }
 
+  /** While true, {@link #dropTable} reports success and drops nothing (a lost drop). */
+  public void keepTablesOnDrop(boolean keep) {
+    this.keepOnDrop = keep;
+  }
+
   @Override
   public boolean dropTable(TableId table) {
     alive();
+    if (keepOnDrop) {
+      return true;
+    }
     boolean dropped = delegate.dropTable(table);
     return dropped ? mutated(true) : false;
   }
@@ -156,6 +187,8 @@ public final class FaultyWarehouse implements Warehouse {
   @Override
   public DmlResult execute(String sql) {
     alive();
+    beforeTransaction.accept(List.of(sql));
+    alive();
     long overridden = executeOverride.apply(sql);
     if (overridden >= 0) {
       return DmlResult.updated(overridden);
@@ -166,7 +199,29 @@ public final class FaultyWarehouse implements Warehouse {
   @Override
   public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
     alive();
-    return mutated(delegate.transaction(guard, statements));
+    beforeTransaction.accept(statements);
+    alive();
+    List<String> run = new ArrayList<>();
+    List<Long> overridden = new ArrayList<>();
+    for (String sql : statements) {
+      long count = executeOverride.apply(sql);
+      overridden.add(count);
+      if (count < 0) {
+        run.add(sql);
+      }
+    }
+    List<DmlResult> results = delegate.transaction(guard, run);
+    List<DmlResult> all = new ArrayList<>();
+    int next = 0;
+    for (long count : overridden) {
+      all.add(count >= 0 ? DmlResult.updated(count) : results.get(next++));
+    }
+    return mutated(List.copyOf(all));
+  }
+
+  @Override
+  public boolean supportsDdlInTransactions() {
+    return delegate.supportsDdlInTransactions();
   }
 
   @Override

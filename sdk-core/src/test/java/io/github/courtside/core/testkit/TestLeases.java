@@ -21,7 +21,13 @@ public final class TestLeases implements LeaseAcquirer {
   private long acquisitions;
 
   @Override
-  public synchronized Lease acquire(String lockName) {
+  public Lease acquire(String lockName) {
+    return acquire(lockName, 0);
+  }
+
+  /** Acquires with a token above {@code floor} and above every token issued before. */
+  @Override
+  public synchronized Lease acquire(String lockName, long floor) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (held.containsKey(lockName)) {
       long left = deadline - System.nanoTime();
@@ -35,7 +41,8 @@ public final class TestLeases implements LeaseAcquirer {
         throw new LockNotAcquiredException(lockName, "interrupted");
       }
     }
-    long token = tokens.merge(lockName, 1L, Long::sum);
+    long token = Math.max(tokens.getOrDefault(lockName, 0L), floor) + 1;
+    tokens.put(lockName, token);
     acquisitions++;
     TestLease lease = new TestLease(lockName, new FencingToken(lockName, token), checksBeforeLoss);
     checksBeforeLoss = -1;

@@ -452,6 +452,12 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  /** DuckDB's DDL is transactional: a DROP or ALTER in a transaction rolls back with it. */
+  @Override
+  public boolean supportsDdlInTransactions() {
+    return true;
+  }
+
   private static void checkGuard(Connection connection, WriteGuard guard) throws SQLException {
     Object value;
     try (Statement statement = connection.createStatement();

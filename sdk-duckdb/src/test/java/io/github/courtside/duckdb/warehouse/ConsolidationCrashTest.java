@@ -67,7 +67,7 @@ class ConsolidationCrashTest {
       stepsWritten = reference.mutations() - before;
       expected = all(reference);
     }
-    assertTrue(stepsWritten >= 10, "journal, merge, supersede and drops: " + stepsWritten);
+    assertTrue(stepsWritten >= 7, "journal, merge, supersede and drops: " + stepsWritten);
 
     for (long crashAt = 1; crashAt <= stepsWritten; crashAt++) {
       try (FaultyWarehouse warehouse = prepared(clock)) {
@@ -76,6 +76,12 @@ class ConsolidationCrashTest {
         Consolidator doomed = Consolidator.create(warehouse, leases, Predictions.config(clock));
         assertThrows(RuntimeException.class, () -> doomed.consolidate("b1", DAY));
         assertTrue(warehouse.crashed(), "crash point " + crashAt + " was reached");
+        // At the crash itself, not only after the rerun: a staging table is gone only if every
+        // staged row is already merged (dropped only after success).
+        DuckDbWarehouse dead = unwrap(warehouse);
+        if (dead.listTables(MAIN.dataset(), StagingTableName.PREFIX).size() < 2) {
+          assertEquals(expected, all(dead), "crash point " + crashAt + ": dropped before merged");
+        }
 
         FaultyWarehouse restarted = new FaultyWarehouse(unwrap(warehouse));
         ConsolidationReport rerun =
