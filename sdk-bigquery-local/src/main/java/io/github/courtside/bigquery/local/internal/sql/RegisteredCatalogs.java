@@ -34,6 +34,7 @@ final class RegisteredCatalogs {
   private final SimpleCatalog prototype;
   private final @Nullable BuiltinCopy copy;
   private final Map<String, SimpleCatalog> bySignature;
+  private final Map<String, Boolean> seenOnce;
   private boolean registrationWorks = true;
 
   RegisteredCatalogs(ZetaSQLBuiltinFunctionOptions builtins) {
@@ -54,6 +55,15 @@ final class RegisteredCatalogs {
             return true;
           }
         };
+    this.seenOnce =
+        new LinkedHashMap<>(capacity * 8, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > capacity * 4;
+          }
+        };
     this.builtins = builtins;
     this.prototype = new SimpleCatalog("bigquery");
     prototype.addZetaSQLFunctionsAndTypes(builtins);
@@ -70,16 +80,19 @@ final class RegisteredCatalogs {
   }
 
   /**
-   * The registered catalog for {@code signature}: the one registered before, or {@code filled}
-   * (holding exactly the tables of that signature) registered now. Falls back to {@code filled}
-   * unregistered if registration fails. Not thread-safe: the caller serialises calls.
+   * The catalog to analyse with for {@code signature}: the one registered before; or, the second
+   * time a table set is seen, {@code filled} (holding exactly the tables of that signature)
+   * registered now; or, the first time, {@code filled} unregistered (registering costs about two
+   * unregistered analyses, so a table set seen once, such as a batch's fresh staging tables, is not
+   * registered). Falls back to {@code filled} unregistered if registration fails. Not thread-safe:
+   * the caller serialises calls.
    */
   SimpleCatalog registered(String signature, SimpleCatalog filled) {
     SimpleCatalog known = bySignature.get(signature);
     if (known != null) {
       return known;
     }
-    if (!registrationWorks) {
+    if (!registrationWorks || seenOnce.put(signature, Boolean.TRUE) == null) {
       return filled;
     }
     try {

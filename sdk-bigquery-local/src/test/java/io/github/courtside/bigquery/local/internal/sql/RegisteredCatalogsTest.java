@@ -24,12 +24,16 @@ class RegisteredCatalogsTest {
             new ZetaSQLBuiltinFunctionOptions(
                 new com.google.zetasql.LanguageOptions().enableMaximumLanguageFeatures()),
             2);
+    SimpleCatalog once = catalogs.registered("a", catalogs.newCatalog());
+    assertFalse(once.isRegistered(), "a table set seen once is analysed unregistered");
     SimpleCatalog first = catalogs.registered("a", catalogs.newCatalog());
-    assertTrue(first.isRegistered());
+    assertTrue(first.isRegistered(), "the second time it is registered");
     assertSame(first, catalogs.registered("a", catalogs.newCatalog()), "same tables, same catalog");
+    catalogs.registered("b", catalogs.newCatalog());
     assertNotSame(first, catalogs.registered("b", catalogs.newCatalog()));
     List<SimpleCatalog> later = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
+      catalogs.registered("c" + i, catalogs.newCatalog());
       later.add(catalogs.registered("c" + i, catalogs.newCatalog()));
     }
     assertEquals(2, catalogs.size());
