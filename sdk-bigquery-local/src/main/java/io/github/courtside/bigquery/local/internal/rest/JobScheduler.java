@@ -14,6 +14,7 @@ import com.google.api.services.bigquery.model.JobStatus;
 import com.google.api.services.bigquery.model.TableReference;
 import io.github.courtside.bigquery.local.internal.ApiException;
 import io.github.courtside.bigquery.local.internal.ServerSettings;
+import io.github.courtside.bigquery.local.internal.sql.ScriptOutcome;
 import io.github.courtside.bigquery.local.internal.sql.SqlRunner;
 import io.github.courtside.bigquery.local.internal.storage.LocalStorage;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class JobScheduler implements AutoCloseable {
         job,
         () -> {
           switch (type) {
-            case "QUERY" -> queries.run(job);
+            case "QUERY" -> queries.run(job, this::registerChildren);
             case "LOAD" -> loads.run(job, data);
             case "COPY" -> copies.run(job);
             default -> throw new IllegalStateException(type);
@@ -116,6 +117,41 @@ final class JobScheduler implements AutoCloseable {
         });
     job.await(INSERT_WAIT_MILLIS);
     return job;
+  }
+
+  /**
+   * A script's child jobs, as BigQuery keeps them: one DONE query job per statement, with {@code
+   * statistics.parentJobId}, the statement's text, type and DML statistics, created in order
+   * (listed with {@code jobs.list?parentJobId=}, not among top-level jobs).
+   */
+  private void registerChildren(LocalJob parent, List<ScriptOutcome> statements) {
+    long created = now();
+    for (int i = 0; i < statements.size(); i++) {
+      ScriptOutcome statement = statements.get(i);
+      JobConfiguration config =
+          new JobConfiguration()
+              .setQuery(
+                  new JobConfigurationQuery().setQuery(statement.sql()).setUseLegacySql(false));
+      String id = String.format(Locale.ROOT, "script_job_%s_%04d", parent.jobId(), i);
+      LocalJob child =
+          create(
+              parent.project(),
+              new JobReference().setJobId(id).setLocation(parent.location()),
+              config,
+              "QUERY");
+      long at = created + i;
+      child.finish(
+          j -> {
+            j.getStatistics()
+                .setCreationTime(at)
+                .setStartTime(at)
+                .setParentJobId(parent.jobId())
+                .setQuery(QueryJobs.statistics(statement))
+                .setTotalBytesProcessed(statement.totalBytesProcessed());
+          },
+          at);
+      registry.register(child);
+    }
   }
 
   /** Checks the configuration before any job exists; returns the job type. */

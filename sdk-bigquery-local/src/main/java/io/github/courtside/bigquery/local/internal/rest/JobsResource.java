@@ -25,6 +25,7 @@ import io.github.courtside.bigquery.local.internal.storage.TableRowCodec.Timesta
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,11 +109,12 @@ final class JobsResource {
     Long minCreation = request.longParam("minCreationTime");
     Long maxCreation = request.longParam("maxCreationTime");
     boolean minimal = "minimal".equalsIgnoreCase(request.param("projection"));
-    boolean children = request.param("parentJobId") != null;
+    // with parentJobId only that script's child jobs, otherwise only top-level jobs
+    String parent = request.param("parentJobId");
     List<JobList.Jobs> items =
         registry.list(request.path("projectId")).stream()
-            .filter(j -> !children)
             .map(LocalJob::snapshot)
+            .filter(j -> Objects.equals(parent, j.getStatistics().getParentJobId()))
             .filter(j -> states.isEmpty() || states.contains(j.getStatus().getState()))
             .filter(j -> minCreation == null || j.getStatistics().getCreationTime() >= minCreation)
             .filter(j -> maxCreation == null || j.getStatistics().getCreationTime() <= maxCreation)

@@ -63,7 +63,11 @@ final class QueryJobs {
     }
   }
 
-  void run(LocalJob job) {
+  /**
+   * Runs the job; a script's statements are handed to {@code children} (to become its child jobs)
+   * before the job is marked done, so a client that sees it done can list them.
+   */
+  void run(LocalJob job, java.util.function.BiConsumer<LocalJob, List<ScriptOutcome>> children) {
     Job snapshot = job.snapshot();
     JobConfigurationQuery config = snapshot.getConfiguration().getQuery();
     TableReference result = anonymous.resultTable(job.project(), job.jobId());
@@ -87,6 +91,7 @@ final class QueryJobs {
     if (rows) {
       job.resultTable(result);
     }
+    children.accept(job, outcome.statements());
     job.finish(
         j -> {
           if (rows && destination == null) {
@@ -94,6 +99,9 @@ final class QueryJobs {
           }
           j.getStatistics().setQuery(statistics(outcome));
           j.getStatistics().setTotalBytesProcessed(outcome.totalBytesProcessed());
+          if (!outcome.statements().isEmpty()) {
+            j.getStatistics().setNumChildJobs((long) outcome.statements().size());
+          }
         },
         clock.millis());
   }

@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *     ALTER}, or null
  * @param totalBytesProcessed an estimate of the bytes the statements read
  * @param referencedTables the tables the statements read or wrote
+ * @param statements for a script, what each statement did (BigQuery's child jobs), in order; empty
+ *     for a single statement
+ * @param sql the text of the script or statement
  */
 public record ScriptOutcome(
     String statementType,
@@ -37,10 +40,14 @@ public record ScriptOutcome(
     @Nullable TableReference ddlTargetTable,
     @Nullable String ddlOperationPerformed,
     long totalBytesProcessed,
-    List<TableReference> referencedTables) {
+    List<TableReference> referencedTables,
+    List<ScriptOutcome> statements,
+    String sql) {
   public ScriptOutcome {
     Objects.requireNonNull(statementType, "statementType");
+    Objects.requireNonNull(sql, "sql");
     referencedTables = List.copyOf(referencedTables);
+    statements = List.copyOf(statements);
   }
 
   /** {@code numDmlAffectedRows}: inserted + updated + deleted. */

@@ -90,6 +90,7 @@ final class ScriptRun {
   private final AnalyzerOptions options;
   private final Instant now;
   private final boolean execute;
+  private final List<ScriptOutcome> children = new ArrayList<>();
 
   private @Nullable Connection connection;
   private boolean inTransaction;
@@ -143,7 +144,35 @@ final class ScriptRun {
         SqlOverhead.STATEMENTS.increment();
         statements++;
         if (execute) {
+          long insertedBefore = inserted;
+          long updatedBefore = updated;
+          long deletedBefore = deleted;
+          boolean dmlBefore = dml;
+          dml = false;
+          ddlTarget = null;
+          ddlOperation = null;
           runStatement(statement, tables);
+          children.add(
+              new ScriptOutcome(
+                  statementType,
+                  null,
+                  0,
+                  dml,
+                  inserted - insertedBefore,
+                  updated - updatedBefore,
+                  deleted - deletedBefore,
+                  ddlTarget,
+                  ddlOperation,
+                  0,
+                  List.of(),
+                  List.of(),
+                  new String(
+                          utf8,
+                          position,
+                          Math.min(utf8.length, location.getBytePosition()) - position,
+                          StandardCharsets.UTF_8)
+                      .strip()));
+          dml = dml || dmlBefore;
         } else {
           describe(statement, tables);
         }
@@ -172,7 +201,9 @@ final class ScriptRun {
         ddlTarget,
         ddlOperation,
         bytes,
-        new ArrayList<>(referenced.values()));
+        new ArrayList<>(referenced.values()),
+        statements > 1 ? children : List.of(),
+        sql);
   }
 
   /**

@@ -184,4 +184,49 @@ class QueryJobsTest {
     assertEquals(400, error.getCode());
     assertTrue(error.getMessage().contains("streaming buffer"), error.getMessage());
   }
+
+  @Test
+  void aScriptKeepsOneChildJobPerStatementWithItsOwnDmlStatistics() throws Exception {
+    bq.query(QueryJobConfiguration.of("CREATE TABLE q.script_target (k INT64, v STRING)"));
+    String script =
+        "BEGIN TRANSACTION;\n"
+            + "INSERT INTO q.script_target VALUES (1, 'a'), (2, 'b'), (3, 'c');\n"
+            + "UPDATE q.script_target SET v = 'z' WHERE k >= 2;\n"
+            + "DELETE FROM q.script_target WHERE k = 3;\n"
+            + "COMMIT TRANSACTION;";
+    Job parent = bq.create(JobInfo.of(QueryJobConfiguration.of(script))).waitFor();
+    assertEquals(null, parent.getStatus().getError());
+    List<Job> children = new ArrayList<>();
+    bq.listJobs(BigQuery.JobListOption.parentJobId(parent.getJobId().getJob()))
+        .iterateAll()
+        .forEach(children::add);
+    children.sort(
+        java.util.Comparator.comparing((Job j) -> j.getStatistics().getCreationTime())
+            .thenComparing(j -> j.getJobId().getJob()));
+    assertEquals(5, children.size());
+    List<String> types = new ArrayList<>();
+    for (Job child : children) {
+      QueryStatistics stats = child.getStatistics();
+      assertEquals(parent.getJobId().getJob(), stats.getParentJobId());
+      types.add(stats.getStatementType().name());
+    }
+    assertEquals(
+        List.of("BEGIN_TRANSACTION", "INSERT", "UPDATE", "DELETE", "COMMIT_TRANSACTION"), types);
+    QueryStatistics insert = children.get(1).getStatistics();
+    QueryStatistics update = children.get(2).getStatistics();
+    QueryStatistics delete = children.get(3).getStatistics();
+    assertEquals(3L, insert.getDmlStats().getInsertedRowCount());
+    assertEquals(0L, insert.getDmlStats().getUpdatedRowCount());
+    assertEquals(2L, update.getDmlStats().getUpdatedRowCount());
+    assertEquals(1L, delete.getDmlStats().getDeletedRowCount());
+    assertEquals(
+        "UPDATE q.script_target SET v = 'z' WHERE k >= 2;",
+        ((QueryJobConfiguration) children.get(2).getConfiguration()).getQuery());
+    List<String> topLevel = new ArrayList<>();
+    bq.listJobs().iterateAll().forEach(j -> topLevel.add(j.getJobId().getJob()));
+    assertTrue(topLevel.contains(parent.getJobId().getJob()));
+    assertTrue(
+        topLevel.stream().noneMatch(id -> id.startsWith("script_job_")),
+        "child jobs are not top-level jobs: " + topLevel);
+  }
 }
