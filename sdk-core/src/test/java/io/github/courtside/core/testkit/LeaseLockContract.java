@@ -56,6 +56,9 @@ import org.junit.jupiter.api.Test;
 public abstract class LeaseLockContract {
   protected static final Duration LEASE = Duration.ofMinutes(5);
 
+  /** The default clock-skew allowance contenders wait past an expiry. */
+  protected static final Duration SKEW = LeaseLockConfig.DEFAULT_MAX_CLOCK_SKEW;
+
   protected final ManualClock clock = new ManualClock();
   protected final List<LockEvent> events = new CopyOnWriteArrayList<>();
   private final List<LeaseLock> opened = new ArrayList<>();
@@ -108,6 +111,239 @@ public abstract class LeaseLockContract {
     assertEquals(Duration.ofSeconds(5), defaults.pollInterval());
     assertEquals(Duration.ofMinutes(5), defaults.waitBudget());
     assertEquals(Duration.ofSeconds(100), defaults.renewEvery());
+    assertEquals(Duration.ofSeconds(50), defaults.renewalTimeout());
+    assertEquals(Duration.ofSeconds(10), defaults.renewalRetryDelay());
+    assertEquals(Duration.ofSeconds(2), defaults.maxClockSkew());
+    assertTrue(defaults.renewInBackground());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LeaseLockConfig.builder().maxClockSkew(LEASE).lease(LEASE).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            LeaseLockConfig.builder()
+                .renewEvery(Duration.ofSeconds(10))
+                .renewalTimeout(Duration.ofSeconds(10))
+                .build());
+  }
+
+  // ---- renewal, skew and tokens that never go backwards ----
+
+  @Test
+  void aRenewalAcknowledgedAfterTheOldExpiryCountsAsALostLease() {
+    FaultInjectingCoordinationStore slow = new FaultInjectingCoordinationStore(store);
+    LeaseLock a = lock(slow, config("a").renewInBackground(false).build());
+    Lease lease = a.acquire("nightly");
+    Instant firstExpiry = lease.expiresAt();
+    clock.advance(LEASE.minusSeconds(1)); // renew just in time ...
+    // ... but the store acknowledges only after the lease ran out: a contender may have taken over
+    slow.delayAcknowledgement(
+        FaultInjectingCoordinationStore.Operation.CREATE,
+        path -> path.contains("/renewals/"),
+        () -> clock.advance(Duration.ofSeconds(1)));
+    LeaseLostException lost = assertThrows(LeaseLostException.class, () -> a.renew(lease));
+    assertTrue(String.valueOf(lost.getMessage()).contains("acknowledged"), lost.getMessage());
+    assertFalse(lease.isHeld());
+    assertEquals(firstExpiry, lease.expiresAt(), "a late renewal does not extend the lease");
+    assertTrue(events.stream().anyMatch(e -> e.type() == LockEvent.Type.LOST));
+  }
+
+  @Test
+  void contendersWaitTheMaxClockSkewPastTheHolderWrittenExpiry() {
+    LeaseLock holder = lock("holder");
+    // the contender's clock runs 1.5 s ahead of the holder's
+    LeaseLock ahead =
+        lock(store, config("ahead").clock(clock.skewed(Duration.ofMillis(1_500))).build());
+    Lease lease = holder.acquire("nightly");
+    clock.advance(LEASE.minusMillis(1_000)); // the contender's clock reads expiry + 0.5 s
+    assertTrue(lease.isHeld(), "by its own clock the holder has 1 s left");
+    assertTrue(ahead.tryAcquire("nightly").isEmpty(), "within the skew allowance");
+    clock.advance(Duration.ofMillis(1_000)); // holder: expired; contender: expiry + 1.5 s
+    assertFalse(lease.isHeld());
+    assertTrue(ahead.tryAcquire("nightly").isEmpty(), "still within the 2 s allowance");
+    clock.advance(Duration.ofMillis(500).plusNanos(1));
+    assertEquals(2, ahead.tryAcquire("nightly").orElseThrow().token().value());
+  }
+
+  @Test
+  void leasesFromAcquireAreRenewedInTheBackgroundUntilClosed() throws Exception {
+    Semaphore renewed = new Semaphore(0);
+    LeaseLock a =
+        lock(
+            store,
+            config("a")
+                .renewEvery(Duration.ofMillis(20))
+                .listener(
+                    event -> {
+                      events.add(event);
+                      if (event.type() == LockEvent.Type.RENEWED) {
+                        renewed.release();
+                      }
+                    })
+                .build());
+    LeaseLock b = lock("b");
+    Lease lease = a.acquire("consolidation_2026-02-01"); // held as the consolidator holds it
+    for (int i = 0; i < 3; i++) {
+      Instant now = clock.advance(LEASE.dividedBy(2));
+      while (lease.expiresAt().isBefore(now.plus(LEASE))) {
+        awaitPermit(renewed);
+      }
+      assertTrue(b.tryAcquire("consolidation_2026-02-01").isEmpty(), "renewed lease held");
+    }
+    assertTrue(lease.isHeld());
+    lease.close();
+    renewed.drainPermits();
+    Thread.sleep(200); // ten renewal periods
+    assertEquals(0, renewed.availablePermits(), "no renewal after the lease was closed");
+    assertTrue(b.tryAcquire("consolidation_2026-02-01").isPresent());
+  }
+
+  @Test
+  void backgroundRenewalCanBeTurnedOff() throws Exception {
+    LeaseLock a =
+        lock(store, config("a").renewEvery(Duration.ofMillis(5)).renewInBackground(false).build());
+    try (Lease lease = a.acquire("nightly")) {
+      Thread.sleep(100);
+      assertTrue(events.stream().noneMatch(e -> e.type() == LockEvent.Type.RENEWED));
+      assertTrue(lease.isHeld());
+    }
+  }
+
+  @Test
+  void aFailedRenewalIsRetriedPromptlyNotAtTheNextPeriod() throws Exception {
+    FaultInjectingCoordinationStore faulty = new FaultInjectingCoordinationStore(store);
+    for (int i = 0; i < 2; i++) {
+      faulty.failNext(
+          FaultInjectingCoordinationStore.Operation.CREATE,
+          FaultInjectingCoordinationStore.Timing.BEFORE,
+          path -> path.contains("/renewals/"));
+    }
+    List<Long> failedAt = new CopyOnWriteArrayList<>();
+    CountDownLatch renewed = new CountDownLatch(1);
+    AtomicLong renewedAt = new AtomicLong();
+    Duration period = Duration.ofMillis(1_500);
+    LeaseLock a =
+        lock(
+            faulty,
+            config("a")
+                .renewEvery(period)
+                .renewalRetryDelay(Duration.ofMillis(50))
+                .listener(
+                    event -> {
+                      if (event.type() == LockEvent.Type.RENEWAL_FAILED) {
+                        failedAt.add(System.nanoTime());
+                      } else if (event.type() == LockEvent.Type.RENEWED) {
+                        renewedAt.compareAndSet(0, System.nanoTime());
+                        renewed.countDown();
+                      }
+                    })
+                .build());
+    try (Lease lease = a.acquire("nightly")) {
+      assertTrue(renewed.await(20, TimeUnit.SECONDS), "renewed after two failures");
+      assertEquals(2, failedAt.size());
+      Duration retried = Duration.ofNanos(renewedAt.get() - failedAt.get(0));
+      assertTrue(
+          retried.compareTo(period) < 0,
+          "two retries took " + retried + ", not a renewal period each");
+      assertTrue(lease.isHeld());
+    }
+  }
+
+  @Test
+  void aRenewalThatHangsTimesOutAndDoesNotHoldUpOtherLeases() throws Exception {
+    FaultInjectingCoordinationStore hanging = new FaultInjectingCoordinationStore(store);
+    CountDownLatch release = new CountDownLatch(1);
+    hanging.holdUntil(
+        FaultInjectingCoordinationStore.Operation.CREATE,
+        path -> path.contains("/stuck/tokens/") && path.contains("/renewals/"),
+        release);
+    Semaphore fastRenewals = new Semaphore(0);
+    CountDownLatch stuckTimedOut = new CountDownLatch(1);
+    LeaseLock a =
+        lock(
+            hanging,
+            config("a")
+                .renewEvery(Duration.ofMillis(40))
+                .renewalRetryDelay(Duration.ofMillis(10))
+                .listener(
+                    event -> {
+                      if (event.type() == LockEvent.Type.RENEWED
+                          && event.lockName().equals("fast")) {
+                        fastRenewals.release();
+                      } else if (event.type() == LockEvent.Type.RENEWAL_FAILED
+                          && event.lockName().equals("stuck")
+                          && event.detail().contains("timed out")) {
+                        stuckTimedOut.countDown();
+                      }
+                    })
+                .build());
+    try (Lease stuck = a.acquire("stuck");
+        Lease fast = a.acquire("fast")) {
+      assertTrue(stuckTimedOut.await(20, TimeUnit.SECONDS), "the hanging renewal timed out");
+      assertTrue(
+          fastRenewals.tryAcquire(5, 20, TimeUnit.SECONDS),
+          "the other lease kept renewing while one renewal hung");
+      assertTrue(fast.isHeld());
+      assertTrue(stuck.isHeld(), "a timed-out renewal is retried; the lease has not run out");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void tokensNeverGoBackwardsAboveTheResourcesFloor() {
+    LeaseLock a = lock("a");
+    try (Lease first = a.acquire("consolidation_2026-02-02", 41)) {
+      assertEquals(42, first.token().value(), "a new store starts above the resource's token");
+    }
+    try (Lease next = a.acquire("consolidation_2026-02-02", 7)) {
+      assertEquals(43, next.token().value(), "a floor below the newest token changes nothing");
+    }
+    // the token documents expire (a TTL) or are deleted: the resource still knows 43
+    String tokens = collection + "/consolidation_2026-02-02/tokens";
+    store
+        .query(io.github.courtside.core.coordination.DocumentQuery.in(tokens).build())
+        .forEach(document -> store.delete(document.path()));
+    try (Lease afterDeletion = lock("b").acquire("consolidation_2026-02-02", 43)) {
+      assertEquals(44, afterDeletion.token().value());
+    }
+    LeaseAcquirer acquirer = lock("c");
+    try (Lease viaPort = acquirer.acquire("consolidation_2026-02-02", 100)) {
+      assertEquals(101, viaPort.token().value());
+    }
+    assertThrows(IllegalArgumentException.class, () -> a.tryAcquire("x", -1));
+  }
+
+  @Test
+  void oldTokenAndRenewalDocumentsAreCompactedKeepingTheNewest() throws Exception {
+    LeaseLock a = lock(store, config("a").renewInBackground(false).build());
+    String tokens = collection + "/nightly/tokens";
+    for (int i = 0; i < 30; i++) {
+      try (Lease lease = a.acquire("nightly")) {
+        for (int r = 0; r < 6; r++) {
+          clock.advance(Duration.ofSeconds(10).plusNanos(r));
+          a.renew(lease);
+        }
+      }
+    }
+    // compaction runs in the background, best effort
+    awaitCondition(() -> store.count(tokens, "") <= 3, "token documents compacted");
+    String renewals = tokens + "/0000000000000000030/renewals";
+    awaitCondition(() -> store.count(renewals, "") <= 3, "the newest token's renewals compacted");
+    assertEquals(Optional.of(new FencingToken("nightly", 30)), a.currentToken("nightly"));
+    try (Lease next = lock("b").acquire("nightly")) {
+      assertEquals(31, next.token().value());
+    }
+    assertEquals(0, store.count(tokens + "/0000000000000000001/renewals", ""));
+  }
+
+  private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "not within 20 s: " + what);
+      Thread.sleep(5);
+    }
   }
 
   @Test
@@ -178,7 +414,7 @@ public abstract class LeaseLockContract {
     LeaseLock a = lock("a");
     LeaseLock b = lock("b");
     Lease stale = a.acquire("nightly");
-    clock.advance(LEASE);
+    clock.advance(LEASE.plus(SKEW));
     Lease fresh = b.tryAcquire("nightly").orElseThrow();
     assertTrue(fresh.token().isNewerThan(stale.token()));
     assertFalse(stale.isHeld());
@@ -216,7 +452,7 @@ public abstract class LeaseLockContract {
     clock.advance(Duration.ofSeconds(200)); // 400 s after acquisition, 200 s after renewal
     assertTrue(lock("b").tryAcquire("nightly").isEmpty());
     assertTrue(lease.isHeld());
-    clock.advance(Duration.ofSeconds(100));
+    clock.advance(Duration.ofSeconds(100).plus(SKEW));
     assertTrue(lock("b").tryAcquire("nightly").isPresent());
     assertThrows(IllegalArgumentException.class, () -> lock("b").renew(lease));
   }
@@ -466,7 +702,7 @@ public abstract class LeaseLockContract {
     assertEquals(List.of(), ledger.violations());
     Set<Long> tokens = new TreeSet<>(holderOfToken.keySet());
     assertTrue(tokens.size() > 1, "too little contention: " + tokens.size() + " tokens");
-    assertEquals(tokens.size(), ((TreeSet<Long>) tokens).last(), "tokens are 1..n without gaps");
+    // a token whose lease was taken over before its acquisition returned is given up: gaps are fine
     assertTrue(ledger.accepted() > 0, "some fenced writes were accepted");
     assertTrue(pausedAndSuperseded.get() > 0, "some paused holders were superseded");
     assertTrue(ledger.rejected() >= pausedAndSuperseded.get());

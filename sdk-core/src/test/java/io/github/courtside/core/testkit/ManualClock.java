@@ -61,6 +61,35 @@ public final class ManualClock extends Clock {
     return now.get();
   }
 
+  /**
+   * A read-only view of this clock shifted by {@code offset}: another machine's clock, running
+   * ahead (positive) or behind (negative), that moves when this one does.
+   */
+  public Clock skewed(Duration offset) {
+    ManualClock base = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return base.instant().plus(offset);
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("skewed ManualClock is UTC only");
+      }
+
+      @Override
+      public String toString() {
+        return "ManualClock" + (offset.isNegative() ? "" : "+") + offset;
+      }
+    };
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;
