@@ -63,10 +63,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Tokens never go backwards.</b> {@link #acquire(String, long)} issues a token above a floor
  * (the guarded resource's highest token), so token documents that were deleted, expired or live in
- * a new store cannot restart the sequence below what the resource has seen. Each acquisition
- * verifies that its token is the newest (a contender that paused past the compaction of older
- * documents loses instead of holding a stale token), and compacts older token documents with their
- * renewals in the background, keeping the newest two; a renewal compacts its own older renewals.
+ * a new store cannot restart the sequence below what the resource has seen. Each acquisition reads
+ * the newest tokens back and gives its token up when another appeared since it read the lock's
+ * state (contenders with different floors create different documents; a contender that paused past
+ * the compaction of older documents may re-create an old one), and compacts older token documents
+ * with their renewals in the background, keeping the newest two; a renewal compacts its own older
+ * renewals.
  *
  * <p>Waiting is budget-capped (the shared copy's fix in §2.1): no sleep outlasts the remaining
  * budget, and a budget of zero means a single attempt (the old code read 0 as "default").
@@ -164,22 +166,28 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       log.debug("lock {}: another contender won token {}", lockName, next);
       return Optional.empty();
     }
-    // Read back the newest tokens: ours must be the newest (a contender that paused past the
-    // compaction of token `next` may have re-created it below a newer one); the older ones are
-    // compacted.
+    // Read back the newest tokens. Ours must be the newest, and no other token may have appeared
+    // since this attempt read the lock's state: contenders with different floors create different
+    // documents, and a contender that paused past the compaction of an old token may re-create it
+    // below newer ones. Either way create-if-absent alone did not exclude the others, so an attempt
+    // that sees another fresh token gives up (at most one of them keeps the lock). The older
+    // tokens are compacted.
     List<Document> newest =
         store.query(
             DocumentQuery.in(tokens).orderByIdDescending().limit(COMPACTION_WINDOW).build());
-    long newestNow = newest.isEmpty() ? next : tokenOf(newest.get(0));
-    if (newestNow != next) {
-      log.warn(
-          "lock {}: token {} was issued below the newest token {} (a paused contender); giving"
-              + " it up",
-          lockName,
-          next,
-          newestNow);
-      deleteQuietly(DocumentPaths.child(tokens, tokenId(next)));
-      return Optional.empty();
+    for (Document document : newest) {
+      long other = tokenOf(document);
+      if (other != next && other > state.newestToken()) {
+        log.info(
+            "lock {}: token {} raced with token {} (issued since this attempt read token {});"
+                + " giving it up",
+            lockName,
+            next,
+            other,
+            state.newestToken());
+        giveUp(lockName, next, holderId);
+        return Optional.empty();
+      }
     }
     FencingToken token = new FencingToken(lockName, next);
     StoreLease lease = new StoreLease(token, holderId, expiresAt);
@@ -435,6 +443,26 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       } catch (RuntimeException e) {
         log.debug("lock {}: compacting token {} failed (best effort)", lockName, token, e);
         return;
+      }
+    }
+  }
+
+  /** Removes a token this attempt created but may not keep; a release if deleting fails. */
+  private void giveUp(String lockName, long token, String holderId) {
+    try {
+      store.delete(tokenPath(lockName, token));
+    } catch (RuntimeException deleteFailed) {
+      try {
+        store.createIfAbsent(
+            Document.of(
+                releasePath(lockName, token),
+                Map.of("released_at", config.clock().instant(), "holder_id", holderId)));
+      } catch (RuntimeException releaseFailed) {
+        log.warn(
+            "lock {}: could not give up token {}; it blocks the lock until it runs out",
+            lockName,
+            token,
+            releaseFailed);
       }
     }
   }
