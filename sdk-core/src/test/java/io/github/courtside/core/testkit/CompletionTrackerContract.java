@@ -49,8 +49,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link CompletionTracker} guarantees on a store: idempotent records, one active batch per
- * scope, exactly one "batch complete" winner, stall rules, propagated store errors, and a property
- * over random interleavings with duplicates, reordering and injected store failures.
+ * scope, at most one closing "batch complete" winner, a trigger delivered at least once (RETRIGGER
+ * after a lost closure acknowledgement, a crashed winner or a failed consolidation: consolidated
+ * exactly once), stall rules, propagated store errors, and a property over random interleavings
+ * with duplicates, reordering, faults around every write, a moving clock and redeliveries on other
+ * threads.
  *
  * <pre>{@code
  * class DuckDbCompletionTrackerTest extends CompletionTrackerContract {
