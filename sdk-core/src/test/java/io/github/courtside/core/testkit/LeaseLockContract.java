@@ -317,6 +317,42 @@ public abstract class LeaseLockContract {
   }
 
   @Test
+  void contendersWithDifferentFloorsNeverBothHoldTheLock() throws Exception {
+    FaultInjectingCoordinationStore slow = new FaultInjectingCoordinationStore(store);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch reachedCreate = new CountDownLatch(1);
+    // the high-floor contender reads the free lock, then its create of token 21 is held up ...
+    slow.holdUntil(
+        FaultInjectingCoordinationStore.Operation.CREATE,
+        path -> {
+          if (path.endsWith("/tokens/0000000000000000021")) {
+            reachedCreate.countDown();
+            return true;
+          }
+          return false;
+        },
+        release);
+    LeaseLock high = lock(slow, config("high").renewInBackground(false).build());
+    LeaseLock low = lock(store, config("low").renewInBackground(false).build());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Optional<Lease>> highAttempt = pool.submit(() -> high.tryAcquire("split", 20));
+      assertTrue(reachedCreate.await(20, TimeUnit.SECONDS));
+      // ... while a low-floor contender takes the lock with token 11 (a different document)
+      Lease lowLease = low.tryAcquire("split", 10).orElseThrow();
+      assertEquals(11, lowLease.token().value());
+      release.countDown();
+      Optional<Lease> highLease = highAttempt.get(20, TimeUnit.SECONDS);
+      assertTrue(highLease.isEmpty(), "token 21 raced with 11 and was given up: " + highLease);
+      assertTrue(lowLease.isHeld(), "the holder of 11 keeps the lock");
+      assertTrue(lock("third").tryAcquire("split").isEmpty());
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void oldTokenAndRenewalDocumentsAreCompactedKeepingTheNewest() throws Exception {
     LeaseLock a = lock(store, config("a").renewInBackground(false).build());
     String tokens = collection + "/nightly/tokens";
