@@ -98,7 +98,8 @@ import org.slf4j.LoggerFactory;
  *       its share, writes its own staging table and records its completions;
  *   <li>the one record call that completes the batch consolidates it: MERGE into {@code
  *       nba.player_prop_predictions} under a lease lock with a fencing token, verified, superseded
- *       rows deactivated, staging dropped;
+ *       rows deactivated, staging dropped, and marks the batch consumed (a call told RETRIGGER,
+ *       because an earlier trigger was never consumed, consolidates again: it is idempotent);
  *   <li>after the games, predictions are graded and summarised.
  * </ol>
  *
@@ -617,9 +618,14 @@ public final class DemoPipeline {
                               batch,
                               prediction.playerLookup(),
                               Completion.staged(1, staged.stagingTable().table()));
-                      if (outcome.completedBatch()) {
-                        completions.incrementAndGet();
+                      // COMPLETED_BATCH, or RETRIGGER when an earlier trigger was never
+                      // consumed: consolidate (idempotent), then mark the batch consumed
+                      if (outcome.isTrigger()) {
+                        if (outcome.completedBatch()) {
+                          completions.incrementAndGet();
+                        }
                         consolidations.add(consolidator.consolidate(batchId, day));
+                        tracker.markConsumed(outcome.claim().orElseThrow());
                       }
                     }
                     return staged;

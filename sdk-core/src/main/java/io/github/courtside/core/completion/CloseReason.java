@@ -18,5 +18,14 @@ public enum CloseReason {
   /** The batch outlived the maximum batch age. */
   TIMED_OUT,
   /** An operator reset the scope so that a new batch can start (I-10). */
-  RESET
+  RESET;
+
+  /**
+   * Whether a batch closed this way triggers what follows (consolidation): every reason but {@link
+   * #RESET} (an abandoned batch) and {@link #NO_ITEMS} (nothing to consolidate). Only these are
+   * retriggered when nobody marks them consumed.
+   */
+  public boolean triggers() {
+    return this != RESET && this != NO_ITEMS;
+  }
 }

@@ -3,6 +3,7 @@ package io.github.courtside.core.completion;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.courtside.core.coordination.CoordinationStore;
+import io.github.courtside.core.coordination.CoordinationStoreException;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentPaths;
 import io.github.courtside.core.coordination.DocumentQuery;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,22 +52,33 @@ import org.slf4j.LoggerFactory;
  *       so the caller fails its message and it is redelivered (I-7, I-19).
  * </ul>
  *
- * <p>Known limit: when the store reports a failure for a closure document that it did create (a
- * lost acknowledgement), the batch is closed without a winner; {@link #progress} shows the closure
- * so a reconciliation job can trigger it. Items and scope keys may hold any characters (I-7's
- * non-alphanumeric player keys); they are encoded into document ids. A batch can expect up to about
- * 30,000 items (one document holds them).
+ * <p><b>"Batch complete" is delivered at least once.</b> The closure document holds a claim id, so
+ * a closing call whose write landed but reported a failure (a lost acknowledgement) reads it back
+ * and still wins. What follows the trigger (consolidation) must be idempotent, and its caller marks
+ * the batch consumed with {@link #markConsumed} once it succeeded. A batch that closed and is not
+ * consumed {@link CompletionTrackerConfig#retriggerAfter()} after its closure, because the closing
+ * call failed, its caller crashed or the consolidation threw (I-8, H-6: the old platform lost these
+ * silently), is triggered again: the next record call (a redelivery, a late item) or stall check
+ * gets {@link RecordOutcome.Status#RETRIGGER} with a new claim, one per grace period, with a WARN
+ * log and a {@link CompletionListener#retriggered} event ({@link MicrometerCompletionMetrics}).
+ *
+ * <p>Items and scope keys may hold any characters (I-7's non-alphanumeric player keys); they are
+ * encoded into document ids. A batch can expect up to about 30,000 items (one document holds them).
  *
  * <pre>{@code
  * CompletionTracker tracker = new CompletionTracker(store, CompletionTrackerConfig.defaults());
  * BatchId batch = tracker.start("2024-04-10", players);
  * // in each worker, after its staging write succeeded (I-19):
  * RecordOutcome outcome = tracker.record(batch, player, Completion.staged(rows, table));
- * if (outcome.completedBatch()) {
- *   consolidator.consolidate(batch);
+ * if (outcome.isTrigger()) {                              // COMPLETED_BATCH or RETRIGGER
+ *   consolidator.consolidate(batchId, day);               // idempotent
+ *   tracker.markConsumed(outcome.claim().orElseThrow());  // only once it succeeded
  * }
- * // on a schedule:
- * tracker.closeIfStalled(batch).ifPresent(closure -> consolidator.consolidate(closure.batch()));
+ * // on a schedule, until the batch is consumed:
+ * tracker.closeIfStalled(batch).ifPresent(closure -> {
+ *   consolidator.consolidate(batchId, day);
+ *   closure.claim().ifPresent(tracker::markConsumed);
+ * });
  * }</pre>
  */
 public final class CompletionTracker {
@@ -75,6 +88,10 @@ public final class CompletionTracker {
   private final CompletionTrackerConfig config;
   private final Cache<BatchId, BatchDefinition> definitions =
       Caffeine.newBuilder().maximumSize(1_024).build();
+  // closures and consumption are written once and never change: what was seen is cached
+  private final Cache<BatchId, BatchClosure> closures =
+      Caffeine.newBuilder().maximumSize(1_024).build();
+  private final Cache<BatchId, Boolean> consumed = Caffeine.newBuilder().maximumSize(1_024).build();
 
   /** A tracker on {@code store}. */
   public CompletionTracker(CoordinationStore store, CompletionTrackerConfig config) {
@@ -137,7 +154,9 @@ public final class CompletionTracker {
   /**
    * Records that {@code item} of {@code batch} is done; idempotent per item.
    *
-   * @return what happened; {@link RecordOutcome#completedBatch()} for exactly one call per batch
+   * @return what happened; {@link RecordOutcome#completedBatch()} for at most one call per batch
+   *     (exactly one unless the closing call failed), {@link RecordOutcome#isTrigger()} whenever
+   *     the caller must consolidate and then {@link #markConsumed}
    * @throws io.github.courtside.core.coordination.CoordinationStoreException when the store fails:
    *     fail the message so that it is redelivered, the retry counts once
    */
@@ -171,20 +190,100 @@ public final class CompletionTracker {
     boolean created = store.createIfAbsent(Document.of(DocumentPaths.child(done, id), fields));
     long completed = store.count(done, "");
     long expected = definition.expectedCount();
-    if (completed >= expected
-        && close(batch, CloseReason.ALL_RECORDED, completed, expected, item).isPresent()) {
+    Optional<BatchClosure> known = Optional.ofNullable(closures.getIfPresent(batch));
+    if (completed >= expected && known.isEmpty()) {
+      Optional<BatchClosure> mine =
+          close(batch, CloseReason.ALL_RECORDED, completed, expected, item);
+      if (mine.isPresent()) {
+        return new RecordOutcome(
+            RecordOutcome.Status.COMPLETED_BATCH,
+            batch,
+            item,
+            completed,
+            expected,
+            mine.get().claim());
+      }
+    }
+    Optional<BatchClosure> closure = known.isPresent() ? known : readClosure(batch);
+    if (closure.isEmpty()) {
       return new RecordOutcome(
-          RecordOutcome.Status.COMPLETED_BATCH, batch, item, completed, expected);
+          created ? RecordOutcome.Status.RECORDED : RecordOutcome.Status.DUPLICATE,
+          batch,
+          item,
+          completed,
+          expected);
+    }
+    Optional<TriggerClaim> retrigger = retriggerIfDue(closure.get(), "record");
+    if (retrigger.isPresent()) {
+      return new RecordOutcome(
+          RecordOutcome.Status.RETRIGGER, batch, item, completed, expected, retrigger);
     }
     if (!created) {
       return new RecordOutcome(RecordOutcome.Status.DUPLICATE, batch, item, completed, expected);
     }
-    Optional<BatchClosure> closure = readClosure(batch);
-    if (closure.isPresent() && closure.get().reason() != CloseReason.ALL_RECORDED) {
+    if (closure.get().reason() != CloseReason.ALL_RECORDED) {
       log.info("late completion of {} for batch {} closed as {}", item, batch, closure.get());
       return new RecordOutcome(RecordOutcome.Status.LATE, batch, item, completed, expected);
     }
     return new RecordOutcome(RecordOutcome.Status.RECORDED, batch, item, completed, expected);
+  }
+
+  /**
+   * Marks {@code claim}'s batch consumed: call it once what the trigger started (consolidation)
+   * succeeded, never before. A consumed batch is never triggered again; a closed batch that nobody
+   * marks consumed within {@link CompletionTrackerConfig#retriggerAfter()} is ({@link
+   * RecordOutcome.Status#RETRIGGER}), so a lost trigger (a failed closing call, a crashed winner, a
+   * consolidation that threw) is delivered again. Idempotent.
+   *
+   * @return true when this call marked the batch, false when it was marked before
+   * @throws io.github.courtside.core.coordination.CoordinationStoreException when the store fails;
+   *     retry it, or let the batch be retriggered (what follows is idempotent)
+   */
+  public boolean markConsumed(TriggerClaim claim) {
+    Objects.requireNonNull(claim, "claim");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("claim_id", claim.id());
+    fields.put("attempt", claim.attempt());
+    fields.put("consumed_at", config.clock().instant());
+    boolean marked = store.createIfAbsent(Document.of(consumedPath(claim.batch()), fields));
+    consumed.put(claim.batch(), Boolean.TRUE);
+    if (marked) {
+      log.info(
+          "batch {} consumed (claim {}, attempt {})", claim.batch(), claim.id(), claim.attempt());
+      notify(listener -> listener.consumed(claim));
+    }
+    return marked;
+  }
+
+  /** Whether {@code batch} was {@linkplain #markConsumed marked consumed}. */
+  public boolean isConsumed(BatchId batch) {
+    if (consumed.getIfPresent(batch) != null) {
+      return true;
+    }
+    boolean marked = store.get(consumedPath(batch)).isPresent();
+    if (marked) {
+      consumed.put(batch, Boolean.TRUE);
+    }
+    return marked;
+  }
+
+  /**
+   * The scope's newest batch when it closed with a reason that {@linkplain CloseReason#triggers()
+   * triggers} and was not yet marked consumed: what a scheduler keeps passing to {@link
+   * #closeIfStalled} (which retriggers it once the grace period passed) after {@link #activeBatch}
+   * turned empty.
+   */
+  public Optional<BatchId> unconsumedBatch(String scope) {
+    long newest = newestGeneration(batches(scope));
+    if (newest == 0) {
+      return Optional.empty();
+    }
+    BatchId batch = new BatchId(scope, newest);
+    Optional<BatchClosure> closure = readClosure(batch);
+    if (closure.isEmpty() || !closure.get().reason().triggers() || isConsumed(batch)) {
+      return Optional.empty();
+    }
+    return Optional.of(batch);
   }
 
   /** The batch's progress, or empty when there is no such batch. */
@@ -238,13 +337,23 @@ public final class CompletionTracker {
    * CloseReason#STALLED}). Call it on a schedule (I-8: a stall check that nobody calls never
    * fires).
    *
-   * @return the closure when this call closed the batch (its caller triggers what follows); empty
-   *     when the batch is unknown, already closed, or healthy
+   * <p>For a batch that already closed, it is the at-least-once check instead: when the batch was
+   * not marked consumed within {@link CompletionTrackerConfig#retriggerAfter()} of its closure, it
+   * claims a retrigger. Keep calling it for {@link #unconsumedBatch} once {@link #activeBatch} is
+   * empty.
+   *
+   * @return the closure, with the {@link BatchClosure#claim()} to trigger and then mark consumed,
+   *     when this call closed the batch or claimed its retrigger; empty when the batch is unknown,
+   *     healthy, consumed, or closed and still within its grace period
    */
   public Optional<BatchClosure> closeIfStalled(BatchId batch) {
     Optional<BatchDefinition> found = definition(batch);
-    if (found.isEmpty() || readClosure(batch).isPresent()) {
+    if (found.isEmpty()) {
       return Optional.empty();
+    }
+    Optional<BatchClosure> closed = readClosure(batch);
+    if (closed.isPresent()) {
+      return retriggerIfDue(closed.get(), "stall-check").map(closed.get()::withClaim);
     }
     BatchDefinition definition = found.get();
     Instant now = config.clock().instant();
@@ -309,32 +418,123 @@ public final class CompletionTracker {
 
   private Optional<BatchClosure> close(
       BatchId batch, CloseReason reason, long completed, long expected, String closedBy) {
-    BatchClosure closure =
-        new BatchClosure(batch, reason, config.clock().instant(), completed, expected);
+    Instant now = config.clock().instant();
+    String claimId = UUID.randomUUID().toString();
+    BatchClosure closure = new BatchClosure(batch, reason, now, completed, expected);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("reason", reason.name());
-    fields.put("closed_at", closure.closedAt());
+    fields.put("closed_at", now);
     fields.put("completed", completed);
     fields.put("expected", expected);
     fields.put("closed_by", closedBy);
-    if (!store.createIfAbsent(Document.of(closurePath(batch), fields))) {
+    fields.put("claim_id", claimId);
+    if (!createClaimed(Document.of(closurePath(batch), fields), claimId)) {
       return Optional.empty();
     }
+    closures.put(batch, closure);
     log.info("batch {} closed: {} ({} of {})", batch, reason, completed, expected);
-    return Optional.of(closure);
+    notify(listener -> listener.batchClosed(closure));
+    return Optional.of(
+        reason.triggers()
+            ? closure.withClaim(new TriggerClaim(batch, claimId, 0, reason, now))
+            : closure);
+  }
+
+  /**
+   * Claims the next retrigger of a closed, triggering, unconsumed batch once a grace period has
+   * passed since its closure: one create-if-absent claim document per grace period, so among
+   * concurrent callers one wins each period.
+   */
+  private Optional<TriggerClaim> retriggerIfDue(BatchClosure closure, String source) {
+    if (!closure.reason().triggers()) {
+      return Optional.empty();
+    }
+    BatchId batch = closure.batch();
+    Instant now = config.clock().instant();
+    Duration since = Duration.between(closure.closedAt(), now);
+    if (since.compareTo(config.retriggerAfter()) < 0 || isConsumed(batch)) {
+      return Optional.empty();
+    }
+    long attempt = since.dividedBy(config.retriggerAfter());
+    String claimId = UUID.randomUUID().toString();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("claim_id", claimId);
+    fields.put("attempt", attempt);
+    fields.put("claimed_at", now);
+    fields.put("source", source);
+    if (!createClaimed(Document.of(retriggerPath(batch, attempt), fields), claimId)) {
+      return Optional.empty();
+    }
+    TriggerClaim claim = new TriggerClaim(batch, claimId, attempt, closure.reason(), now);
+    log.warn(
+        "batch {} closed as {} at {} was not consumed within {}: triggering it again (attempt {},"
+            + " by {}); a trigger was lost or its consolidation failed",
+        batch,
+        closure.reason(),
+        closure.closedAt(),
+        config.retriggerAfter(),
+        attempt,
+        source);
+    notify(listener -> listener.retriggered(claim, source));
+    return Optional.of(claim);
+  }
+
+  /**
+   * Creates a document holding {@code claimId}; when the store reports a failure, reads it back to
+   * tell a write that landed (a lost acknowledgement: this call's claim) from one that did not.
+   *
+   * @return whether this call created the document
+   */
+  private boolean createClaimed(Document document, String claimId) {
+    try {
+      return store.createIfAbsent(document);
+    } catch (CoordinationStoreException failure) {
+      Optional<Document> stored;
+      try {
+        stored = store.get(document.path());
+      } catch (RuntimeException readFailure) {
+        failure.addSuppressed(readFailure);
+        throw failure;
+      }
+      if (stored.isEmpty()) {
+        throw failure;
+      }
+      boolean mine = stored.get().getString("claim_id").filter(claimId::equals).isPresent();
+      log.info(
+          "creating {} reported {}, but it landed{}",
+          document.path(),
+          failure.getMessage(),
+          mine ? " (this call's write)" : " (another caller's write)");
+      return mine;
+    }
+  }
+
+  private void notify(java.util.function.Consumer<CompletionListener> event) {
+    try {
+      event.accept(config.listener());
+    } catch (RuntimeException e) {
+      log.warn("completion listener failed", e);
+    }
   }
 
   private Optional<BatchClosure> readClosure(BatchId batch) {
-    return store
-        .get(closurePath(batch))
-        .map(
-            document ->
-                new BatchClosure(
-                    batch,
-                    CloseReason.valueOf(document.getString("reason").orElseThrow()),
-                    document.getTimestamp("closed_at").orElse(Instant.EPOCH),
-                    document.getLong("completed").orElse(0L),
-                    document.getLong("expected").orElse(0L)));
+    BatchClosure cached = closures.getIfPresent(batch);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<BatchClosure> read =
+        store
+            .get(closurePath(batch))
+            .map(
+                document ->
+                    new BatchClosure(
+                        batch,
+                        CloseReason.valueOf(document.getString("reason").orElseThrow()),
+                        document.getTimestamp("closed_at").orElse(Instant.EPOCH),
+                        document.getLong("completed").orElse(0L),
+                        document.getLong("expected").orElse(0L)));
+    read.ifPresent(closure -> closures.put(batch, closure));
+    return read;
   }
 
   private Optional<BatchDefinition> definition(BatchId batch) {
@@ -367,6 +567,14 @@ public final class CompletionTracker {
 
   private String closurePath(BatchId batch) {
     return generationPath(batch) + "/closure/closed";
+  }
+
+  private String consumedPath(BatchId batch) {
+    return generationPath(batch) + "/closure/consumed";
+  }
+
+  private String retriggerPath(BatchId batch, long attempt) {
+    return generationPath(batch) + "/retriggers/" + String.format("%019d", attempt);
   }
 
   /** The immutable part of a batch: its expected items and start. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  *     .minStallFraction(0.90)                 // the scheduler's rule (I-8)
  *     .stallThreshold(Duration.ofMinutes(10))
  *     .maxBatchAge(Duration.ofMinutes(30))
+ *     .retriggerAfter(Duration.ofMinutes(10)) // a closed batch nobody consumed triggers again
+ *     .listener(new MicrometerCompletionMetrics(registry))
  *     .build();
  * }</pre>
  */
@@ -22,11 +24,16 @@ public final class CompletionTrackerConfig {
   /** Default root collection. */
   public static final String DEFAULT_COLLECTION = "completion";
 
+  /** Default grace period before a closed, unconsumed batch is triggered again: 10 minutes. */
+  public static final Duration DEFAULT_RETRIGGER_AFTER = Duration.ofMinutes(10);
+
   private final String collection;
   private final Clock clock;
   private final Duration maxBatchAge;
   private final Duration stallThreshold;
   private final double minStallFraction;
+  private final Duration retriggerAfter;
+  private final CompletionListener listener;
 
   private CompletionTrackerConfig(Builder builder) {
     this.collection = builder.collection;
@@ -34,6 +41,8 @@ public final class CompletionTrackerConfig {
     this.maxBatchAge = builder.maxBatchAge;
     this.stallThreshold = builder.stallThreshold;
     this.minStallFraction = builder.minStallFraction;
+    this.retriggerAfter = builder.retriggerAfter;
+    this.listener = builder.listener;
   }
 
   /** The defaults. */
@@ -71,6 +80,22 @@ public final class CompletionTrackerConfig {
     return minStallFraction;
   }
 
+  /**
+   * The grace period of at-least-once delivery: a batch that closed (with a reason that {@linkplain
+   * CloseReason#triggers() triggers}) and is not {@linkplain CompletionTracker#markConsumed marked
+   * consumed} this long after its closure is triggered again ({@link
+   * RecordOutcome.Status#RETRIGGER}), once per grace period. Longer than a consolidation normally
+   * takes, so that a running one is not duplicated (a duplicate is harmless, only wasted work).
+   */
+  public Duration retriggerAfter() {
+    return retriggerAfter;
+  }
+
+  /** Who hears closures, retriggers and consumptions. */
+  public CompletionListener listener() {
+    return listener;
+  }
+
   @Override
   public String toString() {
     return "CompletionTrackerConfig[collection="
@@ -81,6 +106,8 @@ public final class CompletionTrackerConfig {
         + stallThreshold
         + ", minStallFraction="
         + minStallFraction
+        + ", retriggerAfter="
+        + retriggerAfter
         + "]";
   }
 
@@ -91,6 +118,8 @@ public final class CompletionTrackerConfig {
     private Duration maxBatchAge = Duration.ofMinutes(30);
     private Duration stallThreshold = Duration.ofMinutes(10);
     private double minStallFraction = 0.95;
+    private Duration retriggerAfter = DEFAULT_RETRIGGER_AFTER;
+    private CompletionListener listener = CompletionListener.NONE;
 
     private Builder() {}
 
@@ -125,6 +154,21 @@ public final class CompletionTrackerConfig {
             "minStallFraction must lie in [0, 1], was " + minStallFraction);
       }
       this.minStallFraction = minStallFraction;
+      return this;
+    }
+
+    /**
+     * The grace period after which a closed, unconsumed batch is triggered again (positive); 10
+     * minutes unless set.
+     */
+    public Builder retriggerAfter(Duration retriggerAfter) {
+      this.retriggerAfter = positive("retriggerAfter", retriggerAfter);
+      return this;
+    }
+
+    /** Who hears closures, retriggers and consumptions; nobody unless set. */
+    public Builder listener(CompletionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

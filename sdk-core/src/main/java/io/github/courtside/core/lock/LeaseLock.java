@@ -12,11 +12,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +50,25 @@ import org.slf4j.LoggerFactory;
  * checks the store, so call {@link Lease#ensureHeld()} before each destructive step and hand {@link
  * Lease#token()} to resources that can refuse older tokens ({@link #isCurrent}).
  *
- * <p><b>Lease shorter than the work</b> (hazard §2.3, fixed): {@link #runLocked} renews the lease
- * every {@link LeaseLockConfig#renewEvery()} while the work runs. Expiry is judged with each
- * contender's own clock against the holder's {@code expires_at}; keep clock skew well below the
- * lease.
+ * <p><b>Lease shorter than the work</b> (hazard §2.3, H-5, fixed): every lease the lock issues is
+ * renewed in the background every {@link LeaseLockConfig#renewEvery()} until it is closed (so a
+ * MERGE that outlasts the lease keeps it), unless {@link LeaseLockConfig#renewInBackground()} is
+ * off; {@link #runLocked} renews either way. Each renewal times out after {@link
+ * LeaseLockConfig#renewalTimeout()}, a failed one is retried after {@link
+ * LeaseLockConfig#renewalRetryDelay()} (doubling, capped at a quarter of the lease left), and
+ * renewals run on a pool, so one slow store call does not hold up the other leases. A renewal
+ * acknowledged after the lease's old expiry counts as a lost lease: a contender may already have
+ * taken over. Expiry is judged with each contender's own clock against the holder's {@code
+ * expires_at} plus {@link LeaseLockConfig#maxClockSkew()}.
+ *
+ * <p><b>Tokens never go backwards.</b> {@link #acquire(String, long)} issues a token above a floor
+ * (the guarded resource's highest token), so token documents that were deleted, expired or live in
+ * a new store cannot restart the sequence below what the resource has seen. Each acquisition reads
+ * the newest tokens back and gives its token up when another appeared since it read the lock's
+ * state (contenders with different floors create different documents; a contender that paused past
+ * the compaction of older documents may re-create an old one), and compacts older token documents
+ * with their renewals in the background, keeping the newest two; a renewal compacts its own older
+ * renewals.
  *
  * <p>Waiting is budget-capped (the shared copy's fix in §2.1): no sleep outlasts the remaining
  * budget, and a budget of zero means a single attempt (the old code read 0 as "default").
@@ -64,10 +86,20 @@ import org.slf4j.LoggerFactory;
 public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
 
+  /** Token documents an acquisition reads back: its own, and older ones to compact. */
+  private static final int COMPACTION_WINDOW = 8;
+
+  /** Newest token documents never compacted. */
+  private static final int KEEP_TOKENS = 2;
+
+  /** Renewal documents of one token deleted per compaction at most. */
+  private static final int RENEWALS_PER_COMPACTION = 64;
+
   private final CoordinationStore store;
   private final LeaseLockConfig config;
   private final Object schedulerGuard = new Object();
-  private @Nullable ScheduledExecutorService renewals;
+  private @Nullable ScheduledExecutorService ticker;
+  private @Nullable ExecutorService workers;
   private volatile boolean closed;
 
   /** A lock on {@code store} configured by {@code config}. */
@@ -93,11 +125,24 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
    * @throws io.github.courtside.core.coordination.CoordinationStoreException on a store failure
    */
   public Optional<Lease> tryAcquire(String lockName) {
+    return tryAcquire(lockName, 0);
+  }
+
+  /**
+   * One acquisition attempt with a token above {@code floor} (see {@link #acquire(String, long)}).
+   *
+   * @return the lease, or empty when another holder owns the lock or won the race
+   * @throws io.github.courtside.core.coordination.CoordinationStoreException on a store failure
+   */
+  public Optional<Lease> tryAcquire(String lockName, long floor) {
     requireOpen();
+    if (floor < 0) {
+      throw new IllegalArgumentException("token floor must be >= 0, was " + floor);
+    }
     String tokens = tokens(lockName);
     Instant now = config.clock().instant();
     LockState state = readState(lockName);
-    if (!state.isFreeAt(now)) {
+    if (!state.isFreeAt(now, config.maxClockSkew())) {
       log.debug(
           "lock {} is held by {} (token {}) for another {} ms",
           lockName,
@@ -106,7 +151,7 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
           Duration.between(now, state.expiresAt()).toMillis());
       return Optional.empty();
     }
-    long next = state.newestToken() + 1;
+    long next = Math.max(state.newestToken(), floor) + 1;
     Instant expiresAt = now.plus(config.lease());
     String holderId = UUID.randomUUID().toString();
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -120,6 +165,29 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     if (!store.createIfAbsent(Document.of(DocumentPaths.child(tokens, tokenId(next)), fields))) {
       log.debug("lock {}: another contender won token {}", lockName, next);
       return Optional.empty();
+    }
+    // Read back the newest tokens. Ours must be the newest, and no other token may have appeared
+    // since this attempt read the lock's state: contenders with different floors create different
+    // documents, and a contender that paused past the compaction of an old token may re-create it
+    // below newer ones. Either way create-if-absent alone did not exclude the others, so an attempt
+    // that sees another fresh token gives up (at most one of them keeps the lock). The older
+    // tokens are compacted.
+    List<Document> newest =
+        store.query(
+            DocumentQuery.in(tokens).orderByIdDescending().limit(COMPACTION_WINDOW).build());
+    for (Document document : newest) {
+      long other = tokenOf(document);
+      if (other != next && other > state.newestToken()) {
+        log.info(
+            "lock {}: token {} raced with token {} (issued since this attempt read token {});"
+                + " giving it up",
+            lockName,
+            next,
+            other,
+            state.newestToken());
+        giveUp(lockName, next, holderId);
+        return Optional.empty();
+      }
     }
     FencingToken token = new FencingToken(lockName, next);
     StoreLease lease = new StoreLease(token, holderId, expiresAt);
@@ -137,6 +205,14 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     } else {
       emit(LockEvent.Type.ACQUIRED, lockName, token, "acquired until " + expiresAt);
     }
+    if (newest.size() > KEEP_TOKENS) {
+      List<Long> old =
+          newest.subList(KEEP_TOKENS, newest.size()).stream().map(LeaseLock::tokenOf).toList();
+      inBackground(() -> compactTokens(lockName, old));
+    }
+    if (config.renewInBackground()) {
+      lease.startRenewing();
+    }
     return Optional.of(lease);
   }
 
@@ -147,7 +223,20 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
    */
   @Override
   public Lease acquire(String lockName) {
-    return acquire(lockName, config.waitBudget());
+    return acquire(lockName, config.waitBudget(), 0);
+  }
+
+  /**
+   * Acquires the lock with a token above {@code floor}, the highest token the guarded resource has
+   * seen (a consolidation journal's, say): the token issued is {@code max(newest, floor) + 1}, so
+   * tokens never go backwards, even after the lock's token documents were deleted or expired, or in
+   * a new store. Waits as {@link #acquire(String)} does.
+   *
+   * @throws LockNotAcquiredException when the budget runs out
+   */
+  @Override
+  public Lease acquire(String lockName, long floor) {
+    return acquire(lockName, config.waitBudget(), floor);
   }
 
   /**
@@ -157,6 +246,10 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
    * @throws LockNotAcquiredException when the budget runs out or the thread is interrupted
    */
   public Lease acquire(String lockName, Duration waitBudget) {
+    return acquire(lockName, waitBudget, 0);
+  }
+
+  private Lease acquire(String lockName, Duration waitBudget, long floor) {
     requireOpen();
     Objects.requireNonNull(waitBudget, "waitBudget");
     Instant deadline = config.clock().instant().plus(waitBudget);
@@ -165,7 +258,7 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     while (true) {
       attempts++;
       try {
-        Optional<Lease> lease = tryAcquire(lockName);
+        Optional<Lease> lease = tryAcquire(lockName, floor);
         if (lease.isPresent()) {
           return lease.get();
         }
@@ -240,7 +333,8 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   /**
    * Extends {@code lease} by one lease duration from now.
    *
-   * @throws LeaseLostException when the lease already expired, was superseded or released
+   * @throws LeaseLostException when the lease already expired, was superseded or released, or the
+   *     renewal was acknowledged only after the lease had run out
    * @throws IllegalArgumentException when the lease was not issued by this lock
    */
   public void renew(Lease lease) {
@@ -257,21 +351,26 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   }
 
   /**
-   * Whether {@code token} is the newest issued for its lock: what a fenced resource checks before
-   * accepting a write (a newer acquisition means the writer's lease was superseded).
+   * Whether {@code token} is the newest issued for its lock. This is a read, not a fence: a write
+   * issued after it returns true may still land after a takeover. Resources that can refuse stale
+   * writes check the token atomically with the write instead (the warehouse's {@code WriteGuard}).
    */
   public boolean isCurrent(FencingToken token) {
     return newestToken(token.lockName()) == token.value();
   }
 
-  /** Stops the renewal thread; leases still held are not released. */
+  /** Stops the renewal threads; leases still held are not released (they run out). */
   @Override
   public void close() {
     closed = true;
     synchronized (schedulerGuard) {
-      if (renewals != null) {
-        renewals.shutdownNow();
-        renewals = null;
+      if (ticker != null) {
+        ticker.shutdownNow();
+        ticker = null;
+      }
+      if (workers != null) {
+        workers.shutdownNow();
+        workers = null;
       }
     }
   }
@@ -282,29 +381,97 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   }
 
   private <T> T runHolding(StoreLease lease, Function<? super Lease, ? extends T> work) {
-    long period = Math.max(1, config.renewEvery().toMillis());
-    lease.renewal =
-        scheduler()
-            .scheduleWithFixedDelay(
-                () -> lease.renewInBackground(), period, period, TimeUnit.MILLISECONDS);
+    lease.startRenewing();
     try (lease) {
       return work.apply(lease);
     }
   }
 
-  private ScheduledExecutorService scheduler() {
+  private ScheduledExecutorService ticker() {
     synchronized (schedulerGuard) {
       requireOpen();
-      if (renewals == null) {
-        renewals =
-            Executors.newSingleThreadScheduledExecutor(
-                runnable -> {
-                  Thread thread = new Thread(runnable, "courtside-lease-renewal");
-                  thread.setDaemon(true);
-                  return thread;
-                });
+      if (ticker == null) {
+        ticker =
+            Executors.newSingleThreadScheduledExecutor(daemon("courtside-lease-renewal-timer"));
       }
-      return renewals;
+      return ticker;
+    }
+  }
+
+  private ExecutorService workers() {
+    synchronized (schedulerGuard) {
+      requireOpen();
+      if (workers == null) {
+        // one thread per concurrent store call: a slow renewal never holds up another lease's
+        workers = Executors.newCachedThreadPool(daemon("courtside-lease-renewal"));
+      }
+      return workers;
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicLong count = new AtomicLong();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private void inBackground(Runnable task) {
+    try {
+      workers().execute(task);
+    } catch (RejectedExecutionException | IllegalStateException e) {
+      log.debug("lock closed; skipping background task", e);
+    }
+  }
+
+  private void compactTokens(String lockName, List<Long> old) {
+    for (long token : old) {
+      try {
+        List<Document> renewals =
+            store.query(
+                DocumentQuery.in(renewals(lockName, token)).limit(RENEWALS_PER_COMPACTION).build());
+        for (Document renewal : renewals) {
+          store.delete(renewal.path());
+        }
+        if (renewals.size() == RENEWALS_PER_COMPACTION) {
+          continue; // more renewals left: keep the token document so a later pass finds them
+        }
+        store.delete(releasePath(lockName, token));
+        store.delete(tokenPath(lockName, token));
+      } catch (RuntimeException e) {
+        log.debug("lock {}: compacting token {} failed (best effort)", lockName, token, e);
+        return;
+      }
+    }
+  }
+
+  /** Removes a token this attempt created but may not keep; a release if deleting fails. */
+  private void giveUp(String lockName, long token, String holderId) {
+    try {
+      store.delete(tokenPath(lockName, token));
+    } catch (RuntimeException deleteFailed) {
+      try {
+        store.createIfAbsent(
+            Document.of(
+                releasePath(lockName, token),
+                Map.of("released_at", config.clock().instant(), "holder_id", holderId)));
+      } catch (RuntimeException releaseFailed) {
+        log.warn(
+            "lock {}: could not give up token {}; it blocks the lock until it runs out",
+            lockName,
+            token,
+            releaseFailed);
+      }
+    }
+  }
+
+  private void deleteQuietly(String path) {
+    try {
+      store.delete(path);
+    } catch (RuntimeException e) {
+      log.debug("deleting {} failed (best effort)", path, e);
     }
   }
 
@@ -394,8 +561,11 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   /** What the newest token document of a lock says. */
   private record LockState(
       long newestToken, String holderOwner, Instant expiresAt, boolean released) {
-    boolean isFreeAt(Instant now) {
-      return newestToken == 0 || released || !now.isBefore(expiresAt);
+    boolean isFreeAt(Instant now, Duration skew) {
+      return newestToken == 0
+          || released
+          || expiresAt.equals(Instant.MIN)
+          || !now.isBefore(expiresAt.plus(skew));
     }
   }
 
@@ -406,8 +576,10 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     private final AtomicLong renewalCount = new AtomicLong();
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final AtomicBoolean renewing = new AtomicBoolean();
     private volatile Instant expiresAt;
-    private volatile @Nullable ScheduledFuture<?> renewal;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile @Nullable ScheduledFuture<?> nextRenewal;
     private volatile String lostReason = "";
 
     StoreLease(FencingToken token, String holderId, Instant expiresAt) {
@@ -449,8 +621,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
         return false;
       }
       Instant now = config.clock().instant();
-      if (!now.isBefore(expiresAt)) {
-        markLost("the lease ran out at " + expiresAt + " (now " + now + ")");
+      Instant expiry = expiresAt;
+      if (!now.isBefore(expiry)) {
+        markLost("the lease ran out at " + expiry + " (now " + now + ")");
         return false;
       }
       long newest = newestToken(lockName());
@@ -468,10 +641,12 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       }
     }
 
-    synchronized void renew() {
+    /** One renewal; not synchronized, so a slow store call never blocks the next attempt. */
+    void renew() {
       if (!isHeld()) {
         throw lostException();
       }
+      Instant oldExpiry = expiresAt;
       Instant now = config.clock().instant();
       Instant newExpiry = now.plus(config.lease());
       long sequence = renewalCount.incrementAndGet();
@@ -479,27 +654,109 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
           Document.of(
               DocumentPaths.child(renewals(lockName(), token.value()), tokenId(sequence)),
               Map.of("expires_at", newExpiry, "renewed_at", now, "holder_id", holderId)));
-      expiresAt = newExpiry;
+      Instant acknowledged = config.clock().instant();
+      if (!acknowledged.isBefore(oldExpiry)) {
+        // a contender may have judged the lease free before the renewal landed
+        markLost(
+            "the renewal written at "
+                + now
+                + " was acknowledged at "
+                + acknowledged
+                + ", after the lease ran out at "
+                + oldExpiry);
+        throw lostException();
+      }
       long newest = newestToken(lockName());
       if (newest != token.value()) {
         markLost("superseded by token " + newest + " while renewing");
         throw lostException();
       }
+      if (lost.get() || released.get()) {
+        throw lostException();
+      }
+      extendTo(newExpiry);
       emit(LockEvent.Type.RENEWED, lockName(), token, "renewed until " + newExpiry);
+      if (sequence > 2) {
+        String older =
+            DocumentPaths.child(renewals(lockName(), token.value()), tokenId(sequence - 2));
+        inBackground(() -> deleteQuietly(older));
+      }
     }
 
-    void renewInBackground() {
-      try {
-        renew();
-      } catch (LeaseLostException e) {
-        stopRenewal();
-        if (!released.get()) {
-          log.warn("lock {}: stopped renewing: {}", lockName(), e.getMessage());
-        }
-      } catch (RuntimeException e) {
-        log.warn("lock {}: renewal failed, retrying: {}", lockName(), e.toString());
-        emit(LockEvent.Type.RENEWAL_FAILED, lockName(), token, e.toString());
+    private synchronized void extendTo(Instant newExpiry) {
+      if (newExpiry.isAfter(expiresAt)) {
+        expiresAt = newExpiry;
       }
+    }
+
+    void startRenewing() {
+      if (renewing.compareAndSet(false, true)) {
+        scheduleRenewal(config.renewEvery());
+      }
+    }
+
+    private void scheduleRenewal(Duration delay) {
+      if (released.get() || lost.get() || closed) {
+        return;
+      }
+      try {
+        nextRenewal =
+            ticker()
+                .schedule(
+                    this::renewInBackground, Math.max(1, delay.toNanos()), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException | IllegalStateException e) {
+        log.debug("lock {}: not renewing, the lock was closed", lockName(), e);
+      }
+    }
+
+    private void renewInBackground() {
+      if (released.get() || lost.get()) {
+        return;
+      }
+      CompletableFuture<Void> attempt;
+      try {
+        attempt = CompletableFuture.runAsync(this::renew, workers());
+      } catch (RejectedExecutionException | IllegalStateException e) {
+        return;
+      }
+      attempt
+          .orTimeout(config.renewalTimeout().toNanos(), TimeUnit.NANOSECONDS)
+          .whenComplete((ignored, error) -> renewalFinished(error));
+    }
+
+    private void renewalFinished(@Nullable Throwable error) {
+      if (error == null) {
+        failures.set(0);
+        scheduleRenewal(config.renewEvery());
+        return;
+      }
+      Throwable cause =
+          error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
+      if (cause instanceof LeaseLostException) {
+        if (!released.get()) {
+          log.warn("lock {}: stopped renewing: {}", lockName(), cause.getMessage());
+        }
+        return;
+      }
+      String what =
+          cause instanceof TimeoutException
+              ? "timed out after " + config.renewalTimeout()
+              : cause.toString();
+      int failed = failures.incrementAndGet();
+      Duration left = Duration.between(config.clock().instant(), expiresAt);
+      Duration backoff = config.renewalRetryDelay().multipliedBy(1L << Math.min(failed - 1, 20));
+      Duration cap = left.dividedBy(4);
+      Duration delay = backoff.compareTo(cap) > 0 ? cap : backoff;
+      log.warn(
+          "lock {}: renewal {} failed ({}), retrying in {} ms",
+          lockName(),
+          failed,
+          what,
+          delay.toMillis());
+      emit(LockEvent.Type.RENEWAL_FAILED, lockName(), token, what);
+      scheduleRenewal(delay.isNegative() ? Duration.ZERO : delay);
     }
 
     @Override
@@ -536,7 +793,7 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     }
 
     private void stopRenewal() {
-      ScheduledFuture<?> scheduled = renewal;
+      ScheduledFuture<?> scheduled = nextRenewal;
       if (scheduled != null) {
         scheduled.cancel(false);
       }
@@ -545,6 +802,7 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     private void markLost(String reason) {
       if (lost.compareAndSet(false, true)) {
         lostReason = reason;
+        stopRenewal();
         log.warn("lock {}: lease with token {} lost: {}", lockName(), token.value(), reason);
         emit(LockEvent.Type.LOST, lockName(), token, reason);
       }

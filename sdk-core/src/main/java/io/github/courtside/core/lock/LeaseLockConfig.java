@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Immutable configuration of a {@link LeaseLock}. The defaults are the old platform's constants
  * (spec §2.2): lease 300 s, poll every 5 s, wait at most 300 s; renewal runs every third of the
- * lease.
+ * lease, in the background for every lease until it is closed, each attempt timed out after half
+ * the renewal period and a failed one retried after a tenth of it; contenders allow 2 s of clock
+ * skew before taking over an expired lease.
  *
  * <pre>{@code
  * LeaseLockConfig config = LeaseLockConfig.builder()
@@ -31,6 +33,12 @@ public final class LeaseLockConfig {
   /** Default wait budget of {@link LeaseLock#acquire(String)}: 300 s. */
   public static final Duration DEFAULT_WAIT_BUDGET = Duration.ofMinutes(5);
 
+  /**
+   * Default allowance for clock skew between a holder and its contenders: 2 s. A contender takes
+   * over only once its own clock is this far past the holder-written expiry.
+   */
+  public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
+
   /** Default root collection of lock documents. */
   public static final String DEFAULT_COLLECTION = "locks";
 
@@ -38,6 +46,12 @@ public final class LeaseLockConfig {
   private final Duration pollInterval;
   private final Duration waitBudget;
   private final Duration renewEvery;
+  private final Duration renewalTimeout;
+  private final Duration renewalRetryDelay;
+  private final Duration maxClockSkew;
+  private final boolean renewInBackground;
+  private final @Nullable Duration explicitRenewalTimeout;
+  private final @Nullable Duration explicitRenewalRetryDelay;
   private final String collection;
   private final String owner;
   private final Clock clock;
@@ -53,6 +67,26 @@ public final class LeaseLockConfig {
       throw new IllegalArgumentException(
           "renewEvery (" + renewEvery + ") must be shorter than the lease (" + lease + ")");
     }
+    this.explicitRenewalTimeout = builder.renewalTimeout;
+    this.explicitRenewalRetryDelay = builder.renewalRetryDelay;
+    this.renewalTimeout =
+        builder.renewalTimeout != null ? builder.renewalTimeout : renewEvery.dividedBy(2);
+    if (renewalTimeout.compareTo(renewEvery) >= 0) {
+      throw new IllegalArgumentException(
+          "renewalTimeout ("
+              + renewalTimeout
+              + ") must be shorter than the renewal period ("
+              + renewEvery
+              + ")");
+    }
+    this.renewalRetryDelay =
+        builder.renewalRetryDelay != null ? builder.renewalRetryDelay : renewEvery.dividedBy(10);
+    this.maxClockSkew = builder.maxClockSkew;
+    if (maxClockSkew.compareTo(lease) >= 0) {
+      throw new IllegalArgumentException(
+          "maxClockSkew (" + maxClockSkew + ") must be shorter than the lease (" + lease + ")");
+    }
+    this.renewInBackground = builder.renewInBackground;
     this.collection = builder.collection;
     this.owner = builder.owner != null ? builder.owner : defaultOwner();
     this.clock = builder.clock;
@@ -77,6 +111,10 @@ public final class LeaseLockConfig {
     builder.pollInterval = pollInterval;
     builder.waitBudget = waitBudget;
     builder.renewEvery = renewEvery;
+    builder.renewalTimeout = explicitRenewalTimeout;
+    builder.renewalRetryDelay = explicitRenewalRetryDelay;
+    builder.maxClockSkew = maxClockSkew;
+    builder.renewInBackground = renewInBackground;
     builder.collection = collection;
     builder.owner = owner;
     builder.clock = clock;
@@ -100,9 +138,48 @@ public final class LeaseLockConfig {
     return waitBudget;
   }
 
-  /** How often {@link LeaseLock#runLocked} renews the lease while the work runs. */
+  /**
+   * How often a held lease is renewed: in the background for every lease {@link LeaseLock} issues
+   * while {@link #renewInBackground()}, and always in {@link LeaseLock#runLocked}.
+   */
   public Duration renewEvery() {
     return renewEvery;
+  }
+
+  /**
+   * How long one background renewal may take before it counts as failed and is retried: shorter
+   * than {@link #renewEvery()} (half of it unless set). A renewal acknowledged after the lease's
+   * old expiry counts as a lost lease, whatever this timeout.
+   */
+  public Duration renewalTimeout() {
+    return renewalTimeout;
+  }
+
+  /**
+   * The first pause before a failed renewal is retried (a tenth of {@link #renewEvery()} unless
+   * set); it doubles with each further failure, and is always capped at a quarter of the time the
+   * lease has left, so retries come well before the lease runs out rather than at the next period.
+   */
+  public Duration renewalRetryDelay() {
+    return renewalRetryDelay;
+  }
+
+  /**
+   * The clock skew between holders and contenders that the lock tolerates: a contender takes over
+   * an unreleased lease only once its own clock is this far past the expiry the holder wrote with
+   * its clock. Keep it above the real skew between machines and below the lease.
+   */
+  public Duration maxClockSkew() {
+    return maxClockSkew;
+  }
+
+  /**
+   * Whether every lease the lock issues ({@link LeaseLock#acquire}, {@link LeaseLock#tryAcquire})
+   * is renewed in the background until it is closed or lost; true unless set. {@link
+   * LeaseLock#runLocked} renews either way.
+   */
+  public boolean renewInBackground() {
+    return renewInBackground;
   }
 
   /** The root collection of the lock documents. */
@@ -140,6 +217,14 @@ public final class LeaseLockConfig {
         + waitBudget
         + ", renewEvery="
         + renewEvery
+        + ", renewalTimeout="
+        + renewalTimeout
+        + ", renewalRetryDelay="
+        + renewalRetryDelay
+        + ", maxClockSkew="
+        + maxClockSkew
+        + ", renewInBackground="
+        + renewInBackground
         + ", collection="
         + collection
         + ", owner="
@@ -160,6 +245,10 @@ public final class LeaseLockConfig {
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration waitBudget = DEFAULT_WAIT_BUDGET;
     private @Nullable Duration renewEvery;
+    private @Nullable Duration renewalTimeout;
+    private @Nullable Duration renewalRetryDelay;
+    private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
+    private boolean renewInBackground = true;
     private String collection = DEFAULT_COLLECTION;
     private @Nullable String owner;
     private Clock clock = Clock.systemUTC();
@@ -190,9 +279,43 @@ public final class LeaseLockConfig {
       return this;
     }
 
-    /** The renewal period of {@link LeaseLock#runLocked}; a third of the lease unless set. */
+    /** The renewal period (shorter than the lease); a third of the lease unless set. */
     public Builder renewEvery(Duration renewEvery) {
       this.renewEvery = positive("renewEvery", renewEvery);
+      return this;
+    }
+
+    /**
+     * The timeout of one background renewal (positive, shorter than the renewal period); half the
+     * renewal period unless set.
+     */
+    public Builder renewalTimeout(Duration renewalTimeout) {
+      this.renewalTimeout = positive("renewalTimeout", renewalTimeout);
+      return this;
+    }
+
+    /**
+     * The first pause before a failed renewal is retried (positive; doubled per failure, capped at
+     * a quarter of the lease left); a tenth of the renewal period unless set.
+     */
+    public Builder renewalRetryDelay(Duration renewalRetryDelay) {
+      this.renewalRetryDelay = positive("renewalRetryDelay", renewalRetryDelay);
+      return this;
+    }
+
+    /** The tolerated clock skew (zero or positive, shorter than the lease); 2 s unless set. */
+    public Builder maxClockSkew(Duration maxClockSkew) {
+      Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+      if (maxClockSkew.isNegative()) {
+        throw new IllegalArgumentException("maxClockSkew must not be negative: " + maxClockSkew);
+      }
+      this.maxClockSkew = maxClockSkew;
+      return this;
+    }
+
+    /** Whether issued leases are renewed in the background until closed; true unless set. */
+    public Builder renewInBackground(boolean renewInBackground) {
+      this.renewInBackground = renewInBackground;
       return this;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -55,8 +56,14 @@ public final class FaultInjectingCoordinationStore implements CoordinationStore 
 
   private record OneShot(Operation operation, Timing timing, Predicate<String> path) {}
 
+  private record InFlight(Operation operation, Predicate<String> path, Runnable action) {}
+
+  private record Hold(Operation operation, Predicate<String> path, CountDownLatch release) {}
+
   private final CoordinationStore delegate;
   private final Queue<OneShot> scripted = new ConcurrentLinkedQueue<>();
+  private final Queue<InFlight> inFlight = new ConcurrentLinkedQueue<>();
+  private final Queue<Hold> holds = new ConcurrentLinkedQueue<>();
   private final AtomicInteger injected = new AtomicInteger();
   private volatile FaultPlan plan = FaultPlan.NONE;
 
@@ -74,6 +81,23 @@ public final class FaultInjectingCoordinationStore implements CoordinationStore 
     scripted.add(new OneShot(operation, timing, path));
   }
 
+  /**
+   * Delays the acknowledgement of the next matching call once: the delegate runs it, then {@code
+   * whileInFlight} runs (advance a clock, say: the reply arrives late), then the call returns.
+   */
+  public void delayAcknowledgement(
+      Operation operation, Predicate<String> path, Runnable whileInFlight) {
+    inFlight.add(new InFlight(operation, path, whileInFlight));
+  }
+
+  /**
+   * Holds every matching call, before the delegate runs it, until {@code release} is counted down
+   * (or the calling thread is interrupted, which fails the call): a store call that hangs.
+   */
+  public void holdUntil(Operation operation, Predicate<String> path, CountDownLatch release) {
+    holds.add(new Hold(operation, path, release));
+  }
+
   /** How many failures were injected so far. */
   public int injectedFailures() {
     return injected.get();
@@ -81,47 +105,83 @@ public final class FaultInjectingCoordinationStore implements CoordinationStore 
 
   @Override
   public boolean createIfAbsent(Document document) {
+    hold(Operation.CREATE, document.path());
     Optional<Timing> failure = decide(Operation.CREATE, document.path());
     maybeFail(failure, Timing.BEFORE, Operation.CREATE, document.path());
     boolean created = delegate.createIfAbsent(document);
+    acknowledge(Operation.CREATE, document.path());
     maybeFail(failure, Timing.AFTER, Operation.CREATE, document.path());
     return created;
   }
 
   @Override
   public Optional<Document> get(String path) {
+    hold(Operation.GET, path);
     Optional<Timing> failure = decide(Operation.GET, path);
     maybeFail(failure, Timing.BEFORE, Operation.GET, path);
     Optional<Document> document = delegate.get(path);
+    acknowledge(Operation.GET, path);
     maybeFail(failure, Timing.AFTER, Operation.GET, path);
     return document;
   }
 
   @Override
   public List<Document> query(DocumentQuery query) {
+    hold(Operation.QUERY, query.collection());
     Optional<Timing> failure = decide(Operation.QUERY, query.collection());
     maybeFail(failure, Timing.BEFORE, Operation.QUERY, query.collection());
     List<Document> documents = delegate.query(query);
+    acknowledge(Operation.QUERY, query.collection());
     maybeFail(failure, Timing.AFTER, Operation.QUERY, query.collection());
     return documents;
   }
 
   @Override
   public long count(String collection, String idPrefix) {
+    hold(Operation.COUNT, collection);
     Optional<Timing> failure = decide(Operation.COUNT, collection);
     maybeFail(failure, Timing.BEFORE, Operation.COUNT, collection);
     long count = delegate.count(collection, idPrefix);
+    acknowledge(Operation.COUNT, collection);
     maybeFail(failure, Timing.AFTER, Operation.COUNT, collection);
     return count;
   }
 
   @Override
   public boolean delete(String path) {
+    hold(Operation.DELETE, path);
     Optional<Timing> failure = decide(Operation.DELETE, path);
     maybeFail(failure, Timing.BEFORE, Operation.DELETE, path);
     boolean deleted = delegate.delete(path);
+    acknowledge(Operation.DELETE, path);
     maybeFail(failure, Timing.AFTER, Operation.DELETE, path);
     return deleted;
+  }
+
+  private void hold(Operation operation, String path) {
+    for (Hold hold : holds) {
+      if (hold.operation() == operation && hold.path().test(path)) {
+        try {
+          hold.release().await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CoordinationStoreException(path, "interrupted while held");
+        }
+      }
+    }
+  }
+
+  private void acknowledge(Operation operation, String path) {
+    Iterator<InFlight> pending = inFlight.iterator();
+    while (pending.hasNext()) {
+      InFlight delayed = pending.next();
+      if (delayed.operation() == operation
+          && delayed.path().test(path)
+          && inFlight.remove(delayed)) {
+        delayed.action().run();
+        return;
+      }
+    }
   }
 
   private Optional<Timing> decide(Operation operation, String path) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A thread-safe clock that only moves when told: tests advance time instead of sleeping.
  *
  * <pre>{@code
- * ManualClock clock = new ManualClock(Instant.parse("2024-04-10T18:00:00Z"));
+ * ManualClock clock = new ManualClock(Instant.parse("2024-04-10T18:00:00.123456789Z"));
  * clock.advance(Duration.ofMinutes(11));
  * }</pre>
  */
@@ -22,9 +22,13 @@ public final class ManualClock extends Clock {
     this.now = new AtomicReference<>(start);
   }
 
-  /** A clock at 2024-04-10T18:00:00Z. */
+  /**
+   * A clock at 2024-04-10T18:00:00.123456789Z: nanoseconds, as the JDK 17 system clock gives, so
+   * that a store that truncates instants (Firestore keeps microseconds) cannot hide behind a
+   * whole-second fixture.
+   */
   public ManualClock() {
-    this(Instant.parse("2024-04-10T18:00:00Z"));
+    this(Instant.parse("2024-04-10T18:00:00.123456789Z"));
   }
 
   /** A clock at an ISO-8601 instant, e.g. {@code "2026-02-07T15:00:00Z"}. */
@@ -55,6 +59,35 @@ public final class ManualClock extends Clock {
   @Override
   public Instant instant() {
     return now.get();
+  }
+
+  /**
+   * A read-only view of this clock shifted by {@code offset}: another machine's clock, running
+   * ahead (positive) or behind (negative), that moves when this one does.
+   */
+  public Clock skewed(Duration offset) {
+    ManualClock base = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return base.instant().plus(offset);
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("skewed ManualClock is UTC only");
+      }
+
+      @Override
+      public String toString() {
+        return "ManualClock" + (offset.isNegative() ? "" : "+") + offset;
+      }
+    };
   }
 
   @Override
