@@ -64,6 +64,10 @@ public final class CourtsideCli implements Runnable {
     CommandLine commandLine = new CommandLine(new CourtsideCli());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine
+        .getSubcommands()
+        .values()
+        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
     ErrorLine errors = new ErrorLine(ErrorLine.verbose(args));
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setExecutionExceptionHandler(errors);

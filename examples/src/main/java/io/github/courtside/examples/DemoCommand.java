@@ -139,8 +139,10 @@ final class DemoCommand implements Callable<Integer> {
     try {
       config = builder.build();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), String.valueOf(e.getMessage()), e, null, null);
+      ParameterException usage =
+          new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+      usage.initCause(e);
+      throw usage;
     }
     out.printf(
         Locale.ROOT,
