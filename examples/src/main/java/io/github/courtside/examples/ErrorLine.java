@@ -85,7 +85,11 @@ final class ErrorLine
       List<String> arguments = unmatched.getUnmatched();
       if (!arguments.isEmpty() && !arguments.get(0).startsWith("-")) {
         String command = arguments.get(0);
-        List<String> suggestions = unmatched.getSuggestions();
+        String start = command.substring(0, Math.min(3, command.length()));
+        List<String> suggestions =
+            unmatched.getSuggestions().stream()
+                .filter(name -> !start.isEmpty() && name.startsWith(start))
+                .toList();
         return "unknown command '"
             + command
             + "'"

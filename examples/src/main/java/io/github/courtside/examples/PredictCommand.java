@@ -79,6 +79,10 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (model.toString().isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--model needs the path of a model file; it was empty");
+    }
     List<Map<String, Double>> inputs = readInputs();
     CatBoostPredictor.Builder builder = CatBoostPredictor.builder(model);
     if (metadata != null) {
