@@ -25,7 +25,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Serve a local BigQuery (REST API and Storage Write API, GoogleSQL on DuckDB) on"
-            + " 127.0.0.1 until stopped.")
+            + " 127.0.0.1 until stopped.",
+    footer = {
+      "%nExamples:",
+      "  courtside bigquery-local",
+      "  courtside bigquery-local --port 9050 --grpc-port 9060 --project demo --data /tmp/bq"
+    })
 public final class BigQueryLocalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +62,11 @@ public final class BigQueryLocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    requirePort("--port", port);
+    requirePort("--grpc-port", grpcPort);
+    if (data != null) {
+      WritableFolder.require(spec.commandLine(), "--data", data);
+    }
     LocalBigQuery.Builder builder =
         LocalBigQuery.builder().project(project).restPort(port).grpcPort(grpcPort);
     if (data != null) {
@@ -79,6 +89,13 @@ public final class BigQueryLocalCommand implements Callable<Integer> {
     stopped.await();
     server.close();
     return 0;
+  }
+
+  private void requirePort(String option, int value) {
+    if (value < 0 || value > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be from 0 to 65535; was " + value);
+    }
   }
 
   /** Stops a running server (what Ctrl+C does); for tests. */

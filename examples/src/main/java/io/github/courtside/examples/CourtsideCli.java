@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
  * bin/courtside --version
  * bin/courtside help
  * }</pre>
+ *
+ * <p>Every error is one line {@code courtside: COMMAND: what is wrong} on standard error with exit
+ * code 2 (usage) or 1 (failure); {@code --verbose} adds the stack trace.
  */
 @Command(
     name = "courtside",
@@ -30,9 +33,21 @@ import picocli.CommandLine.Command;
       ParseGamebookCommand.class,
       ParseInjuryReportCommand.class,
       PredictCommand.class,
+    },
+    footer = {
+      "%nExamples:",
+      "  courtside demo --teams 8 --days 30",
+      "  courtside help predict",
+      "%nErrors are one line on stderr (exit 2: usage, 1: failure); --verbose adds the stack trace."
     })
 public final class CourtsideCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace after an error's one-line message.")
+  boolean verbose;
 
   /** Runs the CLI and exits with its exit code. */
   public static void main(String[] args) {
@@ -49,6 +64,13 @@ public final class CourtsideCli implements Runnable {
     CommandLine commandLine = new CommandLine(new CourtsideCli());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine
+        .getSubcommands()
+        .values()
+        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
+    ErrorLine errors = new ErrorLine(ErrorLine.verbose(args));
+    commandLine.setParameterExceptionHandler(errors);
+    commandLine.setExecutionExceptionHandler(errors);
     return commandLine.execute(args);
   }
 

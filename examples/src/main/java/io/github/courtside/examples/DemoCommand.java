@@ -39,6 +39,12 @@ import picocli.CommandLine.Spec;
       "Runs the end-to-end pipeline on DuckDB with in-process coordination:",
       "synthetic gamebook PDFs -> parser -> player_game -> point-in-time features -> CatBoost model",
       "-> fan-out workers + staging tables -> exactly-once completion -> locked MERGE -> grading."
+    },
+    footer = {
+      "%nExamples:",
+      "  courtside demo",
+      "  courtside demo --dir /tmp/courtside-demo --teams 8 --days 30 --workers 4 --seed 7",
+      "  courtside demo --backend bigquery --coordination firestore"
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -120,13 +126,24 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     validate();
-    Path folder = directory != null ? directory : Files.createTempDirectory("courtside-demo");
+    Path folder =
+        directory != null
+            ? WritableFolder.require(spec.commandLine(), "--dir", directory)
+            : Files.createTempDirectory("courtside-demo");
     DemoConfig.Builder builder =
         DemoConfig.builder(folder).seed(seed).teams(teams).historyDays(days).workers(workers);
     if (dataset != null) {
       builder.dataset(dataset);
     }
-    DemoConfig config = builder.build();
+    DemoConfig config;
+    try {
+      config = builder.build();
+    } catch (IllegalArgumentException e) {
+      ParameterException usage =
+          new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+      usage.initCause(e);
+      throw usage;
+    }
     out.printf(
         Locale.ROOT,
         "Courtside demo: %d teams, %d history days, %d workers, in %s%n",

@@ -22,7 +22,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "parse-gamebook",
     mixinStandardHelpOptions = true,
-    description = "Parse NBA.com gamebook PDFs and print JSON (one document per line).")
+    description = "Parse NBA.com gamebook PDFs and print JSON (one document per line).",
+    footer = {
+      "%nExamples:",
+      "  courtside parse-gamebook 20240410-MEMCLE.pdf --pretty",
+      "  courtside parse-gamebook gamebooks/*.pdf > gamebooks.jsonl"
+    })
 public final class ParseGamebookCommand extends PdfParseCommand<Gamebook> {
   private final GamebookParser parser = GamebookParser.create();
 

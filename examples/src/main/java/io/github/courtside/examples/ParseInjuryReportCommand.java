@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "parse-injury-report",
     mixinStandardHelpOptions = true,
-    description = "Parse NBA injury report PDFs and print JSON (one document per line).")
+    description = "Parse NBA injury report PDFs and print JSON (one document per line).",
+    footer = {
+      "%nExamples:",
+      "  courtside parse-injury-report injury-report-2024-01-04-1230PM.pdf --pretty",
+      "  courtside parse-injury-report reports/*.pdf > injuries.jsonl"
+    })
 public final class ParseInjuryReportCommand extends PdfParseCommand<InjuryReport> {
   private final InjuryReportParser parser = InjuryReportParser.create();
 

@@ -55,7 +55,8 @@ abstract class PdfParseCommand<T> implements Callable<Integer> {
       if (status(document) == ParseStatus.FAILED) {
         failures++;
         err.println(
-            spec.name()
+            "courtside: "
+                + spec.name()
                 + ": "
                 + file
                 + ": "

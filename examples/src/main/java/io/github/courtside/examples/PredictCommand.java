@@ -1,10 +1,10 @@
 package io.github.courtside.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.courtside.core.CourtsideException;
 import io.github.courtside.models.catboost.CatBoostPredictor;
 import io.github.courtside.models.feature.FeatureCategory;
 import io.github.courtside.models.feature.FeatureSchema;
@@ -49,7 +49,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Predict points with a CatBoost model (.cbm or JSON) for feature vectors.")
+    description = "Predict points with a CatBoost model (.cbm or JSON) for feature vectors.",
+    footer = {
+      "%nExamples:",
+      "  courtside predict --model catboost_v9.cbm --metadata catboost_v9.metadata.json"
+          + " --features vectors.json",
+      "  cat vectors.json | courtside predict --model booster.json --features -"
+    })
 public final class PredictCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,60 +77,48 @@ public final class PredictCommand implements Callable<Integer> {
   InputStream stdin = System.in;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    List<Map<String, Double>> inputs;
-    try {
-      inputs = readInputs();
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("predict: cannot read features from " + features + ": " + e.getMessage());
-      return 1;
+    if (model.toString().isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--model needs the path of a model file; it was empty");
     }
+    List<Map<String, Double>> inputs = readInputs();
     CatBoostPredictor.Builder builder = CatBoostPredictor.builder(model);
-    try {
-      if (metadata != null) {
-        builder.metadata(metadata);
+    if (metadata != null) {
+      builder.metadata(metadata);
+    }
+    try (CatBoostPredictor predictor = builder.build()) {
+      String unsupplied = unsupplied(predictor, inputs);
+      if (!unsupplied.isEmpty()) {
+        throw new CommandFailure(unsupplied);
       }
-      try (CatBoostPredictor predictor = builder.build()) {
-        String unsupplied = unsupplied(predictor, inputs);
-        if (!unsupplied.isEmpty()) {
-          err.println("predict: " + unsupplied);
-          return 1;
-        }
-        FeatureSchema schema = schemaOf(predictor.featureNames());
-        List<PredictionRequest> requests = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-          Map<String, Double> known = new LinkedHashMap<>(inputs.get(i));
-          known.keySet().retainAll(schema.names());
-          FeatureVector vector = FeatureVector.of(schema, known, FeatureSource.PHASE4);
-          requests.add(PredictionRequest.of("row-" + i, "row-" + i, LocalDate.EPOCH, vector));
-        }
-        ArrayNode results = JSON.createArrayNode();
-        for (Prediction prediction : predictor.predictAll(requests)) {
-          ObjectNode result = results.addObject();
-          result.put("predicted_points", prediction.predictedPoints());
-          result.put("model_id", prediction.modelId());
-          result.put("model_version", prediction.modelVersion());
-          result.put(
-              "model_type", prediction.modelType().name().toLowerCase(java.util.Locale.ROOT));
-          ArrayNode imputed = result.putArray("imputed_features");
-          prediction.imputedFeatures().forEach(imputed::add);
-          if (prediction.line().isPresent()) {
-            result.put("line", prediction.line().getAsDouble());
-            result.put("edge", prediction.edge().orElseThrow());
-            result.put("recommendation", prediction.recommendation().name());
-          }
-        }
-        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-        return 0;
+      FeatureSchema schema = schemaOf(predictor.featureNames());
+      List<PredictionRequest> requests = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        Map<String, Double> known = new LinkedHashMap<>(inputs.get(i));
+        known.keySet().retainAll(schema.names());
+        FeatureVector vector = FeatureVector.of(schema, known, FeatureSource.PHASE4);
+        requests.add(PredictionRequest.of("row-" + i, "row-" + i, LocalDate.EPOCH, vector));
       }
-    } catch (CourtsideException e) {
-      err.println("predict: " + e.getMessage());
-      return 1;
-    } catch (IOException e) {
-      err.println("predict: cannot write results: " + e.getMessage());
-      return 1;
+      ArrayNode results = JSON.createArrayNode();
+      for (Prediction prediction : predictor.predictAll(requests)) {
+        ObjectNode result = results.addObject();
+        result.put("predicted_points", prediction.predictedPoints());
+        result.put("model_id", prediction.modelId());
+        result.put("model_version", prediction.modelVersion());
+        result.put("model_type", prediction.modelType().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode imputed = result.putArray("imputed_features");
+        prediction.imputedFeatures().forEach(imputed::add);
+        if (prediction.line().isPresent()) {
+          result.put("line", prediction.line().getAsDouble());
+          result.put("edge", prediction.edge().orElseThrow());
+          result.put("recommendation", prediction.recommendation().name());
+        }
+      }
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+      out.flush();
+      return 0;
     }
   }
 
@@ -159,20 +153,33 @@ public final class PredictCommand implements Callable<Integer> {
   }
 
   private List<Map<String, Double>> readInputs() throws IOException {
+    String source = features.equals("-") ? "standard input" : features;
     JsonNode root;
     if (features.equals("-")) {
-      root = JSON.readTree(stdin);
+      root = parse(stdin, source);
     } else {
-      root = JSON.readTree(Files.newBufferedReader(Path.of(features)));
+      Path file = Path.of(features);
+      if (Files.isDirectory(file)) {
+        throw new CommandFailure("--features " + features + " is a folder, not a JSON file");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        root = parse(in, source);
+      }
     }
-    if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException("expected a JSON array of objects");
+    if (root == null || root.isMissingNode()) {
+      throw new CommandFailure(
+          "no features in " + source + ": it is empty (expected a JSON array of objects)");
+    }
+    if (!root.isArray()) {
+      throw new CommandFailure(
+          "features in " + source + " are not a JSON array of objects: " + root.getNodeType());
     }
     List<Map<String, Double>> inputs = new ArrayList<>();
     int index = 0;
     for (JsonNode node : root) {
       if (!node.isObject()) {
-        throw new IllegalArgumentException("element " + index + " is not an object");
+        throw new CommandFailure(
+            "features in " + source + ": element " + index + " is not an object");
       }
       Map<String, Double> values = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -183,8 +190,15 @@ public final class PredictCommand implements Callable<Integer> {
           continue;
         }
         if (!value.isNumber()) {
-          throw new IllegalArgumentException(
-              "element " + index + ", feature " + field.getKey() + " is not a number: " + value);
+          throw new CommandFailure(
+              "features in "
+                  + source
+                  + ": element "
+                  + index
+                  + ", feature "
+                  + field.getKey()
+                  + " is not a number: "
+                  + value);
         }
         values.put(field.getKey(), value.asDouble());
       }
@@ -192,5 +206,15 @@ public final class PredictCommand implements Callable<Integer> {
       index++;
     }
     return inputs;
+  }
+
+  private static @Nullable JsonNode parse(InputStream in, String source) {
+    try {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+      throw new CommandFailure(
+          "features in " + source + " are not valid JSON: " + (reason == null ? e : reason), e);
+    }
   }
 }
