@@ -164,6 +164,18 @@ public final class DemoPipeline {
    * configuration's directory holds the gamebook PDFs and the model.
    */
   public DemoReport run(Warehouse warehouse, CoordinationStore store) {
+    List<TableId> existing = warehouse.listTables(config.dataset(), "");
+    if (!existing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "dataset "
+              + config.dataset()
+              + " already holds "
+              + existing.size()
+              + " tables (first "
+              + existing.get(0).table()
+              + "): the demo needs an empty or new dataset, so that the same seed gives the same"
+              + " summary; give another --dataset or drop those tables");
+    }
     prepareDirectory();
     return new Run(warehouse, store).execute();
   }

@@ -8,6 +8,7 @@ import io.github.courtside.core.consolidation.ConsolidationReport;
 import io.github.courtside.models.grading.AccuracySummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,5 +71,35 @@ class DemoPipelineTest {
         IllegalArgumentException.class, () -> DemoConfig.builder(folder).historyDays(3).build());
     assertThrows(
         IllegalArgumentException.class, () -> DemoConfig.builder(folder).workers(0).build());
+  }
+
+  @Test
+  void aDatasetThatAlreadyHoldsTablesIsRefusedBeforeAnyWork(@TempDir Path folder) {
+    DemoConfig config = DemoConfig.builder(folder).seed(7).teams(4).historyDays(12).build();
+    try (io.github.courtside.duckdb.warehouse.DuckDbWarehouse warehouse =
+        io.github.courtside.duckdb.warehouse.DuckDbWarehouse.builder().build()) {
+      io.github.courtside.core.warehouse.TableId leftOver =
+          io.github.courtside.core.warehouse.TableId.of(config.dataset(), "from_an_earlier_run");
+      warehouse.createTable(
+          leftOver,
+          io.github.courtside.core.warehouse.TableSchema.builder()
+              .column(
+                  io.github.courtside.core.warehouse.Column.required(
+                      "id", io.github.courtside.core.warehouse.ColumnType.STRING))
+              .build());
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new DemoPipeline(config)
+                      .run(
+                          warehouse,
+                          new io.github.courtside.core.coordination.InMemoryCoordinationStore()));
+      assertTrue(
+          refused.getMessage().contains("dataset " + config.dataset()), refused.getMessage());
+      assertTrue(refused.getMessage().contains("from_an_earlier_run"), refused.getMessage());
+      assertEquals(
+          List.of(leftOver), warehouse.listTables(config.dataset(), ""), "nothing written");
+    }
   }
 }
