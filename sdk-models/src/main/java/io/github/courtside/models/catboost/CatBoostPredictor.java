@@ -6,6 +6,7 @@ import ai.catboost.CatBoostPredictions;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureVector;
 import io.github.courtside.models.prediction.Confidence;
+import io.github.courtside.models.prediction.FeatureContractException;
 import io.github.courtside.models.prediction.FeaturePreparationException;
 import io.github.courtside.models.prediction.ModelLoadException;
 import io.github.courtside.models.prediction.ModelType;
@@ -38,14 +39,15 @@ import org.slf4j.LoggerFactory;
  * <p>The input vector is built <em>by name</em> from the model's own {@code getFeatureNames()}
  * (spec-ml §6 #2, #4, #31): extra features in the request are ignored, a schema lacking a model
  * feature fails at load with the list of missing names (§6 #3), and a request whose vector lacks
- * one fails with {@link FeaturePreparationException}. Missing values (NaN) are imputed with the
- * model's training medians from its metadata when the model was trained without NaN (§3, §6 #32); a
- * feature the model saw NaN for in training keeps NaN; any other missing value is a {@link
- * FeaturePreparationException} — nothing is silently zero-filled. Output is clamped by the {@link
- * PredictionPolicy} (0..60 by default, §2.7); a clamped prediction is tagged ({@link
- * Prediction#clamped()}, the raw value in {@link Prediction#rawPredictedPoints()}), logged at WARN
- * and counted ({@link #clampedCount()}). A model that cannot be loaded throws {@link
- * ModelLoadException} from {@link Builder#build()}: there is no silent fallback (§6 #1).
+ * one fails with {@link FeatureContractException}, a configuration error that no fallback absorbs.
+ * Missing values (NaN) are imputed with the model's training medians from its metadata when the
+ * model was trained without NaN (§3, §6 #32); a feature the model saw NaN for in training keeps
+ * NaN; any other missing value is a {@link FeaturePreparationException} — nothing is silently
+ * zero-filled. Output is clamped by the {@link PredictionPolicy} (0..60 by default, §2.7); a
+ * clamped prediction is tagged ({@link Prediction#clamped()}, the raw value in {@link
+ * Prediction#rawPredictedPoints()}), logged at WARN and counted ({@link #clampedCount()}). A model
+ * that cannot be loaded throws {@link ModelLoadException} from {@link Builder#build()}: there is no
+ * silent fallback (§6 #1).
  *
  * <p>The model version is the first 16 hex digits of the file's SHA-256 (§6 #21). Thread-safe;
  * close it to free the native model.
@@ -262,11 +264,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       row[j] = (float) value;
     }
     if (!absent.isEmpty()) {
-      throw new FeaturePreparationException(
-          modelId,
-          request.playerLookup(),
-          absent,
-          "feature schema " + vector.schema().id() + " lacks model features");
+      throw new FeatureContractException(modelId, vector.schema().id(), absent);
     }
     if (!unfillable.isEmpty()) {
       throw new FeaturePreparationException(

@@ -67,6 +67,7 @@ public final class FallbackPredictor implements Predictor {
   private final FallbackMetrics metrics;
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder blocked = new LongAdder();
+  private final LongAdder imputations = new LongAdder();
   private final QualityScorer scorer = new QualityScorer();
   private final @Nullable QualityTier minimumTier;
   private final Clock clock;
@@ -152,6 +153,10 @@ public final class FallbackPredictor implements Predictor {
     for (int k = 0; k < answered.size(); k++) {
       int i = passingIndexes.get(k);
       Prediction p = answered.get(k);
+      for (String feature : p.imputedFeatures()) {
+        imputations.increment();
+        metrics.imputed(modelId, feature);
+      }
       out[i] =
           p.withQuality(
               reports[i].tier(),
@@ -263,6 +268,14 @@ public final class FallbackPredictor implements Predictor {
     } catch (PredictionException e) {
       return fallBack(request, FallbackReason.MODEL_PREDICTION_FAILED, e);
     }
+  }
+
+  /**
+   * How many feature values were imputed with training medians since construction (also {@code
+   * courtside.predictions.imputed{model, feature}} with a registry).
+   */
+  public long imputationCount() {
+    return imputations.sum();
   }
 
   /** How many vectors the quality gate blocked since construction. */

@@ -12,6 +12,7 @@ import io.github.courtside.models.feature.FeatureVector;
 import io.github.courtside.models.prediction.FallbackPredictor;
 import io.github.courtside.models.prediction.FallbackReason;
 import io.github.courtside.models.prediction.FallbackShareExceededException;
+import io.github.courtside.models.prediction.FeatureContractException;
 import io.github.courtside.models.prediction.ModelType;
 import io.github.courtside.models.prediction.Prediction;
 import io.github.courtside.models.prediction.PredictionPolicy;
@@ -196,6 +197,25 @@ class ReadinessGateTest {
       assertEquals(1, sanity.problems(star).size(), "the raw 30 is outside [0, 25]");
       assertTrue(sanity.problems(star).get(0).contains("raw"), sanity.problems(star).toString());
       assertEquals(List.of(), sanity.problems(role));
+    }
+  }
+
+  @Test
+  void aSchemaMismatchFailsTheSlateInsteadOfFallingBackPerRow() {
+    FeatureSchema v25 = FeatureSchema.V2_60.prefix("v2_25features", 25);
+    try (CatBoostPredictor schemaless =
+        CatBoostPredictor.builder(Fixtures.require("models/catboost_v9_exp_A1.cbm")).build()) {
+      FallbackPredictor predictor =
+          FallbackPredictor.builder(schemaless).withoutQualityGate().build();
+      PredictionRequest narrow =
+          PredictionRequest.of("n", "g", DAY, FeatureVector.builder(v25).build());
+      FeatureContractException e =
+          assertThrows(
+              FeatureContractException.class, () -> predictor.predictAll(List.of(narrow, narrow)));
+      assertEquals(FeatureSchema.V9_33.names().subList(25, 33), e.missingFeatures());
+      assertTrue(e.getMessage().contains("v2_25features"), e.getMessage());
+      assertThrows(FeatureContractException.class, () -> predictor.predict(narrow));
+      assertEquals(0, predictor.fallbackCount());
     }
   }
 

@@ -106,6 +106,30 @@ class FallbackPredictorTest {
   }
 
   @Test
+  void eachImputationIsCountedAndPersistedAsADefaultedRequiredFeature() {
+    try (CatBoostPredictor withMedians = TinyModel.load(true)) {
+      FallbackPredictor predictor =
+          FallbackPredictor.builder(withMedians)
+              .withoutQualityGate()
+              .meterRegistry(registry)
+              .build();
+      Prediction p = predictor.predict(request("x", Double.NaN, 3));
+      assertEquals(ModelType.CATBOOST, p.modelType());
+      assertEquals(List.of("points_avg_last_5"), p.imputedFeatures());
+      assertTrue(p.defaultedRequiredFeatures().contains("points_avg_last_5"));
+      assertEquals(1, predictor.imputationCount());
+      assertEquals(
+          1.0,
+          registry
+              .get("courtside.predictions.imputed")
+              .tag("model", "tiny")
+              .tag("feature", "points_avg_last_5")
+              .counter()
+              .count());
+    }
+  }
+
+  @Test
   void oneBadVectorDoesNotSendTheSlateToTheFallback() {
     FallbackPredictor predictor = FallbackPredictor.builder(tiny).build();
     List<Prediction> slate =
