@@ -6,6 +6,7 @@ import ai.catboost.CatBoostPredictions;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureVector;
 import io.github.courtside.models.prediction.Confidence;
+import io.github.courtside.models.prediction.FeatureContractException;
 import io.github.courtside.models.prediction.FeaturePreparationException;
 import io.github.courtside.models.prediction.ModelLoadException;
 import io.github.courtside.models.prediction.ModelType;
@@ -20,12 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +39,15 @@ import org.slf4j.LoggerFactory;
  * <p>The input vector is built <em>by name</em> from the model's own {@code getFeatureNames()}
  * (spec-ml §6 #2, #4, #31): extra features in the request are ignored, a schema lacking a model
  * feature fails at load with the list of missing names (§6 #3), and a request whose vector lacks
- * one fails with {@link FeaturePreparationException}. Missing values (NaN) are imputed with the
- * model's training medians from its metadata when the model was trained without NaN (§3, §6 #32); a
- * feature the model saw NaN for in training keeps NaN; any other missing value is a {@link
- * FeaturePreparationException} — nothing is silently zero-filled. Output is clamped by the {@link
- * PredictionPolicy} (0..60 by default, §2.7). A model that cannot be loaded throws {@link
- * ModelLoadException} from {@link Builder#build()}: there is no silent fallback (§6 #1).
+ * one fails with {@link FeatureContractException}, a configuration error that no fallback absorbs.
+ * Missing values (NaN) are imputed with the model's training medians from its metadata when the
+ * model was trained without NaN (§3, §6 #32); a feature the model saw NaN for in training keeps
+ * NaN; any other missing value is a {@link FeaturePreparationException} — nothing is silently
+ * zero-filled. Output is clamped by the {@link PredictionPolicy} (0..60 by default, §2.7); a
+ * clamped prediction is tagged ({@link Prediction#clamped()}, the raw value in {@link
+ * Prediction#rawPredictedPoints()}), logged at WARN and counted ({@link #clampedCount()}). A model
+ * that cannot be loaded throws {@link ModelLoadException} from {@link Builder#build()}: there is no
+ * silent fallback (§6 #1).
  *
  * <p>The model version is the first 16 hex digits of the file's SHA-256 (§6 #21). Thread-safe;
  * close it to free the native model.
@@ -66,6 +72,8 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
   private final double[] medians;
   private final boolean[] trainedWithNans;
   private final PredictionPolicy policy;
+  private final LongAdder clamped = new LongAdder();
+  private final Clock clock;
 
   private CatBoostPredictor(
       CatBoostModel model,
@@ -75,7 +83,9 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       List<String> featureNames,
       double[] medians,
       boolean[] trainedWithNans,
-      PredictionPolicy policy) {
+      PredictionPolicy policy,
+      Clock clock) {
+    this.clock = clock;
     this.model = model;
     this.location = location;
     this.modelId = modelId;
@@ -130,6 +140,11 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     return names;
   }
 
+  /** How many predictions were clamped by the policy since load (each is tagged). */
+  public long clampedCount() {
+    return clamped.sum();
+  }
+
   /** The model file or resource. */
   public String location() {
     return location;
@@ -154,20 +169,28 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     List<Prediction> predictions = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       PredictionRequest request = requests.get(i);
-      if (raw[i] >= 55 || raw[i] <= 5) {
-        LOG.debug(
-            "extreme raw prediction {} for {} on {}", raw[i], request.playerLookup(), modelId);
+      double clampedPoints = policy.clamp(raw[i]);
+      if (clampedPoints != raw[i]) {
+        clamped.increment();
+        LOG.warn(
+            "CLAMPED_PREDICTION player={} model={}: raw {} clamped to {}",
+            request.playerLookup(),
+            modelId,
+            raw[i],
+            clampedPoints);
       }
       predictions.add(
           Prediction.of(
-              request,
-              policy.clamp(raw[i]),
-              Confidence.of(request),
-              policy,
-              modelId,
-              modelVersion,
-              ModelType.CATBOOST,
-              imputed.get(i)));
+                  request,
+                  clampedPoints,
+                  Confidence.of(request),
+                  policy,
+                  modelId,
+                  modelVersion,
+                  ModelType.CATBOOST,
+                  imputed.get(i))
+              .withRawPoints(raw[i])
+              .withCreatedAt(clock.instant()));
     }
     return predictions;
   }
@@ -241,11 +264,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       row[j] = (float) value;
     }
     if (!absent.isEmpty()) {
-      throw new FeaturePreparationException(
-          modelId,
-          request.playerLookup(),
-          absent,
-          "feature schema " + vector.schema().id() + " lacks model features");
+      throw new FeatureContractException(modelId, vector.schema().id(), absent);
     }
     if (!unfillable.isEmpty()) {
       throw new FeaturePreparationException(
@@ -296,6 +315,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     private @Nullable FeatureSchema schema;
     private @Nullable String modelId;
     private PredictionPolicy policy = PredictionPolicy.DEFAULT;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(String location, ModelBytes bytes, String format) {
       this.location = location;
@@ -332,6 +352,12 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
         throw new IllegalArgumentException("format must be 'bin' or 'json', was " + value);
       }
       format = value;
+      return this;
+    }
+
+    /** The clock that stamps {@link Prediction#createdAt()} (default: system UTC). */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
@@ -425,7 +451,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
           model.getTreeCount(),
           metadata.featureMedians().size());
       return new CatBoostPredictor(
-          model, location, id, version, List.copyOf(names), medians, nans, policy);
+          model, location, id, version, List.copyOf(names), medians, nans, policy, clock);
     }
   }
 

@@ -5,4 +5,7 @@ interface FallbackMetrics {
   FallbackMetrics NONE = (model, reason) -> {};
 
   void fallback(String modelId, FallbackReason reason);
+
+  /** One feature of one prediction was filled with the model's training median. */
+  default void imputed(String modelId, String feature) {}
 }

@@ -1,8 +1,15 @@
 package io.github.courtside.models.prediction;
 
 import io.github.courtside.core.CourtsideException;
+import io.github.courtside.models.feature.FeatureSchema;
+import io.github.courtside.models.feature.FeatureVector;
+import io.github.courtside.models.quality.QualityReport;
+import io.github.courtside.models.quality.QualityScorer;
+import io.github.courtside.models.quality.QualityTier;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,6 +35,18 @@ import org.slf4j.LoggerFactory;
  *   <li>logs a WARN line starting {@code FALLBACK_PREDICTION} naming player, model and cause.
  * </ul>
  *
+ * <p>The quality gate runs first, by default: each vector is scored ({@link QualityScorer}) and one
+ * whose tier is below {@link Builder#minimumTier} (BRONZE by default), with a required default or
+ * with matchup quality below 50 never reaches the model; it is answered by the tagged fallback with
+ * reason {@link FallbackReason#QUALITY_GATE_BLOCKED} and the {@link Prediction#blockingReasons()}.
+ * Opting out takes {@link Builder#withoutQualityGate()} and is logged at WARN. Every prediction
+ * carries the vector's tier, its defaulted or imputed required features and {@code createdAt} from
+ * the builder's {@link Clock}.
+ *
+ * <p>A fallback-share breaker ({@link Builder#maxFallbackShare}) makes {@link #predictAll} throw
+ * {@link FallbackShareExceededException} when more than that share of a slate fell back or was
+ * blocked.
+ *
  * <p>A slate is predicted in one batch; if the batch fails, each request is retried alone so that
  * one bad vector does not send the whole slate to the fallback.
  *
@@ -47,16 +66,25 @@ public final class FallbackPredictor implements Predictor {
   private final WeightedAverageFallback fallback = new WeightedAverageFallback();
   private final FallbackMetrics metrics;
   private final LongAdder fallbacks = new LongAdder();
+  private final LongAdder blocked = new LongAdder();
+  private final LongAdder imputations = new LongAdder();
+  private final QualityScorer scorer = new QualityScorer();
+  private final @Nullable QualityTier minimumTier;
+  private final Clock clock;
+  private final double maxFallbackShare;
 
   private FallbackPredictor(
       @Nullable Predictor primary,
       String modelId,
       @Nullable ModelLoadException loadFailure,
-      FallbackMetrics metrics) {
+      Builder builder) {
     this.primary = primary;
     this.modelId = modelId;
     this.loadFailure = loadFailure;
-    this.metrics = metrics;
+    this.metrics = builder.metrics;
+    this.minimumTier = builder.gate ? builder.minimumTier : null;
+    this.clock = builder.clock;
+    this.maxFallbackShare = builder.maxFallbackShare;
   }
 
   /** A builder around an already loaded model. */
@@ -95,29 +123,126 @@ public final class FallbackPredictor implements Predictor {
 
   @Override
   public Prediction predict(PredictionRequest request) {
-    Predictor primary = this.primary;
-    if (primary == null) {
-      return fallBack(
-          request, FallbackReason.MODEL_NOT_LOADED, Objects.requireNonNull(loadFailure));
-    }
-    try {
-      return primary.predict(request);
-    } catch (FeaturePreparationException e) {
-      return fallBack(request, FallbackReason.FEATURE_PREPARATION_FAILED, e);
-    } catch (PredictionException e) {
-      return fallBack(request, FallbackReason.MODEL_PREDICTION_FAILED, e);
-    }
+    return predictSlate(List.of(request), false).get(0);
   }
 
   @Override
   public List<Prediction> predictAll(List<PredictionRequest> requests) {
+    return predictSlate(requests, true);
+  }
+
+  private List<Prediction> predictSlate(List<PredictionRequest> requests, boolean breaker) {
+    int n = requests.size();
+    Prediction[] out = new Prediction[n];
+    QualityReport[] reports = new QualityReport[n];
+    List<PredictionRequest> passing = new ArrayList<>(n);
+    List<Integer> passingIndexes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      PredictionRequest request = requests.get(i);
+      QualityReport report = scorer.score(request.features());
+      reports[i] = report;
+      List<String> reasons = minimumTier == null ? List.of() : blockingReasons(report);
+      if (reasons.isEmpty()) {
+        passing.add(request);
+        passingIndexes.add(i);
+      } else {
+        out[i] = block(request, report, reasons);
+      }
+    }
+    List<Prediction> answered = answer(passing);
+    for (int k = 0; k < answered.size(); k++) {
+      int i = passingIndexes.get(k);
+      Prediction p = answered.get(k);
+      for (String feature : p.imputedFeatures()) {
+        imputations.increment();
+        metrics.imputed(modelId, feature);
+      }
+      out[i] =
+          p.withQuality(
+              reports[i].tier(),
+              defaultedRequired(requests.get(i), reports[i], p),
+              p.blockingReasons());
+    }
+    List<Prediction> predictions = new ArrayList<>(n);
+    int fellBack = 0;
+    for (Prediction p : out) {
+      predictions.add(p.withCreatedAt(clock.instant()));
+      if (p.isFallback()) {
+        fellBack++;
+      }
+    }
+    if (breaker && n > 0 && (double) fellBack / n > maxFallbackShare) {
+      throw new FallbackShareExceededException(modelId, fellBack, n, maxFallbackShare);
+    }
+    return predictions;
+  }
+
+  private List<String> blockingReasons(QualityReport report) {
+    QualityTier floor = Objects.requireNonNull(minimumTier);
+    List<String> reasons = new ArrayList<>(0);
+    if (report.tier().compareTo(floor) > 0) {
+      reasons.add(
+          "quality tier " + report.tier() + " (score " + report.score() + ") below " + floor);
+    }
+    if (report.matchupQuality() < 50) {
+      reasons.add("matchup quality " + report.matchupQuality() + " below 50");
+    }
+    if (report.requiredDefaultCount() > 0) {
+      reasons.add(
+          report.requiredDefaultCount()
+              + " required feature(s) defaulted: "
+              + report.requiredDefaults());
+    }
+    return reasons;
+  }
+
+  private static List<String> defaultedRequired(
+      PredictionRequest request, QualityReport report, Prediction prediction) {
+    if (prediction.imputedFeatures().isEmpty()) {
+      return report.requiredDefaults();
+    }
+    LinkedHashSet<String> names = new LinkedHashSet<>(report.requiredDefaults());
+    FeatureVector vector = request.features();
+    FeatureSchema schema = vector.schema();
+    for (String name : prediction.imputedFeatures()) {
+      if (!schema.contains(name) || !schema.feature(schema.indexOf(name)).optional()) {
+        names.add(name);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private Prediction block(PredictionRequest request, QualityReport report, List<String> reasons) {
+    blocked.increment();
+    fallbacks.increment();
+    metrics.fallback(modelId, FallbackReason.QUALITY_GATE_BLOCKED);
+    LOG.warn(
+        "QUALITY_BLOCKED player={} game={} model={}: {}",
+        request.playerLookup(),
+        request.gameId(),
+        modelId,
+        reasons);
+    return fallback
+        .answer(request, modelId, modelVersion(), FallbackReason.QUALITY_GATE_BLOCKED)
+        .withQuality(report.tier(), report.requiredDefaults(), reasons);
+  }
+
+  private List<Prediction> answer(List<PredictionRequest> requests) {
     Predictor primary = this.primary;
+    if (requests.isEmpty()) {
+      return List.of();
+    }
     if (primary == null) {
       List<Prediction> predictions = new ArrayList<>(requests.size());
       for (PredictionRequest request : requests) {
-        predictions.add(predict(request));
+        predictions.add(
+            fallBack(
+                request, FallbackReason.MODEL_NOT_LOADED, Objects.requireNonNull(loadFailure)));
       }
       return predictions;
+    }
+    if (requests.size() == 1) {
+      return List.of(answerOne(primary, requests.get(0)));
     }
     try {
       return primary.predictAll(requests);
@@ -129,13 +254,36 @@ public final class FallbackPredictor implements Predictor {
           e.getMessage());
       List<Prediction> predictions = new ArrayList<>(requests.size());
       for (PredictionRequest request : requests) {
-        predictions.add(predict(request));
+        predictions.add(answerOne(primary, request));
       }
       return predictions;
     }
   }
 
-  /** How many predictions the fallback answered since construction. */
+  private Prediction answerOne(Predictor primary, PredictionRequest request) {
+    try {
+      return primary.predict(request);
+    } catch (FeaturePreparationException e) {
+      return fallBack(request, FallbackReason.FEATURE_PREPARATION_FAILED, e);
+    } catch (PredictionException e) {
+      return fallBack(request, FallbackReason.MODEL_PREDICTION_FAILED, e);
+    }
+  }
+
+  /**
+   * How many feature values were imputed with training medians since construction (also {@code
+   * courtside.predictions.imputed{model, feature}} with a registry).
+   */
+  public long imputationCount() {
+    return imputations.sum();
+  }
+
+  /** How many vectors the quality gate blocked since construction. */
+  public long blockedCount() {
+    return blocked.sum();
+  }
+
+  /** How many predictions the fallback answered (blocked ones included) since construction. */
   public long fallbackCount() {
     return fallbacks.sum();
   }
@@ -160,6 +308,10 @@ public final class FallbackPredictor implements Predictor {
     private final String modelId;
     private FallbackMetrics metrics = FallbackMetrics.NONE;
     private boolean tolerateLoadFailure;
+    private boolean gate = true;
+    private QualityTier minimumTier = QualityTier.BRONZE;
+    private Clock clock = Clock.systemUTC();
+    private double maxFallbackShare = 1.0;
 
     private Builder(Supplier<? extends Predictor> loader, String modelId) {
       this.loader = Objects.requireNonNull(loader, "loader");
@@ -173,6 +325,43 @@ public final class FallbackPredictor implements Predictor {
      */
     public Builder tolerateLoadFailure(boolean value) {
       tolerateLoadFailure = value;
+      return this;
+    }
+
+    /**
+     * The lowest quality tier the model is asked to predict (default BRONZE); vectors below it are
+     * blocked.
+     */
+    public Builder minimumTier(QualityTier value) {
+      minimumTier = Objects.requireNonNull(value, "minimumTier");
+      gate = true;
+      return this;
+    }
+
+    /**
+     * Opt-out: every vector reaches the model whatever its quality. Logged at WARN when the
+     * predictor is built.
+     */
+    public Builder withoutQualityGate() {
+      gate = false;
+      return this;
+    }
+
+    /** The clock that stamps {@link Prediction#createdAt()} (default: system UTC). */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * The breaker: {@link #predictAll} throws {@link FallbackShareExceededException} when more than
+     * this share (0-1) of a slate fell back or was blocked. Default 1.0: off.
+     */
+    public Builder maxFallbackShare(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("fallback share must be within [0, 1]: " + share);
+      }
+      maxFallbackShare = share;
       return this;
     }
 
@@ -199,12 +388,21 @@ public final class FallbackPredictor implements Predictor {
             "MODEL_NOT_LOADED model={}: every prediction will be a tagged fallback: {}",
             modelId,
             e.getMessage());
-        return new FallbackPredictor(null, modelId, e, metrics);
+        warnIfUngated();
+        return new FallbackPredictor(null, modelId, e, this);
       }
       if (primary.modelType().isFallback()) {
         throw new IllegalArgumentException("the primary predictor cannot itself be a fallback");
       }
-      return new FallbackPredictor(primary, modelId, null, metrics);
+      warnIfUngated();
+      return new FallbackPredictor(primary, modelId, null, this);
+    }
+
+    private void warnIfUngated() {
+      if (!gate) {
+        LOG.warn(
+            "QUALITY_GATE_DISABLED model={}: vectors of any quality tier reach the model", modelId);
+      }
     }
   }
 }

@@ -16,5 +16,10 @@ public enum FallbackReason {
    * The model could not be loaded and the caller explicitly tolerated that ({@code
    * FallbackPredictor.Builder#tolerateLoadFailure}); by default a load failure throws.
    */
-  MODEL_NOT_LOADED
+  MODEL_NOT_LOADED,
+  /**
+   * The quality gate blocked the vector (tier below the configured minimum, a required default or
+   * matchup quality below 50): the model was never asked; the reasons are on the prediction.
+   */
+  QUALITY_GATE_BLOCKED
 }

@@ -1,5 +1,7 @@
 package io.github.courtside.models.prediction;
 
+import io.github.courtside.models.quality.QualityTier;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +36,15 @@ import java.util.OptionalDouble;
  * @param modelType what kind of predictor answered
  * @param fallbackReason why a fallback answered; present iff {@code modelType.isFallback()}
  * @param imputedFeatures features filled with the model's training medians
+ * @param qualityTier the vector's quality tier, when the quality gate scored it
+ * @param defaultedRequiredFeatures required features that were defaulted or imputed
+ * @param createdAt when the prediction was made
+ * @param lineSource where the line came from: {@code request}, {@code feature:vegas_points_line} or
+ *     {@code none}
+ * @param blockingReasons why the quality gate blocked the vector; non-empty only for {@link
+ *     FallbackReason#QUALITY_GATE_BLOCKED}
+ * @param rawPredictedPoints the model's output before clamping
+ * @param clamped whether {@code predictedPoints} was clamped from {@code rawPredictedPoints}
  */
 public record Prediction(
     String playerLookup,
@@ -48,7 +59,64 @@ public record Prediction(
     String modelVersion,
     ModelType modelType,
     Optional<FallbackReason> fallbackReason,
-    List<String> imputedFeatures) {
+    List<String> imputedFeatures,
+    Optional<QualityTier> qualityTier,
+    List<String> defaultedRequiredFeatures,
+    Instant createdAt,
+    String lineSource,
+    List<String> blockingReasons,
+    double rawPredictedPoints,
+    boolean clamped) {
+
+  /** The line source of a request with an explicit line. */
+  public static final String LINE_FROM_REQUEST = "request";
+
+  /** The line source of a request whose line is the vector's {@code vegas_points_line}. */
+  public static final String LINE_FROM_FEATURE = "feature:vegas_points_line";
+
+  /** The line source of a prediction without a line. */
+  public static final String NO_LINE = "none";
+
+  /**
+   * The pre-readiness shape: no quality tier, created now, line source {@link #NO_LINE} or {@link
+   * #LINE_FROM_REQUEST}, not clamped.
+   */
+  public Prediction(
+      String playerLookup,
+      String gameId,
+      LocalDate gameDate,
+      double predictedPoints,
+      OptionalDouble line,
+      OptionalDouble edge,
+      Recommendation recommendation,
+      double confidence,
+      String modelId,
+      String modelVersion,
+      ModelType modelType,
+      Optional<FallbackReason> fallbackReason,
+      List<String> imputedFeatures) {
+    this(
+        playerLookup,
+        gameId,
+        gameDate,
+        predictedPoints,
+        line,
+        edge,
+        recommendation,
+        confidence,
+        modelId,
+        modelVersion,
+        modelType,
+        fallbackReason,
+        imputedFeatures,
+        Optional.empty(),
+        List.of(),
+        Instant.now(),
+        line.isPresent() ? LINE_FROM_REQUEST : NO_LINE,
+        List.of(),
+        predictedPoints,
+        false);
+  }
 
   public Prediction {
     Objects.requireNonNull(playerLookup, "playerLookup");
@@ -62,6 +130,15 @@ public record Prediction(
     Objects.requireNonNull(modelType, "modelType");
     Objects.requireNonNull(fallbackReason, "fallbackReason");
     imputedFeatures = List.copyOf(imputedFeatures);
+    Objects.requireNonNull(qualityTier, "qualityTier");
+    defaultedRequiredFeatures = List.copyOf(defaultedRequiredFeatures);
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(lineSource, "lineSource");
+    blockingReasons = List.copyOf(blockingReasons);
+    if (!blockingReasons.isEmpty()
+        && !fallbackReason.equals(Optional.of(FallbackReason.QUALITY_GATE_BLOCKED))) {
+      throw new IllegalArgumentException("only a quality-gate-blocked prediction has reasons");
+    }
     if (modelType.isFallback() != fallbackReason.isPresent()) {
       throw new IllegalArgumentException(
           "a fallback prediction must carry its reason and only a fallback may: type "
@@ -115,7 +192,108 @@ public record Prediction(
         modelVersion,
         modelType,
         Optional.empty(),
-        imputedFeatures);
+        imputedFeatures,
+        Optional.empty(),
+        List.of(),
+        Instant.now(),
+        lineSource(request),
+        List.of(),
+        predictedPoints,
+        false);
+  }
+
+  /** Where a request's effective line comes from. */
+  public static String lineSource(PredictionRequest request) {
+    if (request.line().isPresent()) {
+      return LINE_FROM_REQUEST;
+    }
+    return request.effectiveLine().isPresent() ? LINE_FROM_FEATURE : NO_LINE;
+  }
+
+  /** This prediction, clamped from the model's raw output {@code raw}. */
+  public Prediction withRawPoints(double raw) {
+    return new Prediction(
+        playerLookup,
+        gameId,
+        gameDate,
+        predictedPoints,
+        line,
+        edge,
+        recommendation,
+        confidence,
+        modelId,
+        modelVersion,
+        modelType,
+        fallbackReason,
+        imputedFeatures,
+        qualityTier,
+        defaultedRequiredFeatures,
+        createdAt,
+        lineSource,
+        blockingReasons,
+        raw,
+        raw != predictedPoints);
+  }
+
+  /** This prediction with the quality gate's findings. */
+  public Prediction withQuality(
+      QualityTier tier, List<String> defaultedRequired, List<String> reasons) {
+    return new Prediction(
+        playerLookup,
+        gameId,
+        gameDate,
+        predictedPoints,
+        line,
+        edge,
+        recommendation,
+        confidence,
+        modelId,
+        modelVersion,
+        modelType,
+        fallbackReason,
+        imputedFeatures,
+        Optional.of(tier),
+        defaultedRequired,
+        createdAt,
+        lineSource,
+        reasons,
+        rawPredictedPoints,
+        clamped);
+  }
+
+  /** This prediction made at {@code instant}. */
+  public Prediction withCreatedAt(Instant instant) {
+    return new Prediction(
+        playerLookup,
+        gameId,
+        gameDate,
+        predictedPoints,
+        line,
+        edge,
+        recommendation,
+        confidence,
+        modelId,
+        modelVersion,
+        modelType,
+        fallbackReason,
+        imputedFeatures,
+        qualityTier,
+        defaultedRequiredFeatures,
+        instant,
+        lineSource,
+        blockingReasons,
+        rawPredictedPoints,
+        clamped);
+  }
+
+  /** How many required features were defaulted or imputed. */
+  public int defaultedRequiredCount() {
+    return defaultedRequiredFeatures.size();
+  }
+
+  /** Whether the quality gate blocked the vector: the model never saw it. */
+  public boolean isBlocked() {
+    return fallbackReason.equals(Optional.of(FallbackReason.QUALITY_GATE_BLOCKED));
   }
 
   /** Whether a fallback answered. */

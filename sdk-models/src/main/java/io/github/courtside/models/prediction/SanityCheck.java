@@ -36,9 +36,14 @@ public record SanityCheck(double maxPoints, double maxAbsEdge, double batchAlert
   /** Why a prediction is implausible; empty when it is plausible. */
   public List<String> problems(Prediction prediction) {
     List<String> problems = new ArrayList<>(0);
-    double points = prediction.predictedPoints();
+    double points = prediction.rawPredictedPoints();
     if (points < 0 || points > maxPoints) {
-      problems.add("predicted " + points + " outside [0, " + maxPoints + "]");
+      problems.add(
+          (prediction.clamped() ? "raw prediction " : "predicted ")
+              + points
+              + " outside [0, "
+              + maxPoints
+              + "]");
     }
     if (prediction.edge().isPresent() && Math.abs(prediction.edge().getAsDouble()) > maxAbsEdge) {
       problems.add("edge " + prediction.edge().getAsDouble() + " beyond ±" + maxAbsEdge);

@@ -2,6 +2,7 @@ package io.github.courtside.models.prediction;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -48,7 +49,14 @@ public final class WeightedAverageFallback {
         modelVersion,
         ModelType.WEIGHTED_AVERAGE_FALLBACK,
         Optional.of(reason),
-        List.of());
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        Instant.now(),
+        Prediction.lineSource(request),
+        List.of(),
+        predicted,
+        false);
   }
 
   /** The fallback's points for a request. */

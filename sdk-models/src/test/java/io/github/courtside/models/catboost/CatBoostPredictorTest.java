@@ -8,6 +8,7 @@ import io.github.courtside.core.testkit.Fixtures;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureSource;
 import io.github.courtside.models.feature.FeatureVector;
+import io.github.courtside.models.prediction.FeatureContractException;
 import io.github.courtside.models.prediction.FeaturePreparationException;
 import io.github.courtside.models.prediction.ModelLoadException;
 import io.github.courtside.models.prediction.Prediction;
@@ -48,11 +49,11 @@ class CatBoostPredictorTest {
   void I3_vectorsShorterThanTheModelAreRejected() {
     FeatureSchema v25 = FeatureSchema.V2_60.prefix("v2_25features", 25);
     try (CatBoostPredictor predictor = CatBoostPredictor.builder(model()).build()) {
-      FeaturePreparationException e =
+      FeatureContractException e =
           assertThrows(
-              FeaturePreparationException.class,
+              FeatureContractException.class,
               () -> predictor.predict(request(FeatureVector.builder(v25).build())));
-      assertEquals(FeatureSchema.V9_33.names().subList(25, 33), e.features());
+      assertEquals(FeatureSchema.V9_33.names().subList(25, 33), e.missingFeatures());
     }
   }
 
@@ -114,7 +115,7 @@ class CatBoostPredictorTest {
       List<Prediction> batch = predictor.predictAll(requests);
       for (int n = 0; n < requests.size(); n++) {
         Prediction single = predictor.predict(requests.get(n));
-        assertEquals(single, batch.get(n));
+        assertEquals(single.withCreatedAt(batch.get(n).createdAt()), batch.get(n));
         double edge = single.predictedPoints() - requests.get(n).line().getAsDouble();
         assertEquals(edge, single.edge().orElseThrow(), 1e-12);
         assertEquals(Recommendation.of(edge, 1.0), single.recommendation());

@@ -31,8 +31,7 @@ class FallbackPredictorProperties {
                 return p.isFallback() == expectFallback
                     && p.fallbackReason().isPresent() == expectFallback
                     && (!expectFallback
-                        || p.fallbackReason().orElseThrow()
-                            == FallbackReason.FEATURE_PREPARATION_FAILED)
+                        || p.fallbackReason().orElseThrow() == FallbackReason.QUALITY_GATE_BLOCKED)
                     && predictor.fallbackCount() == before + (expectFallback ? 1 : 0)
                     && counted == predictor.fallbackCount();
               });

@@ -78,7 +78,9 @@ class FallbackPredictorTest {
 
   @Test
   void aFeatureFailureIsAnsweredByATaggedCountedFallback() {
-    FallbackPredictor predictor = FallbackPredictor.builder(tiny).meterRegistry(registry).build();
+    // Ungated: with the gate on, the missing L10 is blocked before the model (ReadinessGateTest).
+    FallbackPredictor predictor =
+        FallbackPredictor.builder(tiny).withoutQualityGate().meterRegistry(registry).build();
     Prediction ok = predictor.predict(request("ok", 1, 5));
     assertEquals(2.5, ok.predictedPoints());
     assertEquals(ModelType.CATBOOST, ok.modelType());
@@ -101,6 +103,30 @@ class FallbackPredictorTest {
             .tag("reason", "feature_preparation_failed")
             .counter()
             .count());
+  }
+
+  @Test
+  void eachImputationIsCountedAndPersistedAsADefaultedRequiredFeature() {
+    try (CatBoostPredictor withMedians = TinyModel.load(true)) {
+      FallbackPredictor predictor =
+          FallbackPredictor.builder(withMedians)
+              .withoutQualityGate()
+              .meterRegistry(registry)
+              .build();
+      Prediction p = predictor.predict(request("x", Double.NaN, 3));
+      assertEquals(ModelType.CATBOOST, p.modelType());
+      assertEquals(List.of("points_avg_last_5"), p.imputedFeatures());
+      assertTrue(p.defaultedRequiredFeatures().contains("points_avg_last_5"));
+      assertEquals(1, predictor.imputationCount());
+      assertEquals(
+          1.0,
+          registry
+              .get("courtside.predictions.imputed")
+              .tag("model", "tiny")
+              .tag("feature", "points_avg_last_5")
+              .counter()
+              .count());
+    }
   }
 
   @Test
