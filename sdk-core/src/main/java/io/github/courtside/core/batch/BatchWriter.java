@@ -497,7 +497,7 @@ public final class BatchWriter implements AutoCloseable {
     CompletionStage<Void> outcome;
     try {
       outcome = Retry.decorateCompletionStage(retry, scheduler, () -> attempt(batch)).get();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       outcome = CompletableFuture.failedFuture(e);
     }
     outcome.whenComplete((ignored, error) -> finish(batch, error));
@@ -528,7 +528,7 @@ public final class BatchWriter implements AutoCloseable {
     SinkResult result;
     try {
       result = Objects.requireNonNull(sink.write(request), "sink returned no result");
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error from the sink must finish the batch too, never hang it
       log.warn(
           "batch writer {}: request of {} row(s) to {} failed (attempt {}): {}",
           config.name(),
@@ -577,13 +577,29 @@ public final class BatchWriter implements AutoCloseable {
   }
 
   private void finish(InFlightBatch batch, @Nullable Throwable error) {
+    try {
+      deadLetterRemaining(batch, error);
+    } catch (Throwable e) {
+      log.error(
+          "batch writer {}: dead-lettering {} row(s) of {} failed; finishing the batch anyway",
+          config.name(),
+          batch.remaining.size(),
+          table,
+          e);
+    }
+    completeBatch(batch);
+  }
+
+  private void deadLetterRemaining(InFlightBatch batch, @Nullable Throwable error) {
     if (error != null && !batch.remaining.isEmpty()) {
       Throwable cause = unwrap(error);
       Throwable requestFailure = cause instanceof RetryableRowFailures ? null : cause;
       String prefix =
-          requestFailure != null && !classifier.isRetryable(requestFailure)
-              ? "permanent failure: "
-              : "gave up after " + batch.attempts + " attempt(s): ";
+          requestFailure instanceof RejectedExecutionException
+              ? "retry refused by the scheduler after " + batch.attempts + " attempt(s): "
+              : requestFailure != null && !classifier.isRetryable(requestFailure)
+                  ? "permanent failure: "
+                  : "gave up after " + batch.attempts + " attempt(s): ";
       deadLetter(
           batch,
           batch.remaining,
@@ -595,6 +611,9 @@ public final class BatchWriter implements AutoCloseable {
           requestFailure);
       batch.remaining = List.of();
     }
+  }
+
+  private void completeBatch(InFlightBatch batch) {
     List<CompletableFuture<Void>> completed = new ArrayList<>();
     boolean more;
     lock.lock();
@@ -655,7 +674,7 @@ public final class BatchWriter implements AutoCloseable {
               table, record, reason.apply(record), batch.attempts, now, Optional.ofNullable(cause));
       try {
         deadLetters.accept(letter);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // the row is counted dead-lettered and logged in full below
         log.error(
             "batch writer {}: dead-letter sink failed for row {} of {} ({}); row={}",
             config.name(),
