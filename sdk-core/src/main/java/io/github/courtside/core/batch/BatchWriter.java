@@ -86,6 +86,8 @@ public final class BatchWriter implements AutoCloseable {
   private final Retry retry;
   private final AtomicLong sequences = new AtomicLong();
   private final @Nullable Thread shutdownHook;
+  // Set while this writer runs a request, a sink or a dead-letter callback on the current thread.
+  private final ThreadLocal<Boolean> onWriterThread = ThreadLocal.withInitial(() -> false);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
@@ -318,6 +320,11 @@ public final class BatchWriter implements AutoCloseable {
    * BatchWriterConfig#closeTimeout()} until each row is written or dead-lettered, then stops the
    * writer's own scheduler (an injected one is left running). Throws {@link
    * BatchWriterCloseException} naming the rows still pending when time runs out. Idempotent.
+   *
+   * <p>Called from the writer's own thread, i.e. from inside a {@link BatchSink} or {@link
+   * DeadLetterSink} callback, it does not wait (that thread is the one draining the buffer): it
+   * stops accepting rows and returns at once, and the writer finishes closing in the background
+   * when the last pending row is written or dead-lettered.
    */
   @Override
   public void close() {
@@ -340,6 +347,22 @@ public final class BatchWriter implements AutoCloseable {
       }
     }
     CompletableFuture<Void> drained = flush();
+    if (onWriterThread.get()) {
+      // Called from the writer's own thread (a sink or dead-letter callback): waiting here would
+      // block the very thread that drains the buffer. Finish closing once the drain completes.
+      log.info(
+          "batch writer {} for {}: close() called from the writer's own thread; closing"
+              + " asynchronously once {} pending row(s) are written or dead-lettered",
+          config.name(),
+          table,
+          stats().pending());
+      drained.whenComplete(
+          (ignored, error) -> {
+            stopTimerAndScheduler();
+            logClosed();
+          });
+      return;
+    }
     BatchWriterCloseException failure = null;
     try {
       drained.get(config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -360,21 +383,32 @@ public final class BatchWriter implements AutoCloseable {
           new BatchWriterCloseException(
               table, config.name(), stats().pending(), "draining failed: " + e.getCause());
     } finally {
-      ScheduledFuture<?> timer;
-      lock.lock();
-      try {
-        timer = ageTimer;
-        ageTimer = null;
-      } finally {
-        lock.unlock();
-      }
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      if (ownsScheduler) {
-        scheduler.shutdown();
-      }
+      stopTimerAndScheduler();
     }
+    logClosed();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void stopTimerAndScheduler() {
+    ScheduledFuture<?> timer;
+    lock.lock();
+    try {
+      timer = ageTimer;
+      ageTimer = null;
+    } finally {
+      lock.unlock();
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (ownsScheduler) {
+      scheduler.shutdown();
+    }
+  }
+
+  private void logClosed() {
     BatchWriterStats stats = stats();
     log.info(
         "batch writer {} for {} closed: accepted={} written={} deadLettered={} pending={}"
@@ -388,9 +422,6 @@ public final class BatchWriter implements AutoCloseable {
         stats.refused(),
         stats.requests(),
         stats.retries());
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   // ---- sending -------------------------------------------------------------------------------
@@ -504,6 +535,18 @@ public final class BatchWriter implements AutoCloseable {
   }
 
   private CompletionStage<Void> attempt(InFlightBatch batch) {
+    boolean outer = !onWriterThread.get();
+    onWriterThread.set(true);
+    try {
+      return attemptMarked(batch);
+    } finally {
+      if (outer) {
+        onWriterThread.remove();
+      }
+    }
+  }
+
+  private CompletionStage<Void> attemptMarked(InFlightBatch batch) {
     batch.attempts++;
     boolean isRetry = batch.attempts > 1;
     lock.lock();
@@ -577,6 +620,8 @@ public final class BatchWriter implements AutoCloseable {
   }
 
   private void finish(InFlightBatch batch, @Nullable Throwable error) {
+    boolean outer = !onWriterThread.get();
+    onWriterThread.set(true);
     try {
       deadLetterRemaining(batch, error);
     } catch (Throwable e) {
@@ -586,6 +631,10 @@ public final class BatchWriter implements AutoCloseable {
           batch.remaining.size(),
           table,
           e);
+    } finally {
+      if (outer) {
+        onWriterThread.remove();
+      }
     }
     completeBatch(batch);
   }

@@ -161,4 +161,35 @@ class BatchWriterFailureTest {
     assertTrue(flushed.isDone(), () -> "flush still waiting: " + writer.stats());
     assertAllAccounted(writer, 3);
   }
+
+  @Test
+  void closeFromADeadLetterCallbackReturnsPromptlyAndTheWriterStillDrains() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<BatchWriter> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    List<Long> closeNanos = new CopyOnWriteArrayList<>();
+    BatchWriter writer =
+        BatchWriter.builder(throwing(() -> new IllegalStateException("permanent")))
+            .config(config().closeTimeout(Duration.ofSeconds(30)).build())
+            .deadLetters(
+                letter -> {
+                  deadLetters.add(letter);
+                  long started = System.nanoTime();
+                  self.get().close();
+                  closeNanos.add(System.nanoTime() - started);
+                })
+            .build();
+    self.set(writer);
+    for (int i = 0; i < 5; i++) {
+      writer.add(row(i));
+    }
+    writer.flush().get(5, TimeUnit.SECONDS);
+    assertEquals(5, closeNanos.size());
+    for (long nanos : closeNanos) {
+      assertTrue(nanos < TimeUnit.SECONDS.toNanos(1), () -> "close took " + nanos + " ns");
+    }
+    assertAllAccounted(writer, 5);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        BatchWriterClosedException.class, () -> writer.add(row(9)));
+    writer.close(); // idempotent from the caller's thread too
+  }
 }
