@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers rows for one {@link BatchSink} and sends them in requests when the first of these is
- * reached: {@link BatchWriterConfig#maxRows()}, {@link BatchWriterConfig#maxBytes()} (estimated as
- * JSON), or {@link BatchWriterConfig#maxAge()} of the oldest buffered row; and on {@link #flush()}
- * and {@link #close()}, which drain everything.
+ * reached: {@link BatchWriterConfig#maxRows()}, {@link BatchWriterConfig#maxBytes()} (UTF-8 bytes
+ * of the rows' JSON form, escapes included), or {@link BatchWriterConfig#maxAge()} of the oldest
+ * buffered row; and on {@link #flush()} and {@link #close()}, which drain everything.
  *
  * <p>Every accepted row ends up written or, with its reason, in the {@link DeadLetterSink}; until
  * then it is pending. {@link #stats()} shows {@code accepted == written + deadLettered + pending}
@@ -196,7 +196,8 @@ public final class BatchWriter implements AutoCloseable {
   /**
    * Accepts a row, or throws without accepting it: {@link BufferFullException} when the buffer
    * stays full ({@link BackpressurePolicy}), {@link BatchWriterClosedException} after {@link
-   * #close()}. Never performs sink I/O.
+   * #close()}, {@link RowTooLargeException} when the row's JSON form is more UTF-8 bytes than
+   * {@link BatchWriterConfig#maxBytes()}. Never performs sink I/O.
    *
    * @return the record with the row's id and sequence number
    */
@@ -208,6 +209,10 @@ public final class BatchWriter implements AutoCloseable {
     boolean wake;
     lock.lock();
     try {
+      if (bytes > config.maxBytes()) {
+        refuse();
+        throw new RowTooLargeException(table, config.name(), record.id(), bytes, config.maxBytes());
+      }
       awaitRoom();
       Instant now = clock.instant();
       buffer.addLast(new Entry(record, bytes, now, nextPosition++));
