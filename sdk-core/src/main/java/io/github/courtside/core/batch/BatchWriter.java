@@ -361,11 +361,12 @@ public final class BatchWriter implements AutoCloseable {
           config.name(),
           table,
           stats().pending());
-      drained.whenComplete(
-          (ignored, error) -> {
-            stopTimerAndScheduler();
-            logClosed();
-          });
+      CompletableFuture<Void> unused =
+          drained.whenComplete(
+              (ignored, error) -> {
+                stopTimerAndScheduler();
+                logClosed();
+              });
       return;
     }
     BatchWriterCloseException failure = null;
@@ -823,7 +824,10 @@ public final class BatchWriter implements AutoCloseable {
       return this;
     }
 
-    /** Where rows go that cannot be written (default {@link DeadLetterSink#logging()}). */
+    /**
+     * Where rows go that cannot be written (default {@link DeadLetterSink#logging()}, which keeps
+     * them only in the log; {@link NdjsonDeadLetterSink} keeps them in files to replay).
+     */
     public Builder deadLetters(DeadLetterSink deadLetters) {
       this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
       return this;
