@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers rows for one {@link BatchSink} and sends them in requests when the first of these is
- * reached: {@link BatchWriterConfig#maxRows()}, {@link BatchWriterConfig#maxBytes()} (estimated as
- * JSON), or {@link BatchWriterConfig#maxAge()} of the oldest buffered row; and on {@link #flush()}
- * and {@link #close()}, which drain everything.
+ * reached: {@link BatchWriterConfig#maxRows()}, {@link BatchWriterConfig#maxBytes()} (UTF-8 bytes
+ * of the rows' JSON form, escapes included), or {@link BatchWriterConfig#maxAge()} of the oldest
+ * buffered row; and on {@link #flush()} and {@link #close()}, which drain everything.
  *
  * <p>Every accepted row ends up written or, with its reason, in the {@link DeadLetterSink}; until
  * then it is pending. {@link #stats()} shows {@code accepted == written + deadLettered + pending}
@@ -86,6 +86,8 @@ public final class BatchWriter implements AutoCloseable {
   private final Retry retry;
   private final AtomicLong sequences = new AtomicLong();
   private final @Nullable Thread shutdownHook;
+  // Set while this writer runs a request, a sink or a dead-letter callback on the current thread.
+  private final ThreadLocal<Boolean> onWriterThread = ThreadLocal.withInitial(() -> false);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
@@ -194,7 +196,8 @@ public final class BatchWriter implements AutoCloseable {
   /**
    * Accepts a row, or throws without accepting it: {@link BufferFullException} when the buffer
    * stays full ({@link BackpressurePolicy}), {@link BatchWriterClosedException} after {@link
-   * #close()}. Never performs sink I/O.
+   * #close()}, {@link RowTooLargeException} when the row's JSON form is more UTF-8 bytes than
+   * {@link BatchWriterConfig#maxBytes()}. Never performs sink I/O.
    *
    * @return the record with the row's id and sequence number
    */
@@ -206,6 +209,10 @@ public final class BatchWriter implements AutoCloseable {
     boolean wake;
     lock.lock();
     try {
+      if (bytes > config.maxBytes()) {
+        refuse();
+        throw new RowTooLargeException(table, config.name(), record.id(), bytes, config.maxBytes());
+      }
       awaitRoom();
       Instant now = clock.instant();
       buffer.addLast(new Entry(record, bytes, now, nextPosition++));
@@ -318,6 +325,11 @@ public final class BatchWriter implements AutoCloseable {
    * BatchWriterConfig#closeTimeout()} until each row is written or dead-lettered, then stops the
    * writer's own scheduler (an injected one is left running). Throws {@link
    * BatchWriterCloseException} naming the rows still pending when time runs out. Idempotent.
+   *
+   * <p>Called from the writer's own thread, i.e. from inside a {@link BatchSink} or {@link
+   * DeadLetterSink} callback, it does not wait (that thread is the one draining the buffer): it
+   * stops accepting rows and returns at once, and the writer finishes closing in the background
+   * when the last pending row is written or dead-lettered.
    */
   @Override
   public void close() {
@@ -340,6 +352,23 @@ public final class BatchWriter implements AutoCloseable {
       }
     }
     CompletableFuture<Void> drained = flush();
+    if (onWriterThread.get()) {
+      // Called from the writer's own thread (a sink or dead-letter callback): waiting here would
+      // block the very thread that drains the buffer. Finish closing once the drain completes.
+      log.info(
+          "batch writer {} for {}: close() called from the writer's own thread; closing"
+              + " asynchronously once {} pending row(s) are written or dead-lettered",
+          config.name(),
+          table,
+          stats().pending());
+      CompletableFuture<Void> unused =
+          drained.whenComplete(
+              (ignored, error) -> {
+                stopTimerAndScheduler();
+                logClosed();
+              });
+      return;
+    }
     BatchWriterCloseException failure = null;
     try {
       drained.get(config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -360,21 +389,32 @@ public final class BatchWriter implements AutoCloseable {
           new BatchWriterCloseException(
               table, config.name(), stats().pending(), "draining failed: " + e.getCause());
     } finally {
-      ScheduledFuture<?> timer;
-      lock.lock();
-      try {
-        timer = ageTimer;
-        ageTimer = null;
-      } finally {
-        lock.unlock();
-      }
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      if (ownsScheduler) {
-        scheduler.shutdown();
-      }
+      stopTimerAndScheduler();
     }
+    logClosed();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void stopTimerAndScheduler() {
+    ScheduledFuture<?> timer;
+    lock.lock();
+    try {
+      timer = ageTimer;
+      ageTimer = null;
+    } finally {
+      lock.unlock();
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (ownsScheduler) {
+      scheduler.shutdown();
+    }
+  }
+
+  private void logClosed() {
     BatchWriterStats stats = stats();
     log.info(
         "batch writer {} for {} closed: accepted={} written={} deadLettered={} pending={}"
@@ -388,9 +428,6 @@ public final class BatchWriter implements AutoCloseable {
         stats.refused(),
         stats.requests(),
         stats.retries());
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   // ---- sending -------------------------------------------------------------------------------
@@ -497,13 +534,25 @@ public final class BatchWriter implements AutoCloseable {
     CompletionStage<Void> outcome;
     try {
       outcome = Retry.decorateCompletionStage(retry, scheduler, () -> attempt(batch)).get();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       outcome = CompletableFuture.failedFuture(e);
     }
     outcome.whenComplete((ignored, error) -> finish(batch, error));
   }
 
   private CompletionStage<Void> attempt(InFlightBatch batch) {
+    boolean outer = !onWriterThread.get();
+    onWriterThread.set(true);
+    try {
+      return attemptMarked(batch);
+    } finally {
+      if (outer) {
+        onWriterThread.remove();
+      }
+    }
+  }
+
+  private CompletionStage<Void> attemptMarked(InFlightBatch batch) {
     batch.attempts++;
     boolean isRetry = batch.attempts > 1;
     lock.lock();
@@ -528,7 +577,7 @@ public final class BatchWriter implements AutoCloseable {
     SinkResult result;
     try {
       result = Objects.requireNonNull(sink.write(request), "sink returned no result");
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error from the sink must finish the batch too, never hang it
       log.warn(
           "batch writer {}: request of {} row(s) to {} failed (attempt {}): {}",
           config.name(),
@@ -577,13 +626,35 @@ public final class BatchWriter implements AutoCloseable {
   }
 
   private void finish(InFlightBatch batch, @Nullable Throwable error) {
+    boolean outer = !onWriterThread.get();
+    onWriterThread.set(true);
+    try {
+      deadLetterRemaining(batch, error);
+    } catch (Throwable e) {
+      log.error(
+          "batch writer {}: dead-lettering {} row(s) of {} failed; finishing the batch anyway",
+          config.name(),
+          batch.remaining.size(),
+          table,
+          e);
+    } finally {
+      if (outer) {
+        onWriterThread.remove();
+      }
+    }
+    completeBatch(batch);
+  }
+
+  private void deadLetterRemaining(InFlightBatch batch, @Nullable Throwable error) {
     if (error != null && !batch.remaining.isEmpty()) {
       Throwable cause = unwrap(error);
       Throwable requestFailure = cause instanceof RetryableRowFailures ? null : cause;
       String prefix =
-          requestFailure != null && !classifier.isRetryable(requestFailure)
-              ? "permanent failure: "
-              : "gave up after " + batch.attempts + " attempt(s): ";
+          requestFailure instanceof RejectedExecutionException
+              ? "retry refused by the scheduler after " + batch.attempts + " attempt(s): "
+              : requestFailure != null && !classifier.isRetryable(requestFailure)
+                  ? "permanent failure: "
+                  : "gave up after " + batch.attempts + " attempt(s): ";
       deadLetter(
           batch,
           batch.remaining,
@@ -595,6 +666,9 @@ public final class BatchWriter implements AutoCloseable {
           requestFailure);
       batch.remaining = List.of();
     }
+  }
+
+  private void completeBatch(InFlightBatch batch) {
     List<CompletableFuture<Void>> completed = new ArrayList<>();
     boolean more;
     lock.lock();
@@ -655,7 +729,7 @@ public final class BatchWriter implements AutoCloseable {
               table, record, reason.apply(record), batch.attempts, now, Optional.ofNullable(cause));
       try {
         deadLetters.accept(letter);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // the row is counted dead-lettered and logged in full below
         log.error(
             "batch writer {}: dead-letter sink failed for row {} of {} ({}); row={}",
             config.name(),
@@ -750,7 +824,10 @@ public final class BatchWriter implements AutoCloseable {
       return this;
     }
 
-    /** Where rows go that cannot be written (default {@link DeadLetterSink#logging()}). */
+    /**
+     * Where rows go that cannot be written (default {@link DeadLetterSink#logging()}, which keeps
+     * them only in the log; {@link NdjsonDeadLetterSink} keeps them in files to replay).
+     */
     public Builder deadLetters(DeadLetterSink deadLetters) {
       this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
       return this;

@@ -96,8 +96,9 @@ public final class BatchWriterConfig {
   }
 
   /**
-   * Flush when the buffered rows' estimated size reaches this; also the most bytes in one request
-   * (a single larger row is sent alone). Default 9 MB.
+   * Flush when the buffered rows' size (UTF-8 bytes of their JSON form) reaches this; also the most
+   * bytes in one request (a larger row is refused at {@code add} with {@link
+   * RowTooLargeException}). Default 9 MB.
    */
   public long maxBytes() {
     return maxBytes;
