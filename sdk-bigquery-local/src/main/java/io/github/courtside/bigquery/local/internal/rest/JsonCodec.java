@@ -4,6 +4,7 @@ import com.google.api.client.json.GenericJson;
 import com.google.api.client.json.JsonParser;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.Data;
+import com.google.api.client.util.GenericData;
 import io.github.courtside.bigquery.local.internal.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,13 +32,18 @@ final class JsonCodec {
         return type.getDeclaredConstructor().newInstance();
       }
       String text = new String(body, StandardCharsets.UTF_8);
-      if (text.contains("\"queryParameters\"") || text.contains("null")) {
-        body = normalised(body);
+      if (text.contains("\"queryParameters\"")) {
+        body = withTextParameterValues(body);
       }
+      T parsed;
       try (JsonParser parser =
           FACTORY.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-        return parser.parse(type);
+        parsed = parser.parse(type);
       }
+      if (text.contains("null")) {
+        clearNullMarkers(parsed);
+      }
+      return parsed;
     } catch (IOException | IllegalArgumentException e) {
       throw ApiException.invalid("Invalid JSON payload received: " + e.getMessage());
     } catch (ReflectiveOperationException e) {
@@ -46,42 +52,52 @@ final class JsonCodec {
   }
 
   /**
-   * Two things clients send that the typed model would misread, fixed before typed parsing:
-   *
-   * <ul>
-   *   <li>Explicit JSON {@code null}s ({@code "skipInvalidRows": null}, {@code "dryRun": null},
-   *       what discovery-based clients such as {@code bq} send for every unset field) mean "absent"
-   *       to BigQuery, but the model would read them as its null markers, and its null Boolean is
-   *       TRUE: members whose value is null are removed.
-   *   <li>Query parameter values are strings in the REST model, but clients (the Node.js one) send
-   *       JSON numbers and booleans, which BigQuery accepts: those become their text.
-   * </ul>
+   * Query parameter values are strings in the REST model, but clients (the Node.js one) send JSON
+   * numbers and booleans, which BigQuery accepts: those become their text before typed parsing.
    */
-  private static byte[] normalised(byte[] body) throws IOException {
+  private static byte[] withTextParameterValues(byte[] body) throws IOException {
     GenericJson json;
     try (JsonParser parser =
         FACTORY.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
       json = parser.parse(GenericJson.class);
     }
-    withoutNullMembers(json);
     textValues(json, false);
     return FACTORY.toByteArray(json);
   }
 
-  private static void withoutNullMembers(@Nullable Object node) {
-    if (node instanceof Map<?, ?> map) {
-      List<Object> nullMembers = new ArrayList<>();
+  /**
+   * Explicit JSON {@code null}s ({@code "skipInvalidRows": null}, {@code "dryRun": null}: what
+   * discovery-based clients such as {@code bq} send for every unset field) mean "absent" to
+   * BigQuery, but the model reads them as its null markers, and its null Boolean is TRUE: after
+   * parsing, every null marker in the tree becomes absent (a field set to null, a map key removed).
+   */
+  private static void clearNullMarkers(@Nullable Object node) {
+    if (node instanceof GenericData data) {
+      for (String key : new ArrayList<>(data.keySet())) {
+        Object value = data.get(key);
+        if (value != null && Data.isNull(value)) {
+          if (data.getClassInfo().getFieldInfo(key) != null) {
+            data.set(key, null);
+          } else {
+            data.remove(key);
+          }
+        } else {
+          clearNullMarkers(value);
+        }
+      }
+    } else if (node instanceof Map<?, ?> map) {
+      List<Object> nullKeys = new ArrayList<>();
       map.forEach(
           (key, value) -> {
-            if (value == null || Data.isNull(value)) {
-              nullMembers.add(key);
+            if (value != null && Data.isNull(value)) {
+              nullKeys.add(key);
             } else {
-              withoutNullMembers(value);
+              clearNullMarkers(value);
             }
           });
-      nullMembers.forEach(map::remove);
+      nullKeys.forEach(map::remove);
     } else if (node instanceof List<?> list) {
-      list.forEach(JsonCodec::withoutNullMembers);
+      list.forEach(JsonCodec::clearNullMarkers);
     }
   }
 
