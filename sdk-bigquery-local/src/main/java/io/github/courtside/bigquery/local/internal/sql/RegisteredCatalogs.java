@@ -106,6 +106,11 @@ final class RegisteredCatalogs {
     return filled;
   }
 
+  /** Whether new catalogs get the prototype's builtins by copy (false: the slow public call). */
+  boolean copiesBuiltins() {
+    return copy != null;
+  }
+
   /** How many catalogs are registered now. */
   int size() {
     return bySignature.size();

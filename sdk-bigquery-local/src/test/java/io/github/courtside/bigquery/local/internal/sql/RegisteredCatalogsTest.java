@@ -24,6 +24,12 @@ class RegisteredCatalogsTest {
             new ZetaSQLBuiltinFunctionOptions(
                 new com.google.zetasql.LanguageOptions().enableMaximumLanguageFeatures()),
             2);
+    assertTrue(catalogs.copiesBuiltins(), "builtins copied, not fetched again per catalog");
+    SimpleCatalog copied = catalogs.newCatalog();
+    assertTrue(
+        copied.getFunctionByFullName("ZetaSQL:safe_cast") != null
+            || copied.getFunctionByFullName("ZetaSQL:date_diff") != null,
+        "the copy holds the builtin functions");
     SimpleCatalog once = catalogs.registered("a", catalogs.newCatalog());
     assertFalse(once.isRegistered(), "a table set seen once is analysed unregistered");
     SimpleCatalog first = catalogs.registered("a", catalogs.newCatalog());
