@@ -169,7 +169,9 @@ class BatchWriterFailureTest {
     List<Long> closeNanos = new CopyOnWriteArrayList<>();
     BatchWriter writer =
         BatchWriter.builder(throwing(() -> new IllegalStateException("permanent")))
-            .config(config().closeTimeout(Duration.ofSeconds(30)).build())
+            // every row in one batch sent by the flush: the first dead letter closes the writer,
+            // so no row may be sent before the last one is added
+            .config(config().maxRows(10).closeTimeout(Duration.ofSeconds(30)).build())
             .deadLetters(
                 letter -> {
                   deadLetters.add(letter);
