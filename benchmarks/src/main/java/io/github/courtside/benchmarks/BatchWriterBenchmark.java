@@ -70,7 +70,7 @@ public class BatchWriterBenchmark {
                 rowIds.equals("content")
                     ? RowIdStrategy.contentHash()
                     : RowIdStrategy.sequence("bench"))
-            .build();
+            .deadLetters(DeadLetterSink.logging()).build();
     Instant at = Instant.parse("2026-01-27T10:00:00Z");
     for (int i = 0; i < ROWS; i++) {
       rows[i] =

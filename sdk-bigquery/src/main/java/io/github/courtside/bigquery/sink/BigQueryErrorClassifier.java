@@ -31,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  * BigQuery exceptions may reach it:
  *
  * <pre>{@code
- * BatchWriter.builder(sink).errorClassifier(BigQueryErrorClassifier.shared()).build();
+ * BatchWriter.builder(sink)
+ *     .errorClassifier(BigQueryErrorClassifier.shared())
+ *     .deadLetterFolder(dir)
+ *     .build();
  * }</pre>
  */
 public final class BigQueryErrorClassifier implements ErrorClassifier {

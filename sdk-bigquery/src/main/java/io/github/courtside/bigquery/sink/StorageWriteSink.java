@@ -85,7 +85,8 @@ import org.slf4j.LoggerFactory;
  *         .guarantee(DeliveryGuarantee.EXACTLY_ONCE)
  *         .writeModes(modes)
  *         .build();
- *     BatchWriter writer = BatchWriter.builder(sink).writeModes(modes).build()) {
+ *     BatchWriter writer =
+ *         BatchWriter.builder(sink).writeModes(modes).deadLetterFolder(dir).build()) {
  *   writer.add(row);
  * }
  * }</pre>

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <pre>{@code
  * BatchSink sink = new WarehouseAppendSink(warehouse, table);
- * try (BatchWriter writer = BatchWriter.builder(sink).build()) {
+ * try (BatchWriter writer = BatchWriter.builder(sink).deadLetterFolder(dir).build()) {
  *   writer.add(row);
  * }
  * }</pre>

@@ -6,6 +6,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * BatchSink sink = new WarehouseAppendSink(warehouse, TableId.parse("nba_processing.run_history"));
  * try (BatchWriter writer = BatchWriter.builder(sink)
  *     .config(BatchWriterConfig.builder().name("run-history").maxRows(500).build())
- *     .deadLetters(letter -> log.error("lost {}: {}", letter.record().id(), letter.reason()))
+ *     .deadLetterFolder(Path.of("/var/courtside/dead-letters/run-history"))
  *     .build()) {
  *   for (Row row : rows) {
  *     writer.add(row);
@@ -116,7 +117,7 @@ public final class BatchWriter implements AutoCloseable {
     this.config = builder.config;
     this.clock = builder.clock;
     this.classifier = builder.classifier;
-    this.deadLetters = builder.deadLetters;
+    this.deadLetters = builder.requireDeadLetters();
     this.rowIds = builder.rowIds;
     builder.writeModes.requireAllowed(table, sink.delivery());
     ScheduledExecutorService given = builder.scheduler;
@@ -787,7 +788,7 @@ public final class BatchWriter implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable ScheduledExecutorService scheduler;
     private ErrorClassifier classifier = ErrorClassifier.defaults();
-    private DeadLetterSink deadLetters = DeadLetterSink.logging();
+    private @Nullable DeadLetterSink deadLetters;
     private RowIdStrategy rowIds = RowIdStrategy.contentHash();
     private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
     private Function<BatchWriter, BatchWriterMetrics> metrics = writer -> BatchWriterMetrics.NOOP;
@@ -825,12 +826,41 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     /**
-     * Where rows go that cannot be written (default {@link DeadLetterSink#logging()}, which keeps
-     * them only in the log; {@link NdjsonDeadLetterSink} keeps them in files to replay).
+     * Where rows go that cannot be written. There is no default: {@link #build()} refuses a writer
+     * without a dead-letter sink, so losing rows is never a silent default. {@link
+     * #deadLetterFolder(Path)} keeps them in replayable NDJSON files; {@link
+     * DeadLetterSink#logging()} keeps them only in the log (rows are lost once logs rotate).
      */
     public Builder deadLetters(DeadLetterSink deadLetters) {
       this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
       return this;
+    }
+
+    /**
+     * Spills rows that cannot be written to newline-delimited JSON files in {@code folder} (created
+     * if missing), each line with the table, row id, attempts, time, reason and the row, forced to
+     * disk before the row counts as dead-lettered; {@link NdjsonDeadLetterSink#replay} feeds them
+     * back once the sink is up. Shorthand for {@code
+     * deadLetters(NdjsonDeadLetterSink.inFolder(folder))}.
+     */
+    public Builder deadLetterFolder(Path folder) {
+      this.deadLetters = NdjsonDeadLetterSink.inFolder(Objects.requireNonNull(folder, "folder"));
+      return this;
+    }
+
+    private DeadLetterSink requireDeadLetters() {
+      DeadLetterSink chosen = deadLetters;
+      if (chosen == null) {
+        throw new IllegalStateException(
+            "batch writer "
+                + config.name()
+                + " for "
+                + sink.table()
+                + " has no dead-letter sink: choose deadLetterFolder(path) to keep undeliverable"
+                + " rows in replayable NDJSON files, deadLetters(sink) for your own durable sink,"
+                + " or deadLetters(DeadLetterSink.logging()) to accept losing them to the log");
+      }
+      return chosen;
     }
 
     /** How row ids are made (default {@link RowIdStrategy#contentHash()}). */
@@ -872,8 +902,9 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     /**
-     * The writer. Throws {@link WriteModeViolationException} when the sink streams into a table the
-     * policy says is MUTABLE.
+     * The writer. Throws {@link IllegalStateException} when no dead-letter sink was chosen ({@link
+     * #deadLetters} or {@link #deadLetterFolder}), and {@link WriteModeViolationException} when the
+     * sink streams into a table the policy says is MUTABLE.
      */
     public BatchWriter build() {
       return new BatchWriter(this);

@@ -19,7 +19,12 @@ public interface DeadLetterSink {
   /** Takes one dead letter. */
   void accept(DeadLetter letter);
 
-  /** Logs each dead letter at ERROR with table, row id, reason and the row. The default. */
+  /**
+   * Logs each dead letter at ERROR with table, row id, reason and the row. Not durable: the rows
+   * survive only as long as the logs, so this is never a default; choose it explicitly where losing
+   * undeliverable rows is acceptable (benchmarks, throw-away jobs), and prefer {@link
+   * NdjsonDeadLetterSink} ({@code BatchWriter.Builder.deadLetterFolder(path)}) elsewhere.
+   */
   static DeadLetterSink logging() {
     Logger log = LoggerFactory.getLogger(DeadLetterSink.class);
     return letter ->

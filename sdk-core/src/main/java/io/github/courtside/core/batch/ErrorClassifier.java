@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ErrorClassifier classifier = error ->
  *     error instanceof HttpException http && (http.status() == 429 || http.status() >= 500);
- * BatchWriter.builder(sink).errorClassifier(classifier).build();
+ * BatchWriter.builder(sink).errorClassifier(classifier).deadLetterFolder(dir).build();
  * }</pre>
  */
 @FunctionalInterface

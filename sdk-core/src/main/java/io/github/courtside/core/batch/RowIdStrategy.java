@@ -8,7 +8,7 @@ import java.util.Objects;
  * carry the same ids and never duplicate rows.
  *
  * <pre>{@code
- * BatchWriter.builder(sink).rowIds(RowIdStrategy.column("issue_id")).build();
+ * BatchWriter.builder(sink).rowIds(RowIdStrategy.column("issue_id")).deadLetterFolder(dir).build();
  * }</pre>
  */
 @FunctionalInterface

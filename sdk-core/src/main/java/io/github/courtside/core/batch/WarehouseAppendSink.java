@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * BatchSink sink = WarehouseAppendSink.validating(warehouse, table);
- * try (BatchWriter writer = BatchWriter.builder(sink).build()) {
+ * try (BatchWriter writer = BatchWriter.builder(sink).deadLetterFolder(dir).build()) {
  *   writer.add(row);
  * }
  * }</pre>

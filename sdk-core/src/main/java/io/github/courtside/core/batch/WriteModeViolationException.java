@@ -9,7 +9,7 @@ import io.github.courtside.core.warehouse.TableId;
  *
  * <pre>{@code
  * try {
- *   BatchWriter.builder(streamingSink).writeModes(policy).build();
+ *   BatchWriter.builder(streamingSink).writeModes(policy).deadLetterFolder(dir).build();
  * } catch (WriteModeViolationException e) {
  *   log.error("{} is {}; use a load sink", e.table(), e.mode());
  * }

@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * warehouse.createTableIfAbsent(auditTable, BreakerAuditTrail.SCHEMA);
- * BatchWriter audit = BatchWriter.builder(new WarehouseAppendSink(warehouse, auditTable)).build();
+ * BatchWriter audit =
+ *     BatchWriter.builder(new WarehouseAppendSink(warehouse, auditTable))
+ *         .deadLetterFolder(dir)
+ *         .build();
  * BreakerRegistry breakers = BreakerRegistry.builder().listener(new BreakerAuditTrail(audit)).build();
  * }</pre>
  */

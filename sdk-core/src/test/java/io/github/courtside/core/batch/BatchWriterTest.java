@@ -305,6 +305,7 @@ class BatchWriterTest {
           BatchWriter.builder(slow)
               .config(config().maxRows(1).closeTimeout(Duration.ofMinutes(1)).build())
               .scheduler(real)
+              .deadLetters(DeadLetterSink.logging())
               .build();
       writer.add(row(1));
       inWrite.await();
@@ -370,6 +371,7 @@ class BatchWriterTest {
     BatchWriter writer =
         BatchWriter.builder(sink)
             .config(BatchWriterConfig.builder().maxRows(100).maxAge(Duration.ofHours(1)).build())
+            .deadLetters(DeadLetterSink.logging())
             .build();
     for (int i = 0; i < 7; i++) {
       writer.add(row(i));
@@ -390,6 +392,7 @@ class BatchWriterTest {
         BatchWriter.builder(sink)
             .config(config().closeTimeout(Duration.ofMinutes(1)).build())
             .closeOnShutdown()
+            .deadLetters(DeadLetterSink.logging())
             .build();
     writer.add(row(1));
     writer.close();
@@ -413,7 +416,11 @@ class BatchWriterTest {
     WriteModeViolationException error =
         assertThrows(
             WriteModeViolationException.class,
-            () -> BatchWriter.builder(streaming).scheduler(scheduler).build());
+            () ->
+                BatchWriter.builder(streaming)
+                    .scheduler(scheduler)
+                    .deadLetters(DeadLetterSink.logging())
+                    .build());
     assertEquals(TABLE, error.table());
     assertEquals(WriteMode.MUTABLE, error.mode());
     assertTrue(error.getMessage().contains("DELETE+INSERT"), error.getMessage());
@@ -423,17 +430,23 @@ class BatchWriterTest {
             .register(TABLE, WriteMode.APPEND_ONLY)
             .register(TABLE.sibling("prediction_accuracy"), WriteMode.MUTABLE)
             .build();
-    BatchWriter.builder(streaming).scheduler(scheduler).writeModes(policy).build();
+    BatchWriter.builder(streaming)
+        .scheduler(scheduler)
+        .writeModes(policy)
+        .deadLetters(DeadLetterSink.logging())
+        .build();
     assertThrows(
         WriteModeViolationException.class,
         () ->
             BatchWriter.builder(InMemorySink.streaming(TABLE.sibling("prediction_accuracy")))
                 .scheduler(scheduler)
                 .writeModes(policy)
+                .deadLetters(DeadLetterSink.logging())
                 .build());
     BatchWriter.builder(InMemorySink.of(TABLE.sibling("prediction_accuracy")))
         .scheduler(scheduler)
         .writeModes(policy)
+        .deadLetters(DeadLetterSink.logging())
         .build();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.courtside.core.batch.BatchWriter;
 import io.github.courtside.core.batch.BatchWriterConfig;
+import io.github.courtside.core.batch.DeadLetterSink;
 import io.github.courtside.core.batch.InMemorySink;
 import io.github.courtside.core.batch.ManualScheduler;
 import io.github.courtside.core.testkit.ManualClock;
@@ -29,6 +30,7 @@ class BreakerAuditTrailTest {
             .config(BatchWriterConfig.builder().maxRows(50).build())
             .clock(clock)
             .scheduler(scheduler)
+            .deadLetters(DeadLetterSink.logging())
             .build();
     BreakerRegistry breakers =
         BreakerRegistry.builder()
