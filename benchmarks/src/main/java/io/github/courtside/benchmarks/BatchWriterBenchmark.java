@@ -70,7 +70,8 @@ public class BatchWriterBenchmark {
                 rowIds.equals("content")
                     ? RowIdStrategy.contentHash()
                     : RowIdStrategy.sequence("bench"))
-            .deadLetters(DeadLetterSink.logging()).build();
+            .deadLetters(DeadLetterSink.logging())
+            .build();
     Instant at = Instant.parse("2026-01-27T10:00:00Z");
     for (int i = 0; i < ROWS; i++) {
       rows[i] =

@@ -1,7 +1,8 @@
 package io.github.courtside.core.batch;
 
+import io.github.courtside.core.ValueStyle;
 import java.time.Duration;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * Immutable settings of a {@link BatchWriter}: when to flush (row count, estimated bytes, age of
@@ -25,36 +26,10 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  */
-public final class BatchWriterConfig {
-  private final String name;
-  private final int maxRows;
-  private final long maxBytes;
-  private final Duration maxAge;
-  private final int capacity;
-  private final BackpressurePolicy backpressure;
-  private final Duration blockTimeout;
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final double backoffMultiplier;
-  private final Duration maxBackoff;
-  private final double jitter;
-  private final Duration closeTimeout;
-
-  private BatchWriterConfig(Builder b) {
-    this.name = b.name;
-    this.maxRows = b.maxRows;
-    this.maxBytes = b.maxBytes;
-    this.maxAge = b.maxAge;
-    this.capacity = b.capacity;
-    this.backpressure = b.backpressure;
-    this.blockTimeout = b.blockTimeout;
-    this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.backoffMultiplier = b.backoffMultiplier;
-    this.maxBackoff = b.maxBackoff;
-    this.jitter = b.jitter;
-    this.closeTimeout = b.closeTimeout;
-  }
+@ValueStyle
+@Value.Immutable
+public abstract class BatchWriterConfig {
+  BatchWriterConfig() {}
 
   /** A builder with the defaults. */
   public static Builder builder() {
@@ -68,31 +43,19 @@ public final class BatchWriterConfig {
 
   /** A builder starting from these settings. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.maxRows = maxRows;
-    b.maxBytes = maxBytes;
-    b.maxAge = maxAge;
-    b.capacity = capacity;
-    b.backpressure = backpressure;
-    b.blockTimeout = blockTimeout;
-    b.maxAttempts = maxAttempts;
-    b.initialBackoff = initialBackoff;
-    b.backoffMultiplier = backoffMultiplier;
-    b.maxBackoff = maxBackoff;
-    b.jitter = jitter;
-    b.closeTimeout = closeTimeout;
-    return b;
+    return builder().from(this);
   }
 
   /** The writer's name, used in logs, metrics tags and errors. Default {@code batch-writer}. */
+  @Value.Default
   public String name() {
-    return name;
+    return "batch-writer";
   }
 
   /** Flush when this many rows are buffered; also the most rows in one request. Default 100. */
+  @Value.Default
   public int maxRows() {
-    return maxRows;
+    return 100;
   }
 
   /**
@@ -100,207 +63,107 @@ public final class BatchWriterConfig {
    * bytes in one request (a larger row is refused at {@code add} with {@link
    * RowTooLargeException}). Default 9 MB.
    */
+  @Value.Default
   public long maxBytes() {
-    return maxBytes;
+    return 9_000_000;
   }
 
   /** Flush when the oldest buffered row is this old. Default 30 s. */
+  @Value.Default
   public Duration maxAge() {
-    return maxAge;
+    return Duration.ofSeconds(30);
   }
 
   /** The most rows buffered (not counting the request in flight). Default 10,000. */
+  @Value.Default
   public int capacity() {
-    return capacity;
+    return 10_000;
   }
 
   /**
    * What a full buffer does to {@link BatchWriter#add}. Default {@link BackpressurePolicy#BLOCK}.
    */
+  @Value.Default
   public BackpressurePolicy backpressure() {
-    return backpressure;
+    return BackpressurePolicy.BLOCK;
   }
 
   /** How long {@link BackpressurePolicy#BLOCK} waits for room. Default 10 s. */
+  @Value.Default
   public Duration blockTimeout() {
-    return blockTimeout;
+    return Duration.ofSeconds(10);
   }
 
   /** Requests per batch, the first included, before its rows are dead-lettered. Default 5. */
+  @Value.Default
   public int maxAttempts() {
-    return maxAttempts;
+    return 5;
   }
 
   /** The wait before the first retry. Default 1 s. */
+  @Value.Default
   public Duration initialBackoff() {
-    return initialBackoff;
+    return Duration.ofSeconds(1);
   }
 
   /** The factor by which each further wait grows. Default 2. */
+  @Value.Default
   public double backoffMultiplier() {
-    return backoffMultiplier;
+    return 2.0;
   }
 
   /** The longest wait between attempts. Default 30 s. */
+  @Value.Default
   public Duration maxBackoff() {
-    return maxBackoff;
+    return Duration.ofSeconds(30);
   }
 
   /**
    * The randomisation factor of each wait: a wait {@code w} becomes uniform in {@code [w(1-j),
    * w(1+j)]}. Default 0.5.
    */
+  @Value.Default
   public double jitter() {
-    return jitter;
+    return 0.5;
   }
 
   /** How long {@link BatchWriter#close()} waits for the last rows. Default 2 minutes. */
+  @Value.Default
   public Duration closeTimeout() {
-    return closeTimeout;
+    return Duration.ofMinutes(2);
   }
 
-  @Override
-  public String toString() {
-    return "BatchWriterConfig[name="
-        + name
-        + ", maxRows="
-        + maxRows
-        + ", maxBytes="
-        + maxBytes
-        + ", maxAge="
-        + maxAge
-        + ", capacity="
-        + capacity
-        + ", backpressure="
-        + backpressure
-        + ", maxAttempts="
-        + maxAttempts
-        + "]";
+  @Value.Check
+  void check() {
+    require(!name().isBlank(), "name must not be blank");
+    require(maxRows() >= 1, "maxRows must be >= 1, was " + maxRows());
+    require(maxBytes() >= 1, "maxBytes must be >= 1, was " + maxBytes());
+    require(isPositive(maxAge()), "maxAge must be positive, was " + maxAge());
+    require(capacity() >= 1, "capacity must be >= 1, was " + capacity());
+    require(!blockTimeout().isNegative(), "blockTimeout must not be negative");
+    require(maxAttempts() >= 1, "maxAttempts must be >= 1, was " + maxAttempts());
+    require(
+        initialBackoff().toMillis() >= 1,
+        "initialBackoff must be at least 1 ms, was " + initialBackoff());
+    require(
+        backoffMultiplier() >= 1.0, "backoffMultiplier must be >= 1, was " + backoffMultiplier());
+    require(maxBackoff().compareTo(initialBackoff()) >= 0, "maxBackoff must be >= initialBackoff");
+    require(jitter() >= 0.0 && jitter() < 1.0, "jitter must be in [0, 1), was " + jitter());
+    require(!closeTimeout().isNegative(), "closeTimeout must not be negative");
+  }
+
+  private static boolean isPositive(Duration d) {
+    return !d.isNegative() && !d.isZero();
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
   }
 
   /** Builds a {@link BatchWriterConfig}; {@link #build()} checks the values. */
-  public static final class Builder {
-    private String name = "batch-writer";
-    private int maxRows = 100;
-    private long maxBytes = 9_000_000;
-    private Duration maxAge = Duration.ofSeconds(30);
-    private int capacity = 10_000;
-    private BackpressurePolicy backpressure = BackpressurePolicy.BLOCK;
-    private Duration blockTimeout = Duration.ofSeconds(10);
-    private int maxAttempts = 5;
-    private Duration initialBackoff = Duration.ofSeconds(1);
-    private double backoffMultiplier = 2.0;
-    private Duration maxBackoff = Duration.ofSeconds(30);
-    private double jitter = 0.5;
-    private Duration closeTimeout = Duration.ofMinutes(2);
-
-    private Builder() {}
-
-    /** See {@link BatchWriterConfig#name()}. */
-    public Builder name(String name) {
-      this.name = Objects.requireNonNull(name, "name");
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#maxRows()}. */
-    public Builder maxRows(int maxRows) {
-      this.maxRows = maxRows;
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#maxBytes()}. */
-    public Builder maxBytes(long maxBytes) {
-      this.maxBytes = maxBytes;
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#maxAge()}. */
-    public Builder maxAge(Duration maxAge) {
-      this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#capacity()}. */
-    public Builder capacity(int capacity) {
-      this.capacity = capacity;
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#backpressure()}. */
-    public Builder backpressure(BackpressurePolicy backpressure) {
-      this.backpressure = Objects.requireNonNull(backpressure, "backpressure");
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#blockTimeout()}. */
-    public Builder blockTimeout(Duration blockTimeout) {
-      this.blockTimeout = Objects.requireNonNull(blockTimeout, "blockTimeout");
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#maxAttempts()}. */
-    public Builder maxAttempts(int maxAttempts) {
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#initialBackoff()}. */
-    public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#backoffMultiplier()}. */
-    public Builder backoffMultiplier(double backoffMultiplier) {
-      this.backoffMultiplier = backoffMultiplier;
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#maxBackoff()}. */
-    public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#jitter()}. */
-    public Builder jitter(double jitter) {
-      this.jitter = jitter;
-      return this;
-    }
-
-    /** See {@link BatchWriterConfig#closeTimeout()}. */
-    public Builder closeTimeout(Duration closeTimeout) {
-      this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
-      return this;
-    }
-
-    /** Checks the values and builds the config. */
-    public BatchWriterConfig build() {
-      require(!name.isBlank(), "name must not be blank");
-      require(maxRows >= 1, "maxRows must be >= 1, was " + maxRows);
-      require(maxBytes >= 1, "maxBytes must be >= 1, was " + maxBytes);
-      require(isPositive(maxAge), "maxAge must be positive, was " + maxAge);
-      require(capacity >= 1, "capacity must be >= 1, was " + capacity);
-      require(!blockTimeout.isNegative(), "blockTimeout must not be negative");
-      require(maxAttempts >= 1, "maxAttempts must be >= 1, was " + maxAttempts);
-      require(
-          initialBackoff.toMillis() >= 1,
-          "initialBackoff must be at least 1 ms, was " + initialBackoff);
-      require(backoffMultiplier >= 1.0, "backoffMultiplier must be >= 1, was " + backoffMultiplier);
-      require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must be >= initialBackoff");
-      require(jitter >= 0.0 && jitter < 1.0, "jitter must be in [0, 1), was " + jitter);
-      require(!closeTimeout.isNegative(), "closeTimeout must not be negative");
-      return new BatchWriterConfig(this);
-    }
-
-    private static boolean isPositive(Duration d) {
-      return !d.isNegative() && !d.isZero();
-    }
-
-    private static void require(boolean condition, String message) {
-      if (!condition) {
-        throw new IllegalArgumentException(message);
-      }
-    }
+  public static final class Builder extends ImmutableBatchWriterConfig.Builder {
+    Builder() {}
   }
 }

@@ -1,10 +1,11 @@
 package io.github.courtside.core.breaker;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * A named breaker configuration: when to open (a run of consecutive failures, or a failure rate
@@ -29,7 +30,9 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  */
-public final class BreakerProfile {
+@ValueStyle
+@Value.Immutable
+public abstract class BreakerProfile {
   /** How a profile decides to open. */
   public enum Policy {
     /** Open after N failures in a row; a success resets the run. */
@@ -38,24 +41,14 @@ public final class BreakerProfile {
     FAILURE_RATE
   }
 
-  private final String name;
-  private final Policy policy;
-  private final int consecutiveFailures;
-  private final float failureRatePercent;
-  private final Duration window;
-  private final int minimumCalls;
-  private final Duration openDuration;
-  private final int halfOpenTrialCalls;
+  BreakerProfile() {}
 
-  private BreakerProfile(Builder b) {
-    this.name = b.name;
-    this.policy = b.policy;
-    this.consecutiveFailures = b.consecutiveFailures;
-    this.failureRatePercent = b.failureRatePercent;
-    this.window = b.window;
-    this.minimumCalls = b.minimumCalls;
-    this.openDuration = b.openDuration;
-    this.halfOpenTrialCalls = b.halfOpenTrialCalls;
+  /**
+   * A builder with the defaults of {@link #defaults()} but no name; set {@link Builder#name} and
+   * {@link Builder#policy} (or start from {@link #consecutiveFailures} or {@link #failureRate}).
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -63,10 +56,7 @@ public final class BreakerProfile {
    * {@code failures} when fewer.
    */
   public static Builder consecutiveFailures(String name, int failures) {
-    Builder b = new Builder(name, Policy.CONSECUTIVE_FAILURES);
-    b.consecutiveFailures = failures;
-    b.halfOpenTrialCalls = Math.max(1, Math.min(b.halfOpenTrialCalls, failures));
-    return b;
+    return builder().name(name).policy(Policy.CONSECUTIVE_FAILURES).consecutiveFailures(failures);
   }
 
   /**
@@ -74,10 +64,11 @@ public final class BreakerProfile {
    * window} (whole seconds) failed at {@code percent} % or more.
    */
   public static Builder failureRate(String name, float percent, Duration window) {
-    Builder b = new Builder(name, Policy.FAILURE_RATE);
-    b.failureRatePercent = percent;
-    b.window = Objects.requireNonNull(window, "window");
-    return b;
+    return builder()
+        .name(name)
+        .policy(Policy.FAILURE_RATE)
+        .failureRatePercent(percent)
+        .window(window);
   }
 
   /**
@@ -91,66 +82,122 @@ public final class BreakerProfile {
         .build();
   }
 
+  /** A builder starting from this profile. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** The profile's name. */
-  public String name() {
-    return name;
-  }
+  public abstract String name();
 
-  /** How it decides to open. */
+  /** How it decides to open. Default {@link Policy#CONSECUTIVE_FAILURES}. */
+  @Value.Default
   public Policy policy() {
-    return policy;
+    return Policy.CONSECUTIVE_FAILURES;
   }
 
-  /** Failures in a row that open it ({@link Policy#CONSECUTIVE_FAILURES}). */
+  /** Failures in a row that open it ({@link Policy#CONSECUTIVE_FAILURES}). Default 5. */
+  @Value.Default
   public int consecutiveFailures() {
-    return consecutiveFailures;
+    return 5;
   }
 
-  /** The failure rate in percent that opens it ({@link Policy#FAILURE_RATE}). */
+  /** The failure rate in percent that opens it ({@link Policy#FAILURE_RATE}). Default 50. */
+  @Value.Default
   public float failureRatePercent() {
-    return failureRatePercent;
+    return 50.0f;
   }
 
-  /** The time window of the failure rate ({@link Policy#FAILURE_RATE}). */
+  /** The time window of the failure rate ({@link Policy#FAILURE_RATE}). Default 60 s. */
+  @Value.Default
   public Duration window() {
-    return window;
+    return Duration.ofSeconds(60);
   }
 
-  /** Calls needed in the window before the rate is judged ({@link Policy#FAILURE_RATE}). */
+  /**
+   * Calls needed in the window before the rate is judged ({@link Policy#FAILURE_RATE}). Default 5.
+   */
+  @Value.Default
   public int minimumCalls() {
-    return minimumCalls;
+    return 5;
   }
 
-  /** How long it stays open before letting trial calls through. */
+  /** How long it stays open before letting trial calls through. Default 5 minutes. */
+  @Value.Default
   public Duration openDuration() {
-    return openDuration;
+    return Duration.ofMinutes(5);
   }
 
-  /** Trial calls let through when half open. */
+  /**
+   * Trial calls let through when half open: default 3, or the failure count of a
+   * consecutive-failures profile when fewer (it may not be more).
+   */
+  @Value.Default
   public int halfOpenTrialCalls() {
-    return halfOpenTrialCalls;
+    return policy() == Policy.CONSECUTIVE_FAILURES
+        ? Math.max(1, Math.min(3, consecutiveFailures()))
+        : 3;
+  }
+
+  @Value.Check
+  void check() {
+    if (name().isBlank()) {
+      throw new IllegalArgumentException("a profile needs a name");
+    }
+    if (consecutiveFailures() < 1) {
+      throw new IllegalArgumentException(
+          "consecutive failures must be >= 1, was " + consecutiveFailures());
+    }
+    if (!(failureRatePercent() > 0 && failureRatePercent() <= 100)) {
+      throw new IllegalArgumentException(
+          "failure rate must be in (0, 100], was " + failureRatePercent());
+    }
+    if (window().toSeconds() < 1) {
+      throw new IllegalArgumentException("window must be at least 1 s, was " + window());
+    }
+    if (minimumCalls() < 1) {
+      throw new IllegalArgumentException("minimum calls must be >= 1, was " + minimumCalls());
+    }
+    if (openDuration().toMillis() < 1) {
+      throw new IllegalArgumentException("open duration must be >= 1 ms, was " + openDuration());
+    }
+    if (policy() == Policy.CONSECUTIVE_FAILURES && halfOpenTrialCalls() > consecutiveFailures()) {
+      // Resilience4j judges half-open trials after min(window, trials) calls; the window of a
+      // consecutive-failures profile is its failure count.
+      throw new IllegalArgumentException(
+          "a consecutive-failures profile needs halfOpenTrialCalls ("
+              + halfOpenTrialCalls()
+              + ") <= consecutiveFailures ("
+              + consecutiveFailures()
+              + ")");
+    }
+    if (halfOpenTrialCalls() < 1) {
+      throw new IllegalArgumentException(
+          "half-open trial calls must be >= 1, was " + halfOpenTrialCalls());
+    }
   }
 
   CircuitBreakerConfig toResilience4j(Clock clock, FailureClassifier classifier) {
     CircuitBreakerConfig.Builder config =
         CircuitBreakerConfig.custom()
             .clock(clock)
-            .waitDurationInOpenState(openDuration)
-            .permittedNumberOfCallsInHalfOpenState(halfOpenTrialCalls)
+            .waitDurationInOpenState(openDuration())
+            .permittedNumberOfCallsInHalfOpenState(halfOpenTrialCalls())
             .automaticTransitionFromOpenToHalfOpenEnabled(false)
             .recordException(classifier::countsAsFailure)
             .ignoreException(error -> !classifier.countsAsFailure(error))
             .writableStackTraceEnabled(false);
-    if (policy == Policy.CONSECUTIVE_FAILURES) {
+    if (policy() == Policy.CONSECUTIVE_FAILURES) {
       // "n failures among the last n calls" is n consecutive failures.
       config
-          .slidingWindow(consecutiveFailures, consecutiveFailures, SlidingWindowType.COUNT_BASED)
+          .slidingWindow(
+              consecutiveFailures(), consecutiveFailures(), SlidingWindowType.COUNT_BASED)
           .failureRateThreshold(100.0f);
     } else {
-      int seconds = (int) Math.max(1, window.toSeconds());
+      int seconds = (int) Math.max(1, window().toSeconds());
       config
-          .slidingWindow(seconds, minimumCalls, SlidingWindowType.TIME_BASED)
-          .failureRateThreshold(failureRatePercent);
+          .slidingWindow(seconds, minimumCalls(), SlidingWindowType.TIME_BASED)
+          .failureRateThreshold(failureRatePercent());
     }
     return config.build();
   }
@@ -158,92 +205,20 @@ public final class BreakerProfile {
   @Override
   public String toString() {
     return "BreakerProfile["
-        + name
+        + name()
         + ", "
-        + (policy == Policy.CONSECUTIVE_FAILURES
-            ? consecutiveFailures + " consecutive failures"
-            : failureRatePercent + "% of >= " + minimumCalls + " calls in " + window)
+        + (policy() == Policy.CONSECUTIVE_FAILURES
+            ? consecutiveFailures() + " consecutive failures"
+            : failureRatePercent() + "% of >= " + minimumCalls() + " calls in " + window())
         + ", open "
-        + openDuration
+        + openDuration()
         + ", "
-        + halfOpenTrialCalls
+        + halfOpenTrialCalls()
         + " trial calls]";
   }
 
-  /** Builds a {@link BreakerProfile}. */
-  public static final class Builder {
-    private final String name;
-    private final Policy policy;
-    private int consecutiveFailures = 5;
-    private float failureRatePercent = 50.0f;
-    private Duration window = Duration.ofSeconds(60);
-    private int minimumCalls = 5;
-    private Duration openDuration = Duration.ofMinutes(5);
-    private int halfOpenTrialCalls = 3;
-
-    private Builder(String name, Policy policy) {
-      this.name = Objects.requireNonNull(name, "name");
-      this.policy = policy;
-    }
-
-    /** Calls needed in the window before the rate is judged (default 5). */
-    public Builder minimumCalls(int calls) {
-      this.minimumCalls = calls;
-      return this;
-    }
-
-    /** How long to stay open (default 5 minutes). */
-    public Builder openDuration(Duration duration) {
-      this.openDuration = Objects.requireNonNull(duration, "duration");
-      return this;
-    }
-
-    /**
-     * Trial calls let through when half open (default 3; at most the failure count of a
-     * consecutive-failures profile).
-     */
-    public Builder halfOpenTrialCalls(int calls) {
-      this.halfOpenTrialCalls = calls;
-      return this;
-    }
-
-    /** Checks the values and builds the profile. */
-    public BreakerProfile build() {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("a profile needs a name");
-      }
-      if (consecutiveFailures < 1) {
-        throw new IllegalArgumentException(
-            "consecutive failures must be >= 1, was " + consecutiveFailures);
-      }
-      if (!(failureRatePercent > 0 && failureRatePercent <= 100)) {
-        throw new IllegalArgumentException(
-            "failure rate must be in (0, 100], was " + failureRatePercent);
-      }
-      if (window.toSeconds() < 1) {
-        throw new IllegalArgumentException("window must be at least 1 s, was " + window);
-      }
-      if (minimumCalls < 1) {
-        throw new IllegalArgumentException("minimum calls must be >= 1, was " + minimumCalls);
-      }
-      if (openDuration.toMillis() < 1) {
-        throw new IllegalArgumentException("open duration must be >= 1 ms, was " + openDuration);
-      }
-      if (policy == Policy.CONSECUTIVE_FAILURES && halfOpenTrialCalls > consecutiveFailures) {
-        // Resilience4j judges half-open trials after min(window, trials) calls; the window of a
-        // consecutive-failures profile is its failure count.
-        throw new IllegalArgumentException(
-            "a consecutive-failures profile needs halfOpenTrialCalls ("
-                + halfOpenTrialCalls
-                + ") <= consecutiveFailures ("
-                + consecutiveFailures
-                + ")");
-      }
-      if (halfOpenTrialCalls < 1) {
-        throw new IllegalArgumentException(
-            "half-open trial calls must be >= 1, was " + halfOpenTrialCalls);
-      }
-      return new BreakerProfile(this);
-    }
+  /** Builds a {@link BreakerProfile}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableBreakerProfile.Builder {
+    Builder() {}
   }
 }

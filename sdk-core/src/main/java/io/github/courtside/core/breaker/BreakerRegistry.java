@@ -84,7 +84,7 @@ public final class BreakerRegistry {
   }
 
   /** A registry with the default profile only and no shared state. */
-  public static BreakerRegistry ofDefaults() {
+  public static BreakerRegistry defaults() {
     return builder().build();
   }
 

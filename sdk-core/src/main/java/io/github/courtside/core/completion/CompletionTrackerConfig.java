@@ -1,9 +1,10 @@
 package io.github.courtside.core.completion;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.coordination.DocumentPaths;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * Immutable configuration of a {@link CompletionTracker}: where its documents live, its clock and
@@ -20,30 +21,16 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  */
-public final class CompletionTrackerConfig {
+@ValueStyle
+@Value.Immutable
+public abstract class CompletionTrackerConfig {
   /** Default root collection. */
   public static final String DEFAULT_COLLECTION = "completion";
 
   /** Default grace period before a closed, unconsumed batch is triggered again: 10 minutes. */
   public static final Duration DEFAULT_RETRIGGER_AFTER = Duration.ofMinutes(10);
 
-  private final String collection;
-  private final Clock clock;
-  private final Duration maxBatchAge;
-  private final Duration stallThreshold;
-  private final double minStallFraction;
-  private final Duration retriggerAfter;
-  private final CompletionListener listener;
-
-  private CompletionTrackerConfig(Builder builder) {
-    this.collection = builder.collection;
-    this.clock = builder.clock;
-    this.maxBatchAge = builder.maxBatchAge;
-    this.stallThreshold = builder.stallThreshold;
-    this.minStallFraction = builder.minStallFraction;
-    this.retriggerAfter = builder.retriggerAfter;
-    this.listener = builder.listener;
-  }
+  CompletionTrackerConfig() {}
 
   /** The defaults. */
   public static CompletionTrackerConfig defaults() {
@@ -55,29 +42,42 @@ public final class CompletionTrackerConfig {
     return new Builder();
   }
 
-  /** The root collection of the tracker's documents. */
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** The root collection of the tracker's documents; {@code completion} unless set. */
+  @Value.Default
   public String collection() {
-    return collection;
+    return DEFAULT_COLLECTION;
   }
 
-  /** The clock batches are timed with. */
+  /** The clock batches are timed with; the system UTC clock unless set. */
+  @Value.Default
   public Clock clock() {
-    return clock;
+    return Clock.systemUTC();
   }
 
-  /** A batch older than this times out, whatever its progress. */
+  /** A batch older than this times out, whatever its progress (positive); 30 minutes unless set. */
+  @Value.Default
   public Duration maxBatchAge() {
-    return maxBatchAge;
+    return Duration.ofMinutes(30);
   }
 
-  /** A batch far enough along with no record for this long has stalled. */
+  /**
+   * A batch far enough along with no record for this long has stalled (positive); 10 minutes unless
+   * set.
+   */
+  @Value.Default
   public Duration stallThreshold() {
-    return stallThreshold;
+    return Duration.ofMinutes(10);
   }
 
-  /** The completed fraction from which the stall rule applies. */
+  /** The completed fraction (0 to 1) from which the stall rule applies; 0.95 unless set. */
+  @Value.Default
   public double minStallFraction() {
-    return minStallFraction;
+    return 0.95;
   }
 
   /**
@@ -86,103 +86,54 @@ public final class CompletionTrackerConfig {
    * consumed} this long after its closure is triggered again ({@link
    * RecordOutcome.Status#RETRIGGER}), once per grace period. Longer than a consolidation normally
    * takes, so that a running one is not duplicated (a duplicate is harmless, only wasted work).
+   * Positive; {@link #DEFAULT_RETRIGGER_AFTER} unless set.
    */
+  @Value.Default
   public Duration retriggerAfter() {
-    return retriggerAfter;
+    return DEFAULT_RETRIGGER_AFTER;
   }
 
-  /** Who hears closures, retriggers and consumptions. */
+  /** Who hears closures, retriggers and consumptions; nobody unless set. */
+  @Value.Default
   public CompletionListener listener() {
-    return listener;
+    return CompletionListener.NONE;
+  }
+
+  @Value.Check
+  void check() {
+    DocumentPaths.requireCollectionPath(collection());
+    positive("maxBatchAge", maxBatchAge());
+    positive("stallThreshold", stallThreshold());
+    if (!(minStallFraction() >= 0 && minStallFraction() <= 1)) {
+      throw new IllegalArgumentException(
+          "minStallFraction must lie in [0, 1], was " + minStallFraction());
+    }
+    positive("retriggerAfter", retriggerAfter());
+  }
+
+  private static void positive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
   }
 
   @Override
   public String toString() {
     return "CompletionTrackerConfig[collection="
-        + collection
+        + collection()
         + ", maxBatchAge="
-        + maxBatchAge
+        + maxBatchAge()
         + ", stallThreshold="
-        + stallThreshold
+        + stallThreshold()
         + ", minStallFraction="
-        + minStallFraction
+        + minStallFraction()
         + ", retriggerAfter="
-        + retriggerAfter
+        + retriggerAfter()
         + "]";
   }
 
-  /** Builds a {@link CompletionTrackerConfig}. */
-  public static final class Builder {
-    private String collection = DEFAULT_COLLECTION;
-    private Clock clock = Clock.systemUTC();
-    private Duration maxBatchAge = Duration.ofMinutes(30);
-    private Duration stallThreshold = Duration.ofMinutes(10);
-    private double minStallFraction = 0.95;
-    private Duration retriggerAfter = DEFAULT_RETRIGGER_AFTER;
-    private CompletionListener listener = CompletionListener.NONE;
-
-    private Builder() {}
-
-    /** The root collection; {@code completion} unless set. */
-    public Builder collection(String collection) {
-      this.collection = DocumentPaths.requireCollectionPath(collection);
-      return this;
-    }
-
-    /** The clock; the system UTC clock unless set. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Maximum batch age (positive); 30 minutes unless set. */
-    public Builder maxBatchAge(Duration maxBatchAge) {
-      this.maxBatchAge = positive("maxBatchAge", maxBatchAge);
-      return this;
-    }
-
-    /** No-progress threshold of the stall rule (positive); 10 minutes unless set. */
-    public Builder stallThreshold(Duration stallThreshold) {
-      this.stallThreshold = positive("stallThreshold", stallThreshold);
-      return this;
-    }
-
-    /** Completed fraction (0 to 1) from which the stall rule applies; 0.95 unless set. */
-    public Builder minStallFraction(double minStallFraction) {
-      if (!(minStallFraction >= 0 && minStallFraction <= 1)) {
-        throw new IllegalArgumentException(
-            "minStallFraction must lie in [0, 1], was " + minStallFraction);
-      }
-      this.minStallFraction = minStallFraction;
-      return this;
-    }
-
-    /**
-     * The grace period after which a closed, unconsumed batch is triggered again (positive); 10
-     * minutes unless set.
-     */
-    public Builder retriggerAfter(Duration retriggerAfter) {
-      this.retriggerAfter = positive("retriggerAfter", retriggerAfter);
-      return this;
-    }
-
-    /** Who hears closures, retriggers and consumptions; nobody unless set. */
-    public Builder listener(CompletionListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** The configuration. */
-    public CompletionTrackerConfig build() {
-      return new CompletionTrackerConfig(this);
-    }
-
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
-      }
-      return value;
-    }
+  /** Builds a {@link CompletionTrackerConfig}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableCompletionTrackerConfig.Builder {
+    Builder() {}
   }
 }

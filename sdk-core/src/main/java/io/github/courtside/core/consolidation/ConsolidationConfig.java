@@ -1,11 +1,11 @@
 package io.github.courtside.core.consolidation;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.merge.MergeSpec;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import org.immutables.value.Value;
 
 /**
  * How a {@link Consolidator} consolidates: the merge spec, and optionally the active flag and the
@@ -24,83 +24,66 @@ import org.jspecify.annotations.Nullable;
  *     .clock(clock)
  *     .build();
  * }</pre>
- *
- * @param mergeSpec how staging rows are merged
- * @param activeColumn the BOOL column marking current rows, if any
- * @param supersedeGroup the columns within which one row stays active
- * @param journalTable the name of the journal table in the main table's dataset
- * @param clock the clock for refresh timestamps, journal entries and timings
- * @param listener hears steps, reports and failures (metrics)
  */
-public record ConsolidationConfig(
-    MergeSpec mergeSpec,
-    Optional<String> activeColumn,
-    List<String> supersedeGroup,
-    String journalTable,
-    Clock clock,
-    ConsolidationListener listener) {
-  /** The default journal table name. */
+@ValueStyle
+@Value.Immutable
+public abstract class ConsolidationConfig {
+  /** The default name of the journal table. */
   public static final String DEFAULT_JOURNAL_TABLE = "_courtside_consolidation_journal";
 
-  public ConsolidationConfig {
-    Objects.requireNonNull(mergeSpec, "mergeSpec");
-    Objects.requireNonNull(activeColumn, "activeColumn");
-    Objects.requireNonNull(journalTable, "journalTable");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(listener, "listener");
-    supersedeGroup = List.copyOf(supersedeGroup);
-    if (activeColumn.isPresent() && supersedeGroup.isEmpty()) {
+  ConsolidationConfig() {}
+
+  /** A builder for consolidations with {@code mergeSpec}. */
+  public static Builder builder(MergeSpec mergeSpec) {
+    return new Builder().mergeSpec(mergeSpec);
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** How staging rows are merged. */
+  public abstract MergeSpec mergeSpec();
+
+  /** The BOOL column marking current rows, if any. */
+  public abstract Optional<String> activeColumn();
+
+  /** The columns within which one row stays active. */
+  public abstract List<String> supersedeGroup();
+
+  /** The name of the journal table in the main table's dataset; {@link #DEFAULT_JOURNAL_TABLE}. */
+  @Value.Default
+  public String journalTable() {
+    return DEFAULT_JOURNAL_TABLE;
+  }
+
+  /** The clock for refresh timestamps, journal entries and timings; the system UTC clock. */
+  @Value.Default
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Hears steps, reports and failures, e.g. {@link MicrometerConsolidationMetrics}; nobody. */
+  @Value.Default
+  public ConsolidationListener listener() {
+    return ConsolidationListener.NONE;
+  }
+
+  @Value.Check
+  void check() {
+    if (activeColumn().isPresent() && supersedeGroup().isEmpty()) {
       throw new IllegalArgumentException("an active column needs a supersede group");
     }
   }
 
-  /** A builder for consolidations with this merge spec. */
-  public static Builder builder(MergeSpec mergeSpec) {
-    return new Builder(mergeSpec);
-  }
-
-  /** Builds a {@link ConsolidationConfig}. */
-  public static final class Builder {
-    private final MergeSpec mergeSpec;
-    private @Nullable String activeColumn;
-    private List<String> group = List.of();
-    private String journalTable = DEFAULT_JOURNAL_TABLE;
-    private Clock clock = Clock.systemUTC();
-    private ConsolidationListener listener = ConsolidationListener.NONE;
-
-    private Builder(MergeSpec mergeSpec) {
-      this.mergeSpec = Objects.requireNonNull(mergeSpec, "mergeSpec");
-    }
+  /** Builds a {@link ConsolidationConfig}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableConsolidationConfig.Builder {
+    Builder() {}
 
     /** The active flag and the group within which only the newest row stays active. */
     public Builder activeFlag(String column, String... group) {
-      this.activeColumn = Objects.requireNonNull(column, "column");
-      this.group = List.of(group);
-      return this;
-    }
-
-    /** The journal table's name (in the main table's dataset). */
-    public Builder journalTable(String name) {
-      this.journalTable = Objects.requireNonNull(name, "name");
-      return this;
-    }
-
-    /** The clock; the system UTC clock by default. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Hears steps, reports and failures, e.g. {@link MicrometerConsolidationMetrics}. */
-    public Builder listener(ConsolidationListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** The config. */
-    public ConsolidationConfig build() {
-      return new ConsolidationConfig(
-          mergeSpec, Optional.ofNullable(activeColumn), group, journalTable, clock, listener);
+      return activeColumn(column).supersedeGroup(List.of(group));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.courtside.core.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,20 @@ class LeaseLockConfigTest {
 
   @Test
   void nonsensicalDurationsAndNamesAreRefused() {
-    assertThrows(
-        IllegalArgumentException.class, () -> LeaseLockConfig.builder().lease(Duration.ZERO));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> LeaseLockConfig.builder().waitBudget(Duration.ofSeconds(-1)));
-    assertThrows(IllegalArgumentException.class, () -> LeaseLockConfig.builder().owner(" "));
-    assertThrows(IllegalArgumentException.class, () -> LeaseLockConfig.builder().collection("a/b"));
+    assertRefused("lease must be positive", LeaseLockConfig.builder().lease(Duration.ZERO));
+    assertRefused(
+        "waitBudget must not be negative",
+        LeaseLockConfig.builder().waitBudget(Duration.ofSeconds(-1)));
+    assertRefused("owner must not be blank", LeaseLockConfig.builder().owner(" "));
+    assertRefused("'a/b' is not a collection path", LeaseLockConfig.builder().collection("a/b"));
+    assertRefused(
+        "renewalTimeout must be positive",
+        LeaseLockConfig.builder().renewalTimeout(Duration.ofSeconds(-1)));
+  }
+
+  private static void assertRefused(String message, LeaseLockConfig.Builder builder) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+    assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
   @Test

@@ -377,7 +377,7 @@ public abstract class CompletionTrackerContract {
     assertEquals(0.95, defaults.minStallFraction());
     assertThrows(
         IllegalArgumentException.class,
-        () -> CompletionTrackerConfig.builder().minStallFraction(2));
+        () -> CompletionTrackerConfig.builder().minStallFraction(2).build());
   }
 
   @Test
@@ -547,7 +547,7 @@ public abstract class CompletionTrackerContract {
     assertEquals(Duration.ofMinutes(10), CompletionTrackerConfig.defaults().retriggerAfter());
     assertThrows(
         IllegalArgumentException.class,
-        () -> CompletionTrackerConfig.builder().retriggerAfter(Duration.ZERO));
+        () -> CompletionTrackerConfig.builder().retriggerAfter(Duration.ZERO).build());
     assertTrue(CloseReason.STALLED.triggers());
     assertFalse(CloseReason.RESET.triggers());
   }

@@ -187,10 +187,11 @@ class SectionErrorTrackerTest {
     IllegalArgumentException error =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SectionErrorTrackerConfig.builder().threshold("dnp_extraction", 0));
+            () -> SectionErrorTrackerConfig.builder().threshold("dnp_extraction", 0).build());
     assertTrue(error.getMessage().contains("dnp_extraction"), error.getMessage());
     assertThrows(
-        IllegalArgumentException.class, () -> SectionErrorTrackerConfig.builder().maxSamples(-1));
+        IllegalArgumentException.class,
+        () -> SectionErrorTrackerConfig.builder().maxSamples(-1).build());
     assertThrows(IllegalArgumentException.class, () -> ProblemContext.line(0, "x"));
   }
 
