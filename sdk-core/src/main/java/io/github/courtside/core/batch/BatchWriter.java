@@ -2,27 +2,16 @@ package io.github.courtside.core.batch;
 
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,11 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,51 +61,28 @@ import org.slf4j.LoggerFactory;
 public final class BatchWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
-  private final BatchSink sink;
   private final TableId table;
   private final BatchWriterConfig config;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
-  private final ErrorClassifier classifier;
-  private final DeadLetterSink deadLetters;
   private final RowIdStrategy rowIds;
   private final BatchWriterMetrics metrics;
-  private final Retry retry;
+  private final BatchBuffer buffer;
+  private final RequestSender sender;
   private final AtomicLong sequences = new AtomicLong();
+  private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final @Nullable Thread shutdownHook;
-  // Set while this writer runs a request, a sink or a dead-letter callback on the current thread.
-  private final ThreadLocal<Boolean> onWriterThread = ThreadLocal.withInitial(() -> false);
-
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition notFull = lock.newCondition();
-  // Everything below is guarded by lock.
-  private final ArrayDeque<Entry> buffer = new ArrayDeque<>();
-  private final List<FlushWaiter> waiters = new ArrayList<>();
-  private long bufferedBytes;
-  private long nextPosition;
-  private long finishedUpTo = -1;
-  private long flushUpTo = -1;
-  private boolean sending;
-  private boolean pumpScheduled;
-  private @Nullable ScheduledFuture<?> ageTimer;
-  private boolean closed;
-  private long accepted;
-  private long written;
-  private long deadLettered;
-  private long inFlight;
-  private long refused;
-  private long requests;
-  private long retries;
+  private final Object timerLock = new Object();
+  private @Nullable ScheduledFuture<?> ageTimer; // guarded by timerLock
 
   private BatchWriter(Builder builder) {
-    this.sink = builder.sink;
+    BatchSink sink = builder.sink;
     this.table = sink.table();
     this.config = builder.config;
     this.clock = builder.clock;
-    this.classifier = builder.classifier;
-    this.deadLetters = builder.requireDeadLetters();
     this.rowIds = builder.rowIds;
+    DeadLetterSink deadLetters = builder.requireDeadLetters();
     builder.writeModes.requireAllowed(table, sink.delivery());
     ScheduledExecutorService given = builder.scheduler;
     if (given == null) {
@@ -135,8 +99,11 @@ public final class BatchWriter implements AutoCloseable {
       this.scheduler = given;
       this.ownsScheduler = false;
     }
-    this.retry = Retry.of("courtside-batch-" + config.name(), retryConfig(config, classifier));
     this.metrics = builder.metrics.apply(this);
+    this.buffer = new BatchBuffer(config, table, metrics);
+    this.sender =
+        new RequestSender(
+            sink, config, clock, scheduler, builder.classifier, deadLetters, metrics, buffer);
     metrics.bind(this);
     if (builder.closeOnShutdown) {
       Thread hook =
@@ -154,29 +121,6 @@ public final class BatchWriter implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("batch writer {} for {}: close at JVM shutdown failed", config.name(), table, e);
     }
-  }
-
-  private static RetryConfig retryConfig(BatchWriterConfig config, ErrorClassifier classifier) {
-    IntervalFunction backoff =
-        config.jitter() == 0.0
-            ? IntervalFunction.ofExponentialBackoff(
-                config.initialBackoff(), config.backoffMultiplier(), config.maxBackoff())
-            : IntervalFunction.ofExponentialRandomBackoff(
-                config.initialBackoff(),
-                config.backoffMultiplier(),
-                config.jitter(),
-                config.maxBackoff());
-    Predicate<Throwable> retryable =
-        error -> {
-          Throwable cause = unwrap(error);
-          return cause instanceof RetryableRowFailures || classifier.isRetryable(cause);
-        };
-    return RetryConfig.custom()
-        .maxAttempts(config.maxAttempts())
-        .intervalFunction(backoff)
-        .retryOnException(retryable)
-        .failAfterMaxAttempts(false)
-        .build();
   }
 
   /** A builder for a writer into {@code sink}. */
@@ -207,31 +151,12 @@ public final class BatchWriter implements AutoCloseable {
     long sequence = sequences.getAndIncrement();
     BatchRecord record = new BatchRecord(rowIds.idOf(row, sequence), sequence, row);
     long bytes = RowSizes.estimate(row);
-    boolean wake;
-    lock.lock();
-    try {
-      if (bytes > config.maxBytes()) {
-        refuse();
-        throw new RowTooLargeException(table, config.name(), record.id(), bytes, config.maxBytes());
-      }
-      awaitRoom();
-      Instant now = clock.instant();
-      buffer.addLast(new Entry(record, bytes, now, nextPosition++));
-      bufferedBytes += bytes;
-      accepted++;
-      wake =
-          buffer.size() >= config.maxRows()
-              || bufferedBytes >= config.maxBytes()
-              || buffer.size() >= config.capacity();
-      if (!wake && ageTimer == null) {
-        armAgeTimer(now);
-      }
-    } finally {
-      lock.unlock();
-    }
+    BatchBuffer.Offer offer = buffer.offer(record, bytes, clock.instant(), this::schedulePump);
     metrics.accepted();
-    if (wake) {
+    if (offer.wake()) {
       schedulePump();
+    } else {
+      ensureAgeTimer(offer.enqueuedAt());
     }
     return record;
   }
@@ -245,66 +170,14 @@ public final class BatchWriter implements AutoCloseable {
     return records;
   }
 
-  private void awaitRoom() {
-    if (closed) {
-      refuse();
-      throw new BatchWriterClosedException(table, config.name());
-    }
-    if (buffer.size() < config.capacity()) {
-      return;
-    }
-    if (config.backpressure() == BackpressurePolicy.REJECT) {
-      refuse();
-      throw new BufferFullException(table, config.name(), config.capacity(), "policy REJECT");
-    }
-    schedulePump();
-    long nanos = config.blockTimeout().toNanos();
-    try {
-      while (buffer.size() >= config.capacity() && !closed) {
-        if (nanos <= 0) {
-          refuse();
-          throw new BufferFullException(
-              table,
-              config.name(),
-              config.capacity(),
-              "policy BLOCK, waited " + config.blockTimeout());
-        }
-        nanos = notFull.awaitNanos(nanos);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      refuse();
-      throw new BufferFullException(
-          table, config.name(), config.capacity(), "interrupted while waiting for room");
-    }
-    if (closed) {
-      refuse();
-      throw new BatchWriterClosedException(table, config.name());
-    }
-  }
-
-  private void refuse() {
-    refused++;
-    metrics.refused();
-  }
-
   /**
    * Sends every row accepted before this call. The future completes when each of them is written or
    * dead-lettered; {@code flush().join()} waits for that.
    */
   public CompletableFuture<Void> flush() {
-    CompletableFuture<Void> done;
-    lock.lock();
-    try {
-      long target = nextPosition - 1;
-      if (target <= finishedUpTo) {
-        return CompletableFuture.completedFuture(null);
-      }
-      flushUpTo = Math.max(flushUpTo, target);
-      done = new CompletableFuture<>();
-      waiters.add(new FlushWaiter(target, done));
-    } finally {
-      lock.unlock();
+    CompletableFuture<Void> done = buffer.awaitFlush();
+    if (done == null) {
+      return CompletableFuture.completedFuture(null);
     }
     schedulePump();
     return done;
@@ -312,13 +185,7 @@ public final class BatchWriter implements AutoCloseable {
 
   /** A consistent snapshot of the accounting. */
   public BatchWriterStats stats() {
-    lock.lock();
-    try {
-      return new BatchWriterStats(
-          accepted, written, deadLettered, buffer.size(), inFlight, refused, requests, retries);
-    } finally {
-      lock.unlock();
-    }
+    return buffer.stats();
   }
 
   /**
@@ -334,15 +201,8 @@ public final class BatchWriter implements AutoCloseable {
    */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      notFull.signalAll();
-    } finally {
-      lock.unlock();
+    if (!buffer.close()) {
+      return;
     }
     Thread hook = shutdownHook;
     if (hook != null && Thread.currentThread() != hook) {
@@ -353,7 +213,7 @@ public final class BatchWriter implements AutoCloseable {
       }
     }
     CompletableFuture<Void> drained = flush();
-    if (onWriterThread.get()) {
+    if (sender.onWriterThread()) {
       // Called from the writer's own thread (a sink or dead-letter callback): waiting here would
       // block the very thread that drains the buffer. Finish closing once the drain completes.
       log.info(
@@ -400,12 +260,9 @@ public final class BatchWriter implements AutoCloseable {
 
   private void stopTimerAndScheduler() {
     ScheduledFuture<?> timer;
-    lock.lock();
-    try {
+    synchronized (timerLock) {
       timer = ageTimer;
       ageTimer = null;
-    } finally {
-      lock.unlock();
     }
     if (timer != null) {
       timer.cancel(false);
@@ -431,49 +288,40 @@ public final class BatchWriter implements AutoCloseable {
         stats.retries());
   }
 
-  // ---- sending -------------------------------------------------------------------------------
+  // ---- scheduling: the buffer says what is due, the sender sends it ---------------------------
 
-  private void armAgeTimer(Instant oldest) {
-    Duration wait = Duration.between(clock.instant(), oldest.plus(config.maxAge()));
-    long nanos = Math.max(0, wait.toNanos());
-    try {
-      ageTimer =
-          scheduler.schedule(
-              () -> {
-                lock.lock();
-                try {
-                  ageTimer = null;
-                } finally {
-                  lock.unlock();
-                }
-                pump();
-              },
-              nanos,
-              TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      log.error("batch writer {}: scheduler refused the age timer", config.name(), e);
+  private void ensureAgeTimer(Instant oldest) {
+    synchronized (timerLock) {
+      if (ageTimer != null) {
+        return;
+      }
+      Duration wait = Duration.between(clock.instant(), oldest.plus(config.maxAge()));
+      long nanos = Math.max(0, wait.toNanos());
+      try {
+        ageTimer =
+            scheduler.schedule(
+                () -> {
+                  synchronized (timerLock) {
+                    ageTimer = null;
+                  }
+                  pump();
+                },
+                nanos,
+                TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        log.error("batch writer {}: scheduler refused the age timer", config.name(), e);
+      }
     }
   }
 
   private void schedulePump() {
-    lock.lock();
-    try {
-      if (pumpScheduled) {
-        return;
-      }
-      pumpScheduled = true;
-    } finally {
-      lock.unlock();
+    if (!pumpScheduled.compareAndSet(false, true)) {
+      return;
     }
     try {
       scheduler.execute(this::pump);
     } catch (RejectedExecutionException e) {
-      lock.lock();
-      try {
-        pumpScheduled = false;
-      } finally {
-        lock.unlock();
-      }
+      pumpScheduled.set(false);
       log.error(
           "batch writer {} for {}: scheduler refused work; {} row(s) stay pending",
           config.name(),
@@ -485,299 +333,19 @@ public final class BatchWriter implements AutoCloseable {
 
   /** Takes the next request from the buffer if one is due and none is in flight, and sends it. */
   private void pump() {
-    InFlightBatch batch;
-    lock.lock();
-    try {
-      pumpScheduled = false;
-      if (sending || buffer.isEmpty()) {
-        return;
-      }
-      Entry oldest = buffer.peekFirst();
-      Instant now = clock.instant();
-      boolean due =
-          closed
-              || buffer.size() >= config.maxRows()
-              || bufferedBytes >= config.maxBytes()
-              || buffer.size() >= config.capacity()
-              || oldest.position() <= flushUpTo
-              || !now.isBefore(oldest.enqueuedAt().plus(config.maxAge()));
-      if (!due) {
-        if (ageTimer == null) {
-          armAgeTimer(oldest.enqueuedAt());
-        }
-        return;
-      }
-      List<BatchRecord> records = new ArrayList<>();
-      long bytes = 0;
-      long lastPosition = oldest.position();
-      while (!buffer.isEmpty() && records.size() < config.maxRows()) {
-        Entry next = buffer.peekFirst();
-        if (!records.isEmpty() && bytes + next.bytes() > config.maxBytes()) {
-          break;
-        }
-        buffer.pollFirst();
-        records.add(next.record());
-        bytes += next.bytes();
-        lastPosition = next.position();
-      }
-      bufferedBytes -= bytes;
-      inFlight = records.size();
-      sending = true;
-      notFull.signalAll();
-      batch = new InFlightBatch(records, lastPosition);
-    } finally {
-      lock.unlock();
-    }
-    send(batch);
-  }
-
-  private void send(InFlightBatch batch) {
-    CompletionStage<Void> outcome;
-    try {
-      outcome = Retry.decorateCompletionStage(retry, scheduler, () -> attempt(batch)).get();
-    } catch (Throwable e) {
-      outcome = CompletableFuture.failedFuture(e);
-    }
-    outcome.whenComplete((ignored, error) -> finish(batch, error));
-  }
-
-  private CompletionStage<Void> attempt(InFlightBatch batch) {
-    boolean outer = !onWriterThread.get();
-    onWriterThread.set(true);
-    try {
-      return attemptMarked(batch);
-    } finally {
-      if (outer) {
-        onWriterThread.remove();
-      }
+    pumpScheduled.set(false);
+    BatchBuffer.Take take = buffer.takeDue(clock.instant());
+    InFlightBatch batch = take.batch();
+    if (batch != null) {
+      sender.send(batch, this::completed);
+    } else if (take.oldest() != null) {
+      ensureAgeTimer(take.oldest());
     }
   }
 
-  private CompletionStage<Void> attemptMarked(InFlightBatch batch) {
-    batch.attempts++;
-    boolean isRetry = batch.attempts > 1;
-    lock.lock();
-    try {
-      requests++;
-      if (isRetry) {
-        retries++;
-      }
-    } finally {
-      lock.unlock();
-    }
-    metrics.request();
-    if (isRetry) {
-      metrics.retry();
-      log.debug(
-          "batch writer {}: attempt {} for {} row(s)",
-          config.name(),
-          batch.attempts,
-          batch.remaining.size());
-    }
-    List<BatchRecord> request = List.copyOf(batch.remaining);
-    SinkResult result;
-    try {
-      result = Objects.requireNonNull(sink.write(request), "sink returned no result");
-    } catch (Throwable e) { // an Error from the sink must finish the batch too, never hang it
-      log.warn(
-          "batch writer {}: request of {} row(s) to {} failed (attempt {}): {}",
-          config.name(),
-          request.size(),
-          table,
-          batch.attempts,
-          e.toString());
-      return CompletableFuture.failedFuture(e);
-    }
-    Set<String> ids = new HashSet<>();
-    request.forEach(record -> ids.add(record.id()));
-    Map<String, RowFailure> failures = new HashMap<>();
-    for (RowFailure failure : result.failures()) {
-      if (ids.contains(failure.recordId())) {
-        failures.putIfAbsent(failure.recordId(), failure);
-      } else {
-        log.warn(
-            "batch writer {}: sink reported a failure for unknown row id {}",
-            config.name(),
-            failure.recordId());
-      }
-    }
-    long writtenNow = 0;
-    List<BatchRecord> permanent = new ArrayList<>();
-    List<BatchRecord> again = new ArrayList<>();
-    for (BatchRecord record : request) {
-      RowFailure failure = failures.get(record.id());
-      if (failure == null) {
-        writtenNow++;
-      } else if (failure.retryable()) {
-        again.add(record);
-        batch.rowReasons.put(record.id(), failure.reason());
-      } else {
-        permanent.add(record);
-        batch.rowReasons.put(record.id(), failure.reason());
-      }
-    }
-    countWritten(writtenNow);
-    deadLetter(batch, permanent, record -> batch.reasonOf(record, "rejected by the sink"), null);
-    batch.remaining = again;
-    if (again.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return CompletableFuture.failedFuture(
-        new RetryableRowFailures(again.size(), batch.reasonOf(again.get(0), "retryable")));
-  }
-
-  private void finish(InFlightBatch batch, @Nullable Throwable error) {
-    boolean outer = !onWriterThread.get();
-    onWriterThread.set(true);
-    try {
-      deadLetterRemaining(batch, error);
-    } catch (Throwable e) {
-      log.error(
-          "batch writer {}: dead-lettering {} row(s) of {} failed; finishing the batch anyway",
-          config.name(),
-          batch.remaining.size(),
-          table,
-          e);
-    } finally {
-      if (outer) {
-        onWriterThread.remove();
-      }
-    }
-    completeBatch(batch);
-  }
-
-  private void deadLetterRemaining(InFlightBatch batch, @Nullable Throwable error) {
-    if (error != null && !batch.remaining.isEmpty()) {
-      Throwable cause = unwrap(error);
-      Throwable requestFailure = cause instanceof RetryableRowFailures ? null : cause;
-      String prefix =
-          requestFailure instanceof RejectedExecutionException
-              ? "retry refused by the scheduler after " + batch.attempts + " attempt(s): "
-              : requestFailure != null && !classifier.isRetryable(requestFailure)
-                  ? "permanent failure: "
-                  : "gave up after " + batch.attempts + " attempt(s): ";
-      deadLetter(
-          batch,
-          batch.remaining,
-          record ->
-              prefix
-                  + (requestFailure != null
-                      ? String.valueOf(requestFailure)
-                      : batch.reasonOf(record, "retryable row failure")),
-          requestFailure);
-      batch.remaining = List.of();
-    }
-  }
-
-  private void completeBatch(InFlightBatch batch) {
-    List<CompletableFuture<Void>> completed = new ArrayList<>();
-    boolean more;
-    lock.lock();
-    try {
-      if (inFlight != 0) {
-        log.error(
-            "batch writer {}: {} in-flight row(s) unaccounted after a request; counting them"
-                + " pending",
-            config.name(),
-            inFlight);
-      }
-      sending = false;
-      finishedUpTo = Math.max(finishedUpTo, batch.lastPosition);
-      for (Iterator<FlushWaiter> it = waiters.iterator(); it.hasNext(); ) {
-        FlushWaiter waiter = it.next();
-        if (waiter.target() <= finishedUpTo) {
-          completed.add(waiter.done());
-          it.remove();
-        }
-      }
-      notFull.signalAll();
-      more = !buffer.isEmpty();
-    } finally {
-      lock.unlock();
-    }
-    completed.forEach(future -> future.complete(null));
-    if (more) {
+  private void completed(InFlightBatch batch) {
+    if (buffer.complete(batch)) {
       schedulePump();
-    }
-  }
-
-  private void countWritten(long rows) {
-    if (rows == 0) {
-      return;
-    }
-    lock.lock();
-    try {
-      written += rows;
-      inFlight -= rows;
-    } finally {
-      lock.unlock();
-    }
-    metrics.written(rows);
-  }
-
-  private void deadLetter(
-      InFlightBatch batch,
-      List<BatchRecord> records,
-      Function<BatchRecord, String> reason,
-      @Nullable Throwable cause) {
-    if (records.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    for (BatchRecord record : records) {
-      DeadLetter letter =
-          new DeadLetter(
-              table, record, reason.apply(record), batch.attempts, now, Optional.ofNullable(cause));
-      try {
-        deadLetters.accept(letter);
-      } catch (Throwable e) { // the row is counted dead-lettered and logged in full below
-        log.error(
-            "batch writer {}: dead-letter sink failed for row {} of {} ({}); row={}",
-            config.name(),
-            record.id(),
-            table,
-            letter.reason(),
-            record.row(),
-            e);
-      }
-    }
-    lock.lock();
-    try {
-      deadLettered += records.size();
-      inFlight -= records.size();
-    } finally {
-      lock.unlock();
-    }
-    metrics.deadLettered(records.size());
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private record Entry(BatchRecord record, long bytes, Instant enqueuedAt, long position) {}
-
-  private record FlushWaiter(long target, CompletableFuture<Void> done) {}
-
-  /** One request's rows across its attempts; touched by one thread at a time. */
-  private static final class InFlightBatch {
-    private List<BatchRecord> remaining;
-    private final long lastPosition;
-    private final Map<String, String> rowReasons = new HashMap<>();
-    private int attempts;
-
-    InFlightBatch(List<BatchRecord> records, long lastPosition) {
-      this.remaining = records;
-      this.lastPosition = lastPosition;
-    }
-
-    String reasonOf(BatchRecord record, String fallback) {
-      return rowReasons.getOrDefault(record.id(), fallback);
     }
   }
 
