@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -69,11 +70,27 @@ final class BatchBuffer {
    * BackpressurePolicy#BLOCK}, {@code wakeSender} is run (once) before waiting for room.
    */
   Offer offer(BatchRecord record, long bytes, Instant now, Runnable wakeSender) {
+    return Objects.requireNonNull(offer(record, bytes, now, wakeSender, true));
+  }
+
+  /**
+   * Like {@link #offer(BatchRecord, long, Instant, Runnable)}; with {@code mayWait} false, a full
+   * or closed buffer refuses the record at once (counted refused) and {@code null} is returned.
+   */
+  @Nullable Offer offer(
+      BatchRecord record, long bytes, Instant now, Runnable wakeSender, boolean mayWait) {
     lock.lock();
     try {
       if (bytes > config.maxBytes()) {
         refuse();
         throw new RowTooLargeException(table, config.name(), record.id(), bytes, config.maxBytes());
+      }
+      if (!mayWait && (closed || entries.size() >= config.capacity())) {
+        refuse();
+        if (!closed) {
+          wakeSender.run();
+        }
+        return null;
       }
       awaitRoom(wakeSender);
       entries.addLast(new Entry(record, bytes, now, nextPosition++));

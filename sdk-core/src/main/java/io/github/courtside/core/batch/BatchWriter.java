@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -159,6 +160,31 @@ public final class BatchWriter implements AutoCloseable {
       ensureAgeTimer(offer.enqueuedAt());
     }
     return record;
+  }
+
+  /**
+   * Accepts a row only if there is room now: never waits, whatever the {@link BackpressurePolicy}.
+   * Returns empty (the row counted refused) when the buffer is full or the writer closed; throws
+   * {@link RowTooLargeException} as {@link #add(Row)} does. For callers that must not block, such
+   * as a breaker's transition callback ({@code BreakerAuditTrail}).
+   */
+  public Optional<BatchRecord> tryAdd(Row row) {
+    Objects.requireNonNull(row, "row");
+    long sequence = sequences.getAndIncrement();
+    BatchRecord record = new BatchRecord(rowIds.idOf(row, sequence), sequence, row);
+    long bytes = RowSizes.estimate(row);
+    BatchBuffer.Offer offer =
+        buffer.offer(record, bytes, clock.instant(), this::schedulePump, false);
+    if (offer == null) {
+      return Optional.empty();
+    }
+    metrics.accepted();
+    if (offer.wake()) {
+      schedulePump();
+    } else {
+      ensureAgeTimer(offer.enqueuedAt());
+    }
+    return Optional.of(record);
   }
 
   /** Accepts rows one by one, as {@link #add(Row)} does; stops at the first refusal. */

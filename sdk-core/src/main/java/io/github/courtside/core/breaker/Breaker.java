@@ -41,7 +41,10 @@ public final class Breaker {
   private final BreakerMetrics metrics;
   private final @Nullable SharedOpenState shared;
   private volatile @Nullable Instant openUntil;
-  private volatile @Nullable Instant applyingSharedUntil;
+  // Set on the thread applying a shared OPEN, so a local OPEN on another thread is never
+  // mislabelled
+  private final ThreadLocal<@Nullable Instant> applyingSharedUntil = new ThreadLocal<>();
+  private volatile @Nullable Instant openedAt;
   private volatile @Nullable String lastAppliedShared;
 
   Breaker(
@@ -176,15 +179,33 @@ public final class Breaker {
     delegate.reset();
   }
 
+  /**
+   * Resets this breaker and, with shared state, every instance's breaker for the key: each closes
+   * an OPEN that began before now at its next call after at most the sync delay. Without shared
+   * state, the same as {@link #reset()}.
+   */
+  public void resetEverywhere() {
+    Instant at = clock.instant();
+    delegate.reset();
+    SharedOpenState state = shared;
+    if (state != null) {
+      state.publishReset(key, profile.name(), at);
+    }
+  }
+
   /** Called by the registry on every transition of the delegate; returns the OPEN deadline. */
   @Nullable Instant onTransitionTo(BreakerState to, Instant at) {
     if (to != BreakerState.OPEN) {
       openUntil = null;
+      if (to == BreakerState.CLOSED) {
+        openedAt = null;
+      }
       return null;
     }
-    Instant fromShared = applyingSharedUntil;
+    Instant fromShared = applyingSharedUntil.get();
     Instant until = fromShared != null ? fromShared : at.plus(profile.openDuration());
     openUntil = until;
+    openedAt = at;
     if (fromShared == null && shared != null) {
       shared.publish(key, profile.name(), at, until);
     }
@@ -193,7 +214,7 @@ public final class Breaker {
 
   /** Whether the transition being reported was caused by shared state. */
   boolean applyingShared() {
-    return applyingSharedUntil != null;
+    return applyingSharedUntil.get() != null;
   }
 
   private void syncShared() {
@@ -206,6 +227,10 @@ public final class Breaker {
       return;
     }
     SharedOpenState.OpenRecord record = newest.get();
+    if (record.reset()) {
+      applyReset(record, state);
+      return;
+    }
     Instant now = clock.instant();
     if (record.instance().equals(state.instanceId())
         || !record.openUntil().isAfter(now)
@@ -218,14 +243,32 @@ public final class Breaker {
         return;
       }
       lastAppliedShared = record.id();
-      applyingSharedUntil = record.openUntil();
+      applyingSharedUntil.set(record.openUntil());
       try {
         delegate.transitionToOpenStateUntil(record.openUntil());
       } catch (IllegalStateTransitionException raced) {
         // the breaker opened on its own meanwhile
       } finally {
-        applyingSharedUntil = null;
+        applyingSharedUntil.remove();
       }
+    }
+  }
+
+  private void applyReset(SharedOpenState.OpenRecord record, SharedOpenState state) {
+    Instant opened = openedAt;
+    if (record.instance().equals(state.instanceId())
+        || record.id().equals(lastAppliedShared)
+        || state() == BreakerState.CLOSED
+        || opened == null
+        || opened.isAfter(record.at())) {
+      return;
+    }
+    synchronized (this) {
+      if (record.id().equals(lastAppliedShared)) {
+        return;
+      }
+      lastAppliedShared = record.id();
+      delegate.reset();
     }
   }
 

@@ -7,6 +7,8 @@ import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableSchema;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A transition listener that appends one audit row per breaker transition to an append-only table
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class BreakerAuditTrail implements Consumer<BreakerTransition> {
+  private static final Logger log = LoggerFactory.getLogger(BreakerAuditTrail.class);
+
   /** The audit table's columns. */
   public static final TableSchema SCHEMA =
       TableSchema.builder()
@@ -56,11 +60,19 @@ public final class BreakerAuditTrail implements Consumer<BreakerTransition> {
   }
 
   /**
-   * Adds the transition's row to the writer. A refusal (buffer full, writer closed) propagates; the
-   * registry logs it and carries on.
+   * Offers the transition's row to the writer without ever waiting ({@link BatchWriter#tryAdd}): a
+   * tripping breaker must not stall its caller behind a slow audit sink. A row the writer has no
+   * room for is logged at WARN in full and counted refused by the writer.
    */
   @Override
   public void accept(BreakerTransition transition) {
-    writer.add(toRow(transition));
+    Row row = toRow(transition);
+    if (writer.tryAdd(row).isEmpty()) {
+      log.warn(
+          "breaker audit trail {}: no room in writer {}; transition not audited: {}",
+          writer.table(),
+          writer.config().name(),
+          row);
+    }
   }
 }

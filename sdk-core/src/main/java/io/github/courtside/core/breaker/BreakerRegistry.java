@@ -18,6 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +80,13 @@ public final class BreakerRegistry {
     this.shared =
         store == null
             ? null
-            : new SharedOpenState(store, b.sharedCollection, b.syncDelay, b.instanceId, clock);
+            : new SharedOpenState(
+                store,
+                b.sharedCollection,
+                b.syncDelay,
+                b.instanceId,
+                clock,
+                b.sharedStateExecutor != null ? b.sharedStateExecutor : sharedStatePool());
   }
 
   /** A builder with the {@link BreakerProfile#defaults()} profile. */
@@ -190,6 +201,29 @@ public final class BreakerRegistry {
     return breaker;
   }
 
+  /**
+   * The default executor of shared-state reads and publications: at most two daemon threads, gone
+   * when idle, a bounded queue (a publication it refuses is logged, the local breaker stands).
+   */
+  private static Executor sharedStatePool() {
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(1_000),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "courtside-breaker-shared-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private static BreakerState map(CircuitBreaker.State state) {
     switch (state) {
       case OPEN:
@@ -214,6 +248,7 @@ public final class BreakerRegistry {
     private Duration syncDelay = Duration.ofSeconds(30);
     private String sharedCollection = "circuit_breakers";
     private String instanceId = UUID.randomUUID().toString();
+    private @Nullable Executor sharedStateExecutor;
 
     private Builder() {
       BreakerProfile defaults = BreakerProfile.defaults();
@@ -257,9 +292,10 @@ public final class BreakerRegistry {
     }
 
     /**
-     * Shares OPEN decisions through {@code store}: other registries on the same store see an OPEN
-     * at their first call after at most {@code syncDelay} (each reads the store at most once per
-     * key per {@code syncDelay}).
+     * Shares OPEN decisions (and {@link Breaker#resetEverywhere()}) through {@code store}: other
+     * registries on the same store see an OPEN once their read of the key is older than {@code
+     * syncDelay} and its refresh has landed (each reads the store at most once per key per {@code
+     * syncDelay}, in the background: see {@link #sharedStateExecutor}).
      */
     public Builder sharedState(CoordinationStore store, Duration syncDelay) {
       this.store = Objects.requireNonNull(store, "store");
@@ -267,6 +303,16 @@ public final class BreakerRegistry {
         throw new IllegalArgumentException("syncDelay must not be negative");
       }
       this.syncDelay = syncDelay;
+      return this;
+    }
+
+    /**
+     * Where shared-state reads and publications run (default: two daemon threads of the registry's
+     * own); callers of {@link Breaker#tryAcquire()} never wait for the store. Tests may pass {@code
+     * Runnable::run} to make them synchronous.
+     */
+    public Builder sharedStateExecutor(Executor executor) {
+      this.sharedStateExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

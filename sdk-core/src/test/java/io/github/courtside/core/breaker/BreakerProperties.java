@@ -189,6 +189,7 @@ class BreakerProperties {
                       .defaultProfile("p")
                       .clock(clock)
                       .sharedState(store, delay)
+                      .sharedStateExecutor(Runnable::run)
                       .instanceId("a")
                       .build();
               BreakerRegistry b =
@@ -197,6 +198,7 @@ class BreakerProperties {
                       .defaultProfile("p")
                       .clock(clock)
                       .sharedState(store, delay)
+                      .sharedStateExecutor(Runnable::run)
                       .instanceId("b")
                       .build();
               Instant openedAt = null;

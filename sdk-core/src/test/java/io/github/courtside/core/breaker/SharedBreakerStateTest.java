@@ -37,6 +37,7 @@ class SharedBreakerStateTest {
             .defaultProfile(PROFILE.name())
             .clock(clock)
             .sharedState(on, DELAY)
+            .sharedStateExecutor(Runnable::run)
             .instanceId(instance);
     if (instance.equals("worker-b")) {
       builder.listener(seenByB::add);
