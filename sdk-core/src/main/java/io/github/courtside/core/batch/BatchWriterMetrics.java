@@ -1,5 +1,7 @@
 package io.github.courtside.core.batch;
 
+import io.github.resilience4j.retry.RetryRegistry;
+
 /** Where a writer reports counts; a no-op unless a Micrometer registry was given. */
 interface BatchWriterMetrics {
   BatchWriterMetrics NOOP = new BatchWriterMetrics() {};
@@ -17,4 +19,7 @@ interface BatchWriterMetrics {
   default void retry() {}
 
   default void bind(BatchWriter writer) {}
+
+  /** Binds Resilience4j's tagged meters of the writer's retry (held by {@code retries}). */
+  default void bindRetries(RetryRegistry retries) {}
 }

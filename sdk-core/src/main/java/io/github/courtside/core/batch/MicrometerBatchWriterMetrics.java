@@ -1,12 +1,17 @@
 package io.github.courtside.core.batch;
 
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * Micrometer counters {@code courtside.batch.rows} by outcome, requests, retries, pending gauge.
+ * Micrometer counters {@code courtside.batch.rows} by outcome, requests, retries, pending gauge;
+ * and, with {@code resilience4j-micrometer} on the class path, Resilience4j's tagged retry meter
+ * {@code resilience4j.retry.calls} (tag {@code name} {@code courtside-batch-<writer>}, {@code
+ * kind}).
  */
 final class MicrometerBatchWriterMetrics implements BatchWriterMetrics {
   private final MeterRegistry registry;
@@ -73,6 +78,19 @@ final class MicrometerBatchWriterMetrics implements BatchWriterMetrics {
   @Override
   public void retry() {
     retries.increment();
+  }
+
+  @Override
+  public void bindRetries(RetryRegistry retries) {
+    try {
+      Class.forName(
+          "io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics",
+          false,
+          MicrometerBatchWriterMetrics.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return; // resilience4j-micrometer is optional: the courtside.batch.* meters stand
+    }
+    TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.github.courtside.core.warehouse.TableId;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,9 @@ final class RequestSender {
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.accounting = accounting;
-    this.retry = Retry.of("courtside-batch-" + config.name(), retryConfig(config, classifier));
+    RetryRegistry retries = RetryRegistry.ofDefaults();
+    this.retry = retries.retry("courtside-batch-" + config.name(), retryConfig(config, classifier));
+    metrics.bindRetries(retries);
   }
 
   private static RetryConfig retryConfig(BatchWriterConfig config, ErrorClassifier classifier) {

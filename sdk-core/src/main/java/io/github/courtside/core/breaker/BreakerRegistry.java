@@ -75,6 +75,9 @@ public final class BreakerRegistry {
         (name, profile) -> configs.put(name, profile.toResilience4j(clock, classifier)));
     this.delegate = CircuitBreakerRegistry.of(configs);
     this.metrics = b.metrics;
+    if (metrics instanceof MicrometerBreakerMetrics micrometer) {
+      micrometer.bindResilience4j(delegate);
+    }
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     CoordinationStore store = b.store;
     this.shared =
@@ -279,7 +282,11 @@ public final class BreakerRegistry {
       return this;
     }
 
-    /** Publishes transition, rejection and state meters to {@code registry}. */
+    /**
+     * Publishes {@code courtside.breaker.transitions} and, with {@code resilience4j-micrometer} on
+     * the class path, Resilience4j's tagged {@code resilience4j.circuitbreaker.*} meters (state,
+     * calls, not-permitted calls, failure rate) to {@code registry}.
+     */
     public Builder meterRegistry(MeterRegistry registry) {
       this.metrics = new MicrometerBreakerMetrics(Objects.requireNonNull(registry, "registry"));
       return this;

@@ -491,6 +491,32 @@ class BatchWriterTest {
     assertEquals(0.0, registry.get("courtside.batch.pending").gauge().value());
   }
 
+  @Test
+  void publishesResilience4jRetryMeters() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    BatchWriter writer =
+        BatchWriter.builder(sink)
+            .config(config().name("retried").build())
+            .clock(clock)
+            .scheduler(scheduler)
+            .deadLetters(deadLetters::add)
+            .meterRegistry(registry)
+            .build();
+    opened.add(writer);
+    sink.failNextRequest(new java.io.UncheckedIOException(new java.io.IOException("reset")));
+    writer.addAll(List.of(row(1), row(2)));
+    writer.flush();
+    scheduler.runUntilIdle();
+    assertEquals(2, writer.stats().written(), writer.stats()::toString);
+    assertEquals(
+        1.0,
+        registry
+            .get("resilience4j.retry.calls")
+            .tags("name", "courtside-batch-retried", "kind", "successful_with_retry")
+            .functionCounter()
+            .count());
+  }
+
   private static double count(SimpleMeterRegistry registry, String outcome) {
     return registry.get("courtside.batch.rows").tag("outcome", outcome).counter().count();
   }

@@ -179,7 +179,12 @@ class BreakerRegistryTest {
     BreakerRegistry breakers = registry().meterRegistry(meters).build();
     Breaker breaker = breakers.breaker("catboost_v12");
     assertEquals(
-        0.0, meters.get("courtside.breaker.state").tag("breaker", "catboost_v12").gauge().value());
+        1.0,
+        meters
+            .get("resilience4j.circuitbreaker.state")
+            .tags("name", "catboost_v12", "state", "closed")
+            .gauge()
+            .value());
     fail(breaker, 5);
     assertFalse(breaker.tryAcquire());
     assertEquals(
@@ -189,8 +194,27 @@ class BreakerRegistryTest {
             .tags("breaker", "catboost_v12", "from", "CLOSED", "to", "OPEN")
             .counter()
             .count());
-    assertEquals(1.0, meters.get("courtside.breaker.rejected").counter().count());
-    assertEquals(1.0, meters.get("courtside.breaker.state").gauge().value());
+    assertEquals(
+        1.0,
+        meters
+            .get("resilience4j.circuitbreaker.not.permitted.calls")
+            .tag("name", "catboost_v12")
+            .counter()
+            .count());
+    assertEquals(
+        1.0,
+        meters
+            .get("resilience4j.circuitbreaker.state")
+            .tags("name", "catboost_v12", "state", "open")
+            .gauge()
+            .value());
+    assertEquals(
+        5.0,
+        meters
+            .get("resilience4j.circuitbreaker.calls")
+            .tags("name", "catboost_v12", "kind", "failed")
+            .timer()
+            .count());
     assertEquals(1, transitions.size());
     assertFalse(transitions.get(0).shared());
   }
