@@ -15,6 +15,12 @@ public interface CompletionListener {
   /** A listener that ignores everything. */
   CompletionListener NONE = new CompletionListener() {};
 
+  /**
+   * A {@link CompletionTracker#record} call returned {@code outcome} (recorded, completed the
+   * batch, duplicate, late, retrigger or unknown batch).
+   */
+  default void recorded(RecordOutcome outcome) {}
+
   /** This tracker closed {@code closure}'s batch. */
   default void batchClosed(BatchClosure closure) {}
 

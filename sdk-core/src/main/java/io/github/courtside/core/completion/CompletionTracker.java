@@ -161,6 +161,12 @@ public final class CompletionTracker {
    *     fail the message so that it is redelivered, the retry counts once
    */
   public RecordOutcome record(BatchId batch, String item, Completion completion) {
+    RecordOutcome outcome = recordOnce(batch, item, completion);
+    notify(listener -> listener.recorded(outcome));
+    return outcome;
+  }
+
+  private RecordOutcome recordOnce(BatchId batch, String item, Completion completion) {
     Objects.requireNonNull(completion, "completion");
     String id = ItemIds.encode(Objects.requireNonNull(item, "item"));
     Optional<BatchDefinition> found = definition(batch);

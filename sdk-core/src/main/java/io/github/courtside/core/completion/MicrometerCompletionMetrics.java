@@ -8,6 +8,9 @@ import java.util.Objects;
  * this class needs it):
  *
  * <ul>
+ *   <li>{@code courtside.completion.records} counter, tag {@code status} (lower case: recorded,
+ *       completed_batch, duplicate, late, retrigger, not_expected, unknown_batch): every record
+ *       call;
  *   <li>{@code courtside.completion.closures} counter, tag {@code reason};
  *   <li>{@code courtside.completion.retriggers} counter, tags {@code reason} (why the batch closed)
  *       and {@code source} ({@code record} or {@code stall-check}): every "batch complete"
@@ -28,6 +31,16 @@ public final class MicrometerCompletionMetrics implements CompletionListener {
   /** Metrics in {@code registry}. */
   public MicrometerCompletionMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  @Override
+  public void recorded(RecordOutcome outcome) {
+    registry
+        .counter(
+            "courtside.completion.records",
+            "status",
+            outcome.status().name().toLowerCase(java.util.Locale.ROOT))
+        .increment();
   }
 
   @Override
