@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every transition is logged (WARN when opening, INFO otherwise), counted in Micrometer when a
  * registry is given, and passed to listeners. With {@link Builder#sharedState}, an OPEN decided in
- * one JVM is published to a {@link CoordinationStore} and applied by the other registries sharing
- * it at their next call after at most the sync delay; half-opening and closing stay local.
+ * one JVM is published to a {@link CoordinationStore} (in the background) and applied by the other
+ * registries sharing it once their background refresh of the key, due after the sync delay, has
+ * landed; half-opening and closing stay local, except for {@link Breaker#resetEverywhere()}. No
+ * caller ever waits for the store.
  *
  * <pre>{@code
  * BreakerRegistry breakers = BreakerRegistry.builder()
