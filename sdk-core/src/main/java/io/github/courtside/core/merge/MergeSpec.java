@@ -1,16 +1,14 @@
 package io.github.courtside.core.merge;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.warehouse.TableId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import org.immutables.value.Value;
 
 /**
  * How staging rows are merged into a main table: the caller-declared merge key, the column that
@@ -30,123 +28,84 @@ import org.jspecify.annotations.Nullable;
  *     .schemaChangePolicy(SchemaChangePolicy.INTERSECT)
  *     .build();
  * }</pre>
- *
- * @param mainTable the table merged into
- * @param mergeKey the business key columns
- * @param newestBy the column whose greatest value wins among staged rows of one key (NULL last)
- * @param excludedFromUpdate columns kept as they are when a row is updated (ids, creation time:
- *     I-6)
- * @param refreshedAt a TIMESTAMP column set to the merge's time on insert and update, if any
- * @param schemaChangePolicy what to do with staging columns the main table lacks
- * @param assignedOnWrite columns set to a constant on insert and update (e.g. {@code is_active =
- *     TRUE}, so a re-merged row becomes active again), whatever staging holds
  */
-public record MergeSpec(
-    TableId mainTable,
-    List<String> mergeKey,
-    String newestBy,
-    Set<String> excludedFromUpdate,
-    Optional<String> refreshedAt,
-    SchemaChangePolicy schemaChangePolicy,
-    Map<String, Object> assignedOnWrite) {
-
-  public MergeSpec {
-    Objects.requireNonNull(mainTable, "mainTable");
-    Objects.requireNonNull(newestBy, "newestBy");
-    Objects.requireNonNull(refreshedAt, "refreshedAt");
-    Objects.requireNonNull(schemaChangePolicy, "schemaChangePolicy");
-    mergeKey = List.copyOf(mergeKey);
-    excludedFromUpdate = Set.copyOf(excludedFromUpdate);
-    assignedOnWrite = Collections.unmodifiableMap(new LinkedHashMap<>(assignedOnWrite));
-    if (mergeKey.isEmpty()) {
-      throw new IllegalArgumentException("a merge key needs at least one column");
-    }
-    if (new LinkedHashSet<>(mergeKey).size() != mergeKey.size()) {
-      throw new IllegalArgumentException("merge key " + mergeKey + " repeats a column");
-    }
-  }
-
-  /** This spec with one more column assigned a constant on insert and update. */
-  public MergeSpec withAssignment(String column, Object value) {
-    Map<String, Object> assigned = new LinkedHashMap<>(assignedOnWrite);
-    assigned.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(value, "value"));
-    return new MergeSpec(
-        mainTable,
-        mergeKey,
-        newestBy,
-        excludedFromUpdate,
-        refreshedAt,
-        schemaChangePolicy,
-        assigned);
-  }
+@ValueStyle
+@Value.Immutable
+public abstract class MergeSpec {
+  MergeSpec() {}
 
   /** A builder for merges into {@code mainTable}. */
   public static Builder builder(TableId mainTable) {
-    return new Builder(mainTable);
+    return new Builder().mainTable(mainTable);
+  }
+
+  /** A builder starting from this spec. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** The table merged into. */
+  public abstract TableId mainTable();
+
+  /** The business key columns, at least one, none repeated. */
+  public abstract List<String> mergeKey();
+
+  /** The column whose greatest value wins among staged rows of one key (NULL last). */
+  public abstract String newestBy();
+
+  /** Columns kept as they are when a row is updated (ids, creation time: I-6). */
+  public abstract Set<String> excludedFromUpdate();
+
+  /** A TIMESTAMP column set to the merge's time on insert and update, if any. */
+  public abstract Optional<String> refreshedAt();
+
+  /** What to do with staging columns the main table lacks; {@link SchemaChangePolicy#FAIL}. */
+  @Value.Default
+  public SchemaChangePolicy schemaChangePolicy() {
+    return SchemaChangePolicy.FAIL;
   }
 
   /**
-   * Builds a {@link MergeSpec}; {@link Builder#mergeKey} and {@link Builder#newestBy} are required.
+   * Columns set to a constant on insert and update (e.g. {@code is_active = TRUE}, so a re-merged
+   * row becomes active again), whatever staging holds.
    */
-  public static final class Builder {
-    private final TableId mainTable;
-    private final List<String> mergeKey = new ArrayList<>();
-    private @Nullable String newestBy;
-    private final Set<String> excluded = new LinkedHashSet<>();
-    private @Nullable String refreshedAt;
-    private SchemaChangePolicy policy = SchemaChangePolicy.FAIL;
+  public abstract Map<String, Object> assignedOnWrite();
 
-    private Builder(TableId mainTable) {
-      this.mainTable = Objects.requireNonNull(mainTable, "mainTable");
+  /** This spec with one more column assigned a constant on insert and update. */
+  public MergeSpec withAssignment(String column, Object value) {
+    return toBuilder()
+        .putAssignedOnWrite(
+            Objects.requireNonNull(column, "column"), Objects.requireNonNull(value, "value"))
+        .build();
+  }
+
+  @Value.Check
+  void check() {
+    if (mergeKey().isEmpty()) {
+      throw new IllegalArgumentException("a merge key needs at least one column");
     }
+    if (new LinkedHashSet<>(mergeKey()).size() != mergeKey().size()) {
+      throw new IllegalArgumentException("merge key " + mergeKey() + " repeats a column");
+    }
+  }
 
-    /** The business key columns. */
+  /** Builds a {@link MergeSpec}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableMergeSpec.Builder {
+    Builder() {}
+
+    /** The business key columns, replacing any set before. */
     public Builder mergeKey(String... columns) {
-      mergeKey.clear();
-      mergeKey.addAll(List.of(columns));
-      return this;
+      return mergeKey(List.of(columns));
     }
 
-    /** The ordering column that picks the newest staged row per key. */
-    public Builder newestBy(String column) {
-      this.newestBy = Objects.requireNonNull(column, "column");
-      return this;
-    }
-
-    /** Columns an update leaves untouched. */
+    /** Adds columns an update must not touch. */
     public Builder excludeFromUpdate(String... columns) {
-      excluded.addAll(List.of(columns));
-      return this;
+      return addExcludedFromUpdate(columns);
     }
 
-    /** A TIMESTAMP column the merge sets to its own time on insert and update. */
+    /** A TIMESTAMP column the merge sets on insert and update. */
     public Builder refreshOnWrite(String column) {
-      this.refreshedAt = Objects.requireNonNull(column, "column");
-      return this;
-    }
-
-    /**
-     * What to do with staging columns the main table lacks; {@link SchemaChangePolicy#FAIL} by
-     * default.
-     */
-    public Builder schemaChangePolicy(SchemaChangePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /** The spec. */
-    public MergeSpec build() {
-      if (newestBy == null) {
-        throw new IllegalStateException("newestBy(column) is required");
-      }
-      return new MergeSpec(
-          mainTable,
-          mergeKey,
-          newestBy,
-          excluded,
-          Optional.ofNullable(refreshedAt),
-          policy,
-          Map.of());
+      return refreshedAt(column);
     }
   }
 }
