@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
  * The bounded buffer of a {@link BatchWriter} and its accounting, under one lock: rows waiting to
  * be sent, the flush waiters, the one request in flight, and the counters behind {@link
  * BatchWriterStats} (so a snapshot always balances). Never does I/O; the {@link RequestSender}
- * reports back through {@link #countRequest}, {@link #countWritten}, {@link #countDeadLettered} and
- * {@link #complete}.
+ * reports back through {@link #countRequest}, {@link #countFinished} and {@link #complete}.
  */
 final class BatchBuffer {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
@@ -276,21 +275,13 @@ final class BatchBuffer {
     }
   }
 
-  void countWritten(long rows) {
+  /** Moves rows of the request in flight to written or dead-lettered. */
+  void countFinished(long writtenRows, long deadLetteredRows) {
     lock.lock();
     try {
-      written += rows;
-      inFlight -= rows;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  void countDeadLettered(long rows) {
-    lock.lock();
-    try {
-      deadLettered += rows;
-      inFlight -= rows;
+      written += writtenRows;
+      deadLettered += deadLetteredRows;
+      inFlight -= writtenRows + deadLetteredRows;
     } finally {
       lock.unlock();
     }

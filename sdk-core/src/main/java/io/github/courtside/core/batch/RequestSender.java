@@ -244,7 +244,7 @@ final class RequestSender {
     if (rows == 0) {
       return;
     }
-    accounting.countWritten(rows);
+    accounting.countFinished(rows, 0);
     metrics.written(rows);
   }
 
@@ -279,7 +279,7 @@ final class RequestSender {
             e);
       }
     }
-    accounting.countDeadLettered(records.size());
+    accounting.countFinished(0, records.size());
     metrics.deadLettered(records.size());
   }
 

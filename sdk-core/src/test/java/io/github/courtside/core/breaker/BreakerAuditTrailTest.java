@@ -21,6 +21,19 @@ import org.junit.jupiter.api.Test;
 
 class BreakerAuditTrailTest {
 
+  private static BreakerRegistry auditedRegistry(ManualClock clock, BatchWriter writer) {
+    return BreakerRegistry.builder()
+        .profile(
+            BreakerProfile.consecutiveFailures("coordinator", 3)
+                .openDuration(Duration.ofMinutes(15))
+                .halfOpenTrialCalls(1)
+                .build())
+        .defaultProfile("coordinator")
+        .clock(clock)
+        .listener(new BreakerAuditTrail(writer))
+        .build();
+  }
+
   @Test
   void eachTransitionBecomesOneRowThatFitsTheAuditSchema() {
     ManualClock clock = ManualClock.at("2026-01-26T06:00:00Z");
@@ -34,17 +47,7 @@ class BreakerAuditTrailTest {
             .scheduler(scheduler)
             .deadLetters(DeadLetterSink.logging())
             .build();
-    BreakerRegistry breakers =
-        BreakerRegistry.builder()
-            .profile(
-                BreakerProfile.consecutiveFailures("coordinator", 3)
-                    .openDuration(Duration.ofMinutes(15))
-                    .halfOpenTrialCalls(1)
-                    .build())
-            .defaultProfile("coordinator")
-            .clock(clock)
-            .listener(new BreakerAuditTrail(writer))
-            .build();
+    BreakerRegistry breakers = auditedRegistry(clock, writer);
     Breaker breaker = breakers.breaker("PredictionCoordinator");
     for (int i = 0; i < 3; i++) {
       breaker.tryAcquire();
@@ -84,17 +87,7 @@ class BreakerAuditTrailTest {
             .scheduler(scheduler)
             .deadLetters(DeadLetterSink.logging())
             .build();
-    BreakerRegistry breakers =
-        BreakerRegistry.builder()
-            .profile(
-                BreakerProfile.consecutiveFailures("coordinator", 3)
-                    .openDuration(Duration.ofMinutes(15))
-                    .halfOpenTrialCalls(1)
-                    .build())
-            .defaultProfile("coordinator")
-            .clock(clock)
-            .listener(new BreakerAuditTrail(writer))
-            .build();
+    BreakerRegistry breakers = auditedRegistry(clock, writer);
     Breaker breaker = breakers.breaker("PredictionCoordinator");
     assertTimeoutPreemptively(
         Duration.ofSeconds(3),
