@@ -68,7 +68,7 @@ public class CatBoostPredictionBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException, CatBoostError {
     modelFile = locateModel();
-    predictor = CatBoostPredictor.builder(modelFile).build();
+    predictor = CatBoostPredictor.builder(modelFile).schema(FeatureSchema.V9_33).build();
     raw =
         CatBoostModel.loadModel(
             modelFile.toString(), modelFile.toString().endsWith(".json") ? "json" : "bin");
