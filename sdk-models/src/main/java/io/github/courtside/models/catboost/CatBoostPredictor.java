@@ -77,6 +77,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
   private final ImputationMetrics metrics;
   private final Clock clock;
   private final SchemaMapping schemaMapping;
+  private final int chunks;
 
   private CatBoostPredictor(
       CatBoostModel model,
@@ -92,6 +93,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     this.clock = builder.clock;
     this.policy = builder.policy;
     this.metrics = builder.metrics;
+    this.chunks = builder.chunks;
     this.imputable = imputable;
     this.schemaMapping = schemaMapping;
     this.lastMapping = schemaMapping;
@@ -210,22 +212,26 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     SchemaMapping @Nullable [] perRow = null;
     double[] raw;
     try {
-      for (int i = 0; i < n; i++) {
-        FeatureVector vector = requests.get(i).features();
-        SchemaMapping mapping = first;
-        if (vector.schema() != first.schema) {
-          mapping = mapping(vector.schema());
-          if (perRow == null) {
-            perRow = new SchemaMapping[n];
-            Arrays.fill(perRow, 0, i, first);
+      if (chunks > 1 && n >= 2 * MIN_CHUNK && sameSchema(requests, first.schema)) {
+        raw = predictInChunks(requests, rows, filled, first);
+      } else {
+        for (int i = 0; i < n; i++) {
+          FeatureVector vector = requests.get(i).features();
+          SchemaMapping mapping = first;
+          if (vector.schema() != first.schema) {
+            mapping = mapping(vector.schema());
+            if (perRow == null) {
+              perRow = new SchemaMapping[n];
+              Arrays.fill(perRow, 0, i, first);
+            }
           }
+          if (perRow != null) {
+            perRow[i] = mapping;
+          }
+          filled[i] = fill(rows[i], requests.get(i), mapping);
         }
-        if (perRow != null) {
-          perRow[i] = mapping;
-        }
-        filled[i] = fill(rows[i], requests.get(i), mapping);
+        raw = predictRows(rows, n == 1 ? requests.get(0).playerLookup() : "");
       }
-      raw = predictRows(rows, n == 1 ? requests.get(0).playerLookup() : "");
     } finally {
       returnRows(rows);
     }
@@ -250,6 +256,41 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     }
     return new PredictionBatch(
         requests, raw, filled, first, perRow, policy, modelId, modelVersion, clock.instant());
+  }
+
+  private static final int MIN_CHUNK = 8192;
+
+  private static boolean sameSchema(List<PredictionRequest> requests, FeatureSchema schema) {
+    for (PredictionRequest request : requests) {
+      if (request.features().schema() != schema) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Fills and predicts contiguous chunks of one-schema slates on the common pool. */
+  private double[] predictInChunks(
+      List<PredictionRequest> requests,
+      float[][] rows,
+      @Nullable List<String>[] filled,
+      SchemaMapping mapping) {
+    int n = rows.length;
+    int count = Math.min(chunks, n / MIN_CHUNK);
+    double[] raw = new double[n];
+    java.util.stream.IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            c -> {
+              int from = (int) ((long) n * c / count);
+              int to = (int) ((long) n * (c + 1) / count);
+              for (int i = from; i < to; i++) {
+                filled[i] = fill(rows[i], requests.get(i), mapping);
+              }
+              double[] part = predictRows(Arrays.copyOfRange(rows, from, to), "");
+              System.arraycopy(part, 0, raw, from, part.length);
+            });
+    return raw;
   }
 
   /**
@@ -395,6 +436,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     private PredictionPolicy policy = PredictionPolicy.DEFAULT;
     private Clock clock = Clock.systemUTC();
     private ImputationMetrics metrics = ImputationMetrics.NONE;
+    private int chunks = 1;
 
     private Builder(String location, ModelBytes bytes, String format) {
       this.location = location;
@@ -449,6 +491,19 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
      */
     public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
       metrics = new MicrometerImputationMetrics(Objects.requireNonNull(registry, "registry"));
+      return this;
+    }
+
+    /**
+     * Splits slates of at least 16,384 one-schema vectors into up to {@code parallelism} chunks
+     * filled and predicted concurrently on the common fork-join pool (default 1: one batch call on
+     * the caller's thread).
+     */
+    public Builder parallelism(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
+      }
+      chunks = value;
       return this;
     }
 
