@@ -3,6 +3,7 @@ package io.github.courtside.benchmarks;
 import ai.catboost.CatBoostError;
 import ai.catboost.CatBoostModel;
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.catboost.PredictionBatch;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureSource;
 import io.github.courtside.models.feature.FeatureVector;
@@ -35,9 +36,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Batch prediction of 100,000 V9 vectors through {@link CatBoostPredictor#predictAll} (by-name
- * vector assembly, imputation, clamp, {@link Prediction} records) against raw catboost4j on the
- * same float arrays: the ratio of the two is the SDK's overhead.
+ * Batch prediction of 100,000 V9 vectors through {@link CatBoostPredictor#predictBatch} (columnar)
+ * and {@link CatBoostPredictor#predictAll} (by-name vector assembly, imputation, clamp, {@link
+ * Prediction} records) against raw catboost4j on the same float arrays: the ratio is the SDK's
+ * overhead.
  *
  * <p>The model is the real A1 model from the shared fixtures ({@code -Dcourtside.fixtures=DIR} or
  * {@code COURTSIDE_FIXTURES}, default {@code ../shared/fixtures}); without it, a 33-feature model
@@ -59,6 +61,9 @@ public class CatBoostPredictionBenchmark {
   CatBoostPredictor predictor;
 
   @SuppressWarnings("NullAway.Init")
+  CatBoostPredictor parallel;
+
+  @SuppressWarnings("NullAway.Init")
   CatBoostModel raw;
 
   List<PredictionRequest> requests = List.of();
@@ -68,7 +73,12 @@ public class CatBoostPredictionBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException, CatBoostError {
     modelFile = locateModel();
-    predictor = CatBoostPredictor.builder(modelFile).build();
+    predictor = CatBoostPredictor.builder(modelFile).schema(FeatureSchema.V9_33).build();
+    parallel =
+        CatBoostPredictor.builder(modelFile)
+            .schema(FeatureSchema.V9_33)
+            .parallelism(Runtime.getRuntime().availableProcessors())
+            .build();
     raw =
         CatBoostModel.loadModel(
             modelFile.toString(), modelFile.toString().endsWith(".json") ? "json" : "bin");
@@ -94,6 +104,7 @@ public class CatBoostPredictionBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws CatBoostError {
     predictor.close();
+    parallel.close();
     raw.close();
   }
 
@@ -101,6 +112,32 @@ public class CatBoostPredictionBenchmark {
   @Benchmark
   public List<Prediction> sdkPredictAll() {
     return predictor.predictAll(requests);
+  }
+
+  /**
+   * The SDK's columnar path: requests to a {@link PredictionBatch} (by-name inputs resolved once
+   * per schema, reused row buffers, clamp checks), reading every row's predicted points and
+   * recommendation from it.
+   */
+  @Benchmark
+  public double sdkPredictBatch() {
+    PredictionBatch batch = predictor.predictBatch(requests);
+    double sum = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      sum += batch.predictedPoints(i) + batch.recommendation(i).ordinal();
+    }
+    return sum;
+  }
+
+  /** The columnar path with the slate split across the machine's cores. */
+  @Benchmark
+  public double sdkPredictBatchParallel() {
+    PredictionBatch batch = parallel.predictBatch(requests);
+    double sum = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      sum += batch.predictedPoints(i) + batch.recommendation(i).ordinal();
+    }
+    return sum;
   }
 
   /** Raw catboost4j batch predict on the same values. */

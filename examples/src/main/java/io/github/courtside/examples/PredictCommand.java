@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.catboost.ModelMetadata;
 import io.github.courtside.models.feature.FeatureCategory;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureSource;
 import io.github.courtside.models.feature.FeatureVector;
+import io.github.courtside.models.prediction.ModelLoadException;
 import io.github.courtside.models.prediction.Prediction;
 import io.github.courtside.models.prediction.PredictionRequest;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -84,16 +87,28 @@ public final class PredictCommand implements Callable<Integer> {
           spec.commandLine(), "--model needs the path of a model file; it was empty");
     }
     List<Map<String, Double>> inputs = readInputs();
-    CatBoostPredictor.Builder builder = CatBoostPredictor.builder(model);
-    if (metadata != null) {
-      builder.metadata(metadata);
+    ModelMetadata trained = metadata == null ? ModelMetadata.NONE : ModelMetadata.read(metadata);
+    CatBoostPredictor.Builder builder = CatBoostPredictor.builder(model).metadata(trained);
+    Optional<FeatureSchema> inputSchema = schemaOf(inputs, trained.imputedFeatures());
+    inputSchema.ifPresent(builder::schema);
+    CatBoostPredictor built;
+    try {
+      built = builder.build();
+    } catch (ModelLoadException e) {
+      if (inputSchema.isEmpty() && String.valueOf(e.getMessage()).contains("no feature schema")) {
+        throw new CommandFailure("the input supplies no feature values: nothing to predict");
+      }
+      if (e.missingFeatures().isEmpty()) {
+        throw e;
+      }
+      throw new CommandFailure(describeUnsupplied(model.toString(), e.missingFeatures(), inputs));
     }
-    try (CatBoostPredictor predictor = builder.build()) {
+    try (CatBoostPredictor predictor = built) {
       String unsupplied = unsupplied(predictor, inputs);
       if (!unsupplied.isEmpty()) {
         throw new CommandFailure(unsupplied);
       }
-      FeatureSchema schema = schemaOf(predictor.featureNames());
+      FeatureSchema schema = predictor.schema();
       List<PredictionRequest> requests = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
         Map<String, Double> known = new LinkedHashMap<>(inputs.get(i));
@@ -138,18 +153,43 @@ public final class PredictCommand implements Callable<Integer> {
     if (names.isEmpty()) {
       return "";
     }
+    return describe(predictor.modelId(), names, rows);
+  }
+
+  /** Describes model features no input supplies (found when the predictor is built). */
+  private static String describeUnsupplied(
+      String model, List<String> missing, List<Map<String, Double>> inputs) {
+    Set<Integer> rows = new LinkedHashSet<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      rows.add(i);
+    }
+    return describe(model, missing, rows);
+  }
+
+  private static String describe(String model, Iterable<String> names, Set<Integer> rows) {
     return "model "
-        + predictor.modelId()
+        + model
         + " needs features the input cannot supply (absent or null, and no training median): "
         + names
         + " in input rows "
         + rows;
   }
 
-  private static FeatureSchema schemaOf(List<String> names) {
+  /**
+   * The schema of the input: every name some input row supplies, then the features the metadata
+   * imputes; the predictor refuses it at build when it lacks a model feature.
+   */
+  private static Optional<FeatureSchema> schemaOf(
+      List<Map<String, Double>> inputs, List<String> imputed) {
+    Set<String> names = new LinkedHashSet<>();
+    inputs.forEach(row -> names.addAll(row.keySet()));
+    names.addAll(imputed);
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
     FeatureSchema.Builder schema = FeatureSchema.builder("predict-input");
     names.forEach(name -> schema.add(name, FeatureCategory.PLAYER_HISTORY));
-    return schema.build();
+    return Optional.of(schema.build());
   }
 
   private List<Map<String, Double>> readInputs() throws IOException {

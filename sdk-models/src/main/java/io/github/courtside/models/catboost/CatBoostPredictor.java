@@ -2,10 +2,8 @@ package io.github.courtside.models.catboost;
 
 import ai.catboost.CatBoostError;
 import ai.catboost.CatBoostModel;
-import ai.catboost.CatBoostPredictions;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureVector;
-import io.github.courtside.models.prediction.Confidence;
 import io.github.courtside.models.prediction.FeatureContractException;
 import io.github.courtside.models.prediction.FeaturePreparationException;
 import io.github.courtside.models.prediction.ModelLoadException;
@@ -28,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,9 +70,14 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
   private final List<String> featureNames;
   private final double[] medians;
   private final boolean[] trainedWithNans;
+  private final boolean[] imputable;
   private final PredictionPolicy policy;
   private final LongAdder clamped = new LongAdder();
+  private final LongAdder imputations = new LongAdder();
+  private final ImputationMetrics metrics;
   private final Clock clock;
+  private final SchemaMapping schemaMapping;
+  private final int chunks;
 
   private CatBoostPredictor(
       CatBoostModel model,
@@ -83,9 +87,16 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       List<String> featureNames,
       double[] medians,
       boolean[] trainedWithNans,
-      PredictionPolicy policy,
-      Clock clock) {
-    this.clock = clock;
+      boolean[] imputable,
+      SchemaMapping schemaMapping,
+      Builder builder) {
+    this.clock = builder.clock;
+    this.policy = builder.policy;
+    this.metrics = builder.metrics;
+    this.chunks = builder.chunks;
+    this.imputable = imputable;
+    this.schemaMapping = schemaMapping;
+    this.lastMapping = schemaMapping;
     this.model = model;
     this.location = location;
     this.modelId = modelId;
@@ -93,7 +104,6 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     this.featureNames = featureNames;
     this.medians = medians;
     this.trainedWithNans = trainedWithNans;
-    this.policy = policy;
   }
 
   /** A builder for the model file at {@code path}; {@code .json} files load as CatBoost JSON. */
@@ -129,20 +139,37 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     return featureNames;
   }
 
-  /** The features imputable from metadata medians, in model order. */
+  /**
+   * The features imputed with their training median when missing, in model order: the features the
+   * metadata marks as imputed in training that the model was not trained with NaN for.
+   */
   public List<String> imputableFeatures() {
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < medians.length; i++) {
-      if (!Double.isNaN(medians[i]) && !trainedWithNans[i]) {
+    for (int i = 0; i < imputable.length; i++) {
+      if (imputable[i]) {
         names.add(featureNames.get(i));
       }
     }
     return names;
   }
 
+  /** The feature schema the predictor was built (and its contract checked) with. */
+  public FeatureSchema schema() {
+    return schemaMapping.schema;
+  }
+
   /** How many predictions were clamped by the policy since load (each is tagged). */
   public long clampedCount() {
     return clamped.sum();
+  }
+
+  /**
+   * How many feature values were imputed with training medians since load (also {@code
+   * courtside.catboost.imputed{model, feature}} with a meter registry); each is listed on its
+   * prediction ({@link Prediction#imputedFeatures()}).
+   */
+  public long imputationCount() {
+    return imputations.sum();
   }
 
   /** The model file or resource. */
@@ -152,47 +179,118 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
 
   @Override
   public Prediction predict(PredictionRequest request) {
-    return predictAll(List.of(request)).get(0);
+    return predictBatch(List.of(request)).prediction(0);
   }
 
   @Override
   public List<Prediction> predictAll(List<PredictionRequest> requests) {
-    int n = requests.size();
-    float[][] rows = new float[n][];
-    List<List<String>> imputed = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      List<String> filled = new ArrayList<>(0);
-      rows[i] = inputRow(requests.get(i), filled);
-      imputed.add(filled.isEmpty() ? List.of() : filled);
+    PredictionBatch batch = predictBatch(requests);
+    List<Prediction> predictions = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      predictions.add(batch.prediction(i));
     }
-    double[] raw = predictRows(rows, n == 1 ? requests.get(0).playerLookup() : "");
-    List<Prediction> predictions = new ArrayList<>(n);
+    return predictions;
+  }
+
+  /**
+   * Predicts a slate in one catboost4j batch call and returns the columnar result: feature
+   * positions are resolved once per schema, rows are copied into reused buffers, imputation lists
+   * are allocated only for rows that needed one, and {@link Prediction} records are built only on
+   * access.
+   *
+   * @throws FeatureContractException when a vector's schema lacks a model feature
+   * @throws FeaturePreparationException when a value is missing that the model was not trained with
+   *     NaN for and may not impute
+   */
+  public PredictionBatch predictBatch(List<PredictionRequest> requests) {
+    int n = requests.size();
+    int m = featureNames.size();
+    float[][] rows = takeRows(n, m);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    @Nullable List<String>[] filled = new List[n];
+    SchemaMapping first = n == 0 ? schemaMapping : mapping(requests.get(0).features().schema());
+    SchemaMapping @Nullable [] perRow = null;
+    double[] raw;
+    try {
+      if (chunks > 1 && n >= 2 * MIN_CHUNK && sameSchema(requests, first.schema)) {
+        raw = predictInChunks(requests, rows, filled, first);
+      } else {
+        for (int i = 0; i < n; i++) {
+          FeatureVector vector = requests.get(i).features();
+          SchemaMapping mapping = first;
+          if (vector.schema() != first.schema) {
+            mapping = mapping(vector.schema());
+            if (perRow == null) {
+              perRow = new SchemaMapping[n];
+              Arrays.fill(perRow, 0, i, first);
+            }
+          }
+          if (perRow != null) {
+            perRow[i] = mapping;
+          }
+          filled[i] = fill(rows[i], requests.get(i), mapping);
+        }
+        raw = predictRows(rows, n == 1 ? requests.get(0).playerLookup() : "");
+      }
+    } finally {
+      returnRows(rows);
+    }
     for (int i = 0; i < n; i++) {
-      PredictionRequest request = requests.get(i);
-      double clampedPoints = policy.clamp(raw[i]);
-      if (clampedPoints != raw[i]) {
+      List<String> names = filled[i];
+      if (names != null) {
+        for (String name : names) {
+          imputations.increment();
+          metrics.imputed(modelId, name);
+        }
+      }
+      double points = policy.clamp(raw[i]);
+      if (points != raw[i]) {
         clamped.increment();
         LOG.warn(
             "CLAMPED_PREDICTION player={} model={}: raw {} clamped to {}",
-            request.playerLookup(),
+            requests.get(i).playerLookup(),
             modelId,
             raw[i],
-            clampedPoints);
+            points);
       }
-      predictions.add(
-          Prediction.of(
-                  request,
-                  clampedPoints,
-                  Confidence.of(request),
-                  policy,
-                  modelId,
-                  modelVersion,
-                  ModelType.CATBOOST,
-                  imputed.get(i))
-              .withRawPoints(raw[i])
-              .withCreatedAt(clock.instant()));
     }
-    return predictions;
+    return new PredictionBatch(
+        requests, raw, filled, first, perRow, policy, modelId, modelVersion, clock.instant());
+  }
+
+  private static final int MIN_CHUNK = 8192;
+
+  private static boolean sameSchema(List<PredictionRequest> requests, FeatureSchema schema) {
+    for (PredictionRequest request : requests) {
+      if (request.features().schema() != schema) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Fills and predicts contiguous chunks of one-schema slates on the common pool. */
+  private double[] predictInChunks(
+      List<PredictionRequest> requests,
+      float[][] rows,
+      @Nullable List<String>[] filled,
+      SchemaMapping mapping) {
+    int n = rows.length;
+    int count = Math.min(chunks, n / MIN_CHUNK);
+    double[] raw = new double[n];
+    java.util.stream.IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            c -> {
+              int from = (int) ((long) n * c / count);
+              int to = (int) ((long) n * (c + 1) / count);
+              for (int i = from; i < to; i++) {
+                filled[i] = fill(rows[i], requests.get(i), mapping);
+              }
+              double[] part = predictRows(Arrays.copyOfRange(rows, from, to), "");
+              System.arraycopy(part, 0, raw, from, part.length);
+            });
+    return raw;
   }
 
   /**
@@ -208,78 +306,99 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       return new double[0];
     }
     try {
-      CatBoostPredictions predictions = model.predict(rows, (String[][]) null);
-      double[] out = new double[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        out[i] = predictions.get(i, 0);
-      }
-      return out;
+      return model.predict(rows, (String[][]) null).copyRowMajorPredictions();
     } catch (CatBoostError e) {
       throw new PredictionException(modelId, player, "CatBoost failed: " + e.getMessage(), e);
     }
   }
 
-  /** The model-to-schema index mapping of the last schema seen (-1 = absent). */
-  private record SchemaMapping(FeatureSchema schema, int[] indexes) {}
+  /** Row buffers reused across calls (taken by one caller at a time; others allocate). */
+  private final AtomicReference<float @Nullable [][]> spareRows = new AtomicReference<>();
 
-  private volatile @Nullable SchemaMapping lastMapping;
-
-  private int[] mapping(FeatureSchema schema) {
-    SchemaMapping cached = lastMapping;
-    if (cached != null && cached.schema() == schema) {
-      return cached.indexes();
+  private float[][] takeRows(int n, int m) {
+    float[][] spare = spareRows.getAndSet(null);
+    if (spare != null && spare.length == n) {
+      return spare;
     }
-    int[] indexes = new int[featureNames.size()];
-    for (int j = 0; j < indexes.length; j++) {
-      indexes[j] = schema.contains(featureNames.get(j)) ? schema.indexOf(featureNames.get(j)) : -1;
+    float[][] rows = new float[n][];
+    int reused = spare == null ? 0 : Math.min(n, spare.length);
+    if (spare != null) {
+      System.arraycopy(spare, 0, rows, 0, reused);
     }
-    lastMapping = new SchemaMapping(schema, indexes);
-    return indexes;
+    for (int i = reused; i < n; i++) {
+      rows[i] = new float[m];
+    }
+    return rows;
   }
 
-  private float[] inputRow(PredictionRequest request, List<String> imputed) {
+  private void returnRows(float[][] rows) {
+    if (rows.length <= MAX_SPARE_ROWS) {
+      spareRows.set(rows);
+    }
+  }
+
+  private static final int MAX_SPARE_ROWS = 1 << 20;
+
+  private volatile SchemaMapping lastMapping;
+
+  private SchemaMapping mapping(FeatureSchema schema) {
+    if (schema == schemaMapping.schema) {
+      return schemaMapping;
+    }
+    SchemaMapping cached = lastMapping;
+    if (cached.schema == schema) {
+      return cached;
+    }
+    SchemaMapping mapping = SchemaMapping.of(schema, featureNames);
+    lastMapping = mapping;
+    return mapping;
+  }
+
+  /** Copies one vector into {@code row}; returns the imputed names, null when none. */
+  private @Nullable List<String> fill(
+      float[] row, PredictionRequest request, SchemaMapping mapping) {
     FeatureVector vector = request.features();
-    int[] indexes = mapping(vector.schema());
-    float[] row = new float[indexes.length];
-    List<String> absent = List.of();
-    List<String> unfillable = List.of();
+    if (!mapping.absent.isEmpty()) {
+      throw new FeatureContractException(modelId, vector.schema().id(), mapping.absent);
+    }
+    @Nullable List<String> imputed = null;
+    int[] indexes = mapping.indexes;
+    boolean identity = mapping.identity;
     for (int j = 0; j < row.length; j++) {
-      if (indexes[j] < 0) {
-        absent = append(absent, featureNames.get(j));
-        continue;
-      }
-      double value = vector.valueAt(indexes[j]);
+      double value = vector.valueAt(identity ? j : indexes[j]);
       if (Double.isNaN(value)) {
         if (trainedWithNans[j]) {
           row[j] = Float.NaN;
           continue;
-        } else if (!Double.isNaN(medians[j])) {
-          value = medians[j];
-          imputed.add(featureNames.get(j));
-        } else {
-          unfillable = append(unfillable, featureNames.get(j));
-          continue;
         }
+        if (!imputable[j]) {
+          throw unfillable(request, mapping);
+        }
+        value = medians[j];
+        if (imputed == null) {
+          imputed = new ArrayList<>(2);
+        }
+        imputed.add(featureNames.get(j));
       }
       row[j] = (float) value;
     }
-    if (!absent.isEmpty()) {
-      throw new FeatureContractException(modelId, vector.schema().id(), absent);
-    }
-    if (!unfillable.isEmpty()) {
-      throw new FeaturePreparationException(
-          modelId,
-          request.playerLookup(),
-          unfillable,
-          "missing values the model was not trained with and has no median for");
-    }
-    return row;
+    return imputed == null ? null : List.copyOf(imputed);
   }
 
-  private static List<String> append(List<String> list, String name) {
-    List<String> grown = list.isEmpty() ? new ArrayList<>() : list;
-    grown.add(name);
-    return grown;
+  private FeaturePreparationException unfillable(PredictionRequest request, SchemaMapping mapping) {
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < featureNames.size(); j++) {
+      double value = request.features().valueAt(mapping.indexes[j]);
+      if (Double.isNaN(value) && !trainedWithNans[j] && !imputable[j]) {
+        names.add(featureNames.get(j));
+      }
+    }
+    return new FeaturePreparationException(
+        modelId,
+        request.playerLookup(),
+        names,
+        "missing values the model was not trained with and may not impute (not marked imputed"
+            + " in its training metadata, or no median)");
   }
 
   @Override
@@ -316,6 +435,8 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     private @Nullable String modelId;
     private PredictionPolicy policy = PredictionPolicy.DEFAULT;
     private Clock clock = Clock.systemUTC();
+    private ImputationMetrics metrics = ImputationMetrics.NONE;
+    private int chunks = 1;
 
     private Builder(String location, ModelBytes bytes, String format) {
       this.location = location;
@@ -334,7 +455,10 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       return this;
     }
 
-    /** Validates at load that this schema supplies every model feature. */
+    /**
+     * The feature schema the vectors are built with (required): {@link #build()} refuses a schema
+     * that lacks a model feature, naming the missing ones.
+     */
     public Builder schema(FeatureSchema value) {
       schema = Objects.requireNonNull(value, "schema");
       return this;
@@ -361,6 +485,28 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       return this;
     }
 
+    /**
+     * Counts each imputed value as {@code courtside.catboost.imputed{model, feature}} in {@code
+     * registry}.
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      metrics = new MicrometerImputationMetrics(Objects.requireNonNull(registry, "registry"));
+      return this;
+    }
+
+    /**
+     * Splits slates of at least 16,384 one-schema vectors into up to {@code parallelism} chunks
+     * filled and predicted concurrently on the common fork-join pool (default 1: one batch call on
+     * the caller's thread).
+     */
+    public Builder parallelism(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
+      }
+      chunks = value;
+      return this;
+    }
+
     /** The pick policy (minimum edge, clamp). */
     public Builder policy(PredictionPolicy value) {
       policy = Objects.requireNonNull(value, "policy");
@@ -370,9 +516,9 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     /**
      * Loads the model and validates it.
      *
-     * @throws ModelLoadException when the model cannot be read or loaded, has categorical features
-     *     or more than one output, disagrees with its metadata's feature list, or needs features
-     *     the schema lacks
+     * @throws ModelLoadException when no schema was given, the model cannot be read or loaded, has
+     *     categorical features or more than one output, disagrees with its metadata's feature list,
+     *     needs features the schema lacks, or its metadata marks features imputed without a median
      */
     public CatBoostPredictor build() {
       byte[] data;
@@ -400,6 +546,12 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     }
 
     private CatBoostPredictor validate(CatBoostModel model, byte[] data) {
+      if (schema == null) {
+        throw new ModelLoadException(
+            location,
+            "no feature schema given: call .schema(...) with the schema the vectors are built with"
+                + " (the contract is checked at build time, never per row)");
+      }
       if (model.getPredictionDimension() != 1) {
         throw new ModelLoadException(
             location,
@@ -416,11 +568,16 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
             location,
             "metadata lists features " + metadata.features() + " but the model has " + names);
       }
-      if (schema != null) {
-        List<String> missing = schema.missingOf(names);
-        if (!missing.isEmpty()) {
-          throw new ModelLoadException(location, schema.id(), missing);
-        }
+      FeatureSchema contract = Objects.requireNonNull(schema);
+      List<String> missing = contract.missingOf(names);
+      if (!missing.isEmpty()) {
+        throw new ModelLoadException(location, contract.id(), missing);
+      }
+      List<String> uncovered = metadata.imputedWithoutMedian();
+      if (!uncovered.isEmpty()) {
+        throw new ModelLoadException(
+            location,
+            "metadata marks features imputed that have no finite training median: " + uncovered);
       }
       boolean[] nans = new boolean[names.size()];
       for (CatBoostModel.Feature feature : model.getFeatures()) {
@@ -437,21 +594,38 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
           medians[i] = median;
         }
       }
+      boolean[] imputable = new boolean[names.size()];
+      for (String name : metadata.imputedFeatures()) {
+        int i = names.indexOf(name);
+        if (i >= 0 && !nans[i]) {
+          imputable[i] = true;
+        }
+      }
       String id = modelId;
       if (id == null) {
         id = metadata.modelName().isEmpty() ? stem(location) : metadata.modelName();
       }
       String version = sha256Prefix(data);
       LOG.info(
-          "loaded model {} version {} from {}: {} features, {} trees, {} imputable",
+          "loaded model {} version {} from {}: {} features, {} trees, {} imputable, schema {}",
           id,
           version,
           location,
           names.size(),
           model.getTreeCount(),
-          metadata.featureMedians().size());
+          metadata.imputedFeatures().size(),
+          contract.id());
       return new CatBoostPredictor(
-          model, location, id, version, List.copyOf(names), medians, nans, policy, clock);
+          model,
+          location,
+          id,
+          version,
+          List.copyOf(names),
+          medians,
+          nans,
+          imputable,
+          SchemaMapping.of(contract, names),
+          this);
     }
   }
 

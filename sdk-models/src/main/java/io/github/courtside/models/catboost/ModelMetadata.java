@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +29,48 @@ import java.util.Optional;
  * @param modelName the {@code model_name} field, "" when absent
  * @param features the {@code features} list, empty when absent
  * @param featureMedians the {@code feature_medians} map, empty when absent
+ * @param imputedFeatures the features whose missing values training filled with the median: the
+ *     {@code imputed_features} list, or, when the file has none, every feature with a median (the
+ *     walk-forward trainer of spec-ml §3 filled every NaN with the saved medians). Only these are
+ *     imputed at prediction time; each must have a median (checked at load).
  */
 public record ModelMetadata(
-    String modelName, List<String> features, Map<String, Double> featureMedians) {
+    String modelName,
+    List<String> features,
+    Map<String, Double> featureMedians,
+    List<String> imputedFeatures) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** No metadata: no medians, nothing imputed. */
-  public static final ModelMetadata NONE = new ModelMetadata("", List.of(), Map.of());
+  public static final ModelMetadata NONE = new ModelMetadata("", List.of(), Map.of(), List.of());
 
   public ModelMetadata {
     features = List.copyOf(features);
-    featureMedians = Map.copyOf(featureMedians);
+    featureMedians = Collections.unmodifiableMap(new LinkedHashMap<>(featureMedians));
+    imputedFeatures = List.copyOf(imputedFeatures);
+  }
+
+  /** Metadata whose imputed features are every feature with a median (in the map's order). */
+  public ModelMetadata(
+      String modelName, List<String> features, Map<String, Double> featureMedians) {
+    this(modelName, features, featureMedians, List.copyOf(featureMedians.keySet()));
+  }
+
+  /** This metadata with imputation limited to {@code names}. */
+  public ModelMetadata withImputedFeatures(List<String> names) {
+    return new ModelMetadata(modelName, features, featureMedians, names);
+  }
+
+  /** The imputed features that have no finite median, in {@link #imputedFeatures()} order. */
+  public List<String> imputedWithoutMedian() {
+    List<String> uncovered = new ArrayList<>(0);
+    for (String name : imputedFeatures) {
+      Double median = featureMedians.get(name);
+      if (median == null || !Double.isFinite(median)) {
+        uncovered.add(name);
+      }
+    }
+    return uncovered;
   }
 
   /** Reads a metadata file. */
@@ -76,7 +108,19 @@ public record ModelMetadata(
       }
       medians.put(field.getKey(), field.getValue().asDouble());
     }
-    return new ModelMetadata(root.path("model_name").asText(""), features, medians);
+    String name = root.path("model_name").asText("");
+    JsonNode imputed = root.path("imputed_features");
+    if (imputed.isMissingNode() || imputed.isNull()) {
+      return new ModelMetadata(name, features, medians);
+    }
+    if (!imputed.isArray()) {
+      throw new ModelLoadException(location, "imputed_features must be a list of feature names");
+    }
+    List<String> imputedNames = new ArrayList<>();
+    for (JsonNode feature : imputed) {
+      imputedNames.add(feature.asText());
+    }
+    return new ModelMetadata(name, features, medians, imputedNames);
   }
 
   /** The training median of a feature, if recorded. */

@@ -6,6 +6,7 @@ import static io.github.courtside.models.feature.FeatureSource.OPPONENT_HISTORY;
 
 import io.github.courtside.models.history.PlayerGame;
 import io.github.courtside.models.history.PlayerGameHistory;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds point-in-time {@link FeatureVector}s for (player, game date) from a {@link
@@ -32,9 +35,17 @@ import java.util.Set;
  * default, tagged {@link FeatureSource#DEFAULT} — including venue and playoff flags when unknown
  * (the reference tagged those phase3 even without a row, §1.9 #8: fixed). A player with no played
  * game in the 60 days before the date gets defaults for every history feature, which the {@code
- * QualityScorer} then blocks. An upstream value for a feature the extractor also computes takes
- * precedence; an upstream name no schema knows is refused ({@link UnknownFeatureException}). {@code
- * games_vs_opponent} counts played games (the reference counted DNP rows: fixed).
+ * QualityScorer} then blocks. An upstream value never overrides a feature computed from history or
+ * from the request (it is ignored and logged as {@code UPSTREAM_IGNORED}); an upstream name no
+ * schema knows is refused ({@link UnknownFeatureException}). {@code games_vs_opponent} counts
+ * played games (the reference counted DNP rows: fixed).
+ *
+ * <p>Knowledge time (as in Feast's point-in-time joins): a stat row is used only if it was known at
+ * the request's {@link FeatureRequest#knowledgeCutoff()} ({@link PlayerGame#knownAtOrDefault()}),
+ * so a late correction is not used as if known earlier; lines and upstream values are used only if
+ * known before tip-off ({@link FeatureRequest#knownBeforeTipoff}). Line features ({@code
+ * has_vegas_line}, {@code vegas_line_move}, {@code line_vs_season_avg}) are derived after every
+ * source is merged. Season averages start at the season's real first day ({@link SeasonCalendar}).
  *
  * <pre>{@code
  * FeatureExtractor extractor = FeatureExtractor.builder(history)
@@ -49,12 +60,66 @@ public final class FeatureExtractor {
   /** How far back history is read: one year (opponent history). */
   public static final int LOOKBACK_DAYS = 365;
 
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureExtractor.class);
+
+  /**
+   * Features computed from the player's history: an upstream value never replaces them, even when
+   * the history yields none (the vector then carries the default, which the quality gate sees).
+   */
+  static final Set<String> FROM_HISTORY =
+      Set.of(
+          "points_avg_last_5",
+          "points_avg_last_10",
+          "points_avg_season",
+          "points_std_last_10",
+          "games_in_last_7_days",
+          "recent_trend",
+          "minutes_change",
+          "pct_free_throw",
+          "dnp_rate",
+          "pts_slope_10g",
+          "pts_vs_season_zscore",
+          "breakout_flag",
+          "minutes_avg_last_10",
+          "ppm_avg_last_10",
+          "minutes_load_last_7d",
+          "points_avg_last_3",
+          "scoring_trend_slope",
+          "deviation_from_avg_last3",
+          "consecutive_games_below_avg",
+          "usage_rate_last_5",
+          "games_since_structural_change",
+          "minutes_volatility_last_10",
+          "avg_points_vs_opponent",
+          "games_vs_opponent",
+          "days_rest",
+          "back_to_back",
+          "rest_advantage");
+
+  /** Features derived after every source is merged: never taken from upstream. */
+  static final Set<String> DERIVED =
+      Set.of("vegas_line_move", "has_vegas_line", "line_vs_season_avg", "opponent_pace_mismatch");
+
+  /**
+   * Which rows feed opponent history: the point-in-time rows. A seam for the test suite's mutation
+   * check only (a leaky variant reads the rows as the source returned them).
+   */
+  interface OpponentRows {
+    OpponentRows POINT_IN_TIME = (pointInTime, asReturned) -> pointInTime;
+
+    List<PlayerGame> select(List<PlayerGame> pointInTime, List<PlayerGame> asReturned);
+  }
+
   private final PlayerGameHistory history;
   private final FeatureSchema schema;
+  private final SeasonCalendar calendar;
+  private final OpponentRows opponentRows;
 
-  private FeatureExtractor(PlayerGameHistory history, FeatureSchema schema) {
-    this.history = history;
-    this.schema = schema;
+  private FeatureExtractor(Builder builder) {
+    this.history = builder.history;
+    this.schema = builder.schema;
+    this.calendar = builder.calendar;
+    this.opponentRows = builder.opponentRows;
   }
 
   /** A builder reading from {@code history}; the schema defaults to {@link FeatureSchema#V2_60}. */
@@ -84,11 +149,17 @@ public final class FeatureExtractor {
           .add(request.playerLookup());
     }
     Map<LocalDate, Map<String, List<PlayerGame>>> gamesByDate = new HashMap<>();
+    Map<LocalDate, Map<String, List<PlayerGame>>> returnedByDate = new HashMap<>();
+    boolean keepReturned = opponentRows != OpponentRows.POINT_IN_TIME;
     playersByDate.forEach(
         (date, players) -> {
           Map<String, List<PlayerGame>> byPlayer = new HashMap<>();
+          Map<String, List<PlayerGame>> returned = new HashMap<>();
           for (PlayerGame game :
               history.gamesBefore(players, date.minusDays(LOOKBACK_DAYS), date)) {
+            if (keepReturned) {
+              returned.computeIfAbsent(game.playerLookup(), k -> new ArrayList<>()).add(game);
+            }
             // Point-in-time guard: never trust the source with the date bound.
             if (game.gameDate().isBefore(date)
                 && !game.gameDate().isBefore(date.minusDays(LOOKBACK_DAYS))) {
@@ -104,6 +175,7 @@ public final class FeatureExtractor {
                               .reversed()
                               .thenComparing(PlayerGame::gameId)));
           gamesByDate.put(date, byPlayer);
+          returnedByDate.put(date, returned);
         });
     List<FeatureVector> vectors = new ArrayList<>(requests.size());
     for (FeatureRequest request : requests) {
@@ -111,12 +183,43 @@ public final class FeatureExtractor {
           gamesByDate
               .getOrDefault(request.gameDate(), Map.of())
               .getOrDefault(request.playerLookup(), List.of());
-      vectors.add(build(request, games));
+      List<PlayerGame> returned =
+          returnedByDate
+              .getOrDefault(request.gameDate(), Map.of())
+              .getOrDefault(request.playerLookup(), List.of());
+      vectors.add(build(request, knownAtCutoff(games, request.knowledgeCutoff()), returned));
     }
     return vectors;
   }
 
-  private FeatureVector build(FeatureRequest request, List<PlayerGame> newestFirst) {
+  /**
+   * The rows known at {@code cutoff}, newest first: a row known later (a late stat correction, a
+   * row loaded after tip-off) is dropped, and of several versions of one game the newest known at
+   * the cutoff wins.
+   */
+  static List<PlayerGame> knownAtCutoff(List<PlayerGame> newestFirst, Instant cutoff) {
+    Map<String, PlayerGame> byGame = new LinkedHashMap<>();
+    for (PlayerGame game : newestFirst) {
+      if (game.knownAtOrDefault().isAfter(cutoff)) {
+        continue;
+      }
+      String key = game.gameId().isEmpty() ? game.gameDate().toString() : game.gameId();
+      PlayerGame seen = byGame.get(key);
+      if (seen == null || game.knownAtOrDefault().isAfter(seen.knownAtOrDefault())) {
+        byGame.put(key, game);
+      }
+    }
+    if (byGame.size() == newestFirst.size()) {
+      return newestFirst;
+    }
+    List<PlayerGame> known = new ArrayList<>(byGame.values());
+    known.sort(
+        Comparator.comparing(PlayerGame::gameDate).reversed().thenComparing(PlayerGame::gameId));
+    return known;
+  }
+
+  private FeatureVector build(
+      FeatureRequest request, List<PlayerGame> newestFirst, List<PlayerGame> asReturned) {
     for (String name : request.upstream().keySet()) {
       if (!schema.contains(name) && !FeatureSchema.V2_60.contains(name)) {
         throw new UnknownFeatureException(schema.id(), name);
@@ -127,7 +230,7 @@ public final class FeatureExtractor {
     LocalDate from60 = date.minusDays(60);
     LocalDate from30 = date.minusDays(30);
     LocalDate from7 = date.minusDays(7);
-    LocalDate seasonStart = seasonStart(date);
+    LocalDate seasonStart = calendar.seasonStart(date);
 
     List<PlayerGame> rows60 = new ArrayList<>();
     List<PlayerGame> played60 = new ArrayList<>();
@@ -242,7 +345,7 @@ public final class FeatureExtractor {
           .ifPresent(
               opponent -> {
                 List<Double> versus = new ArrayList<>();
-                for (PlayerGame game : playedAll) {
+                for (PlayerGame game : opponentRows.select(playedAll, playedOf(asReturned))) {
                   if (opponent.equals(game.opponent())) {
                     versus.add(game.points());
                   }
@@ -270,15 +373,40 @@ public final class FeatureExtractor {
     request.home().ifPresent(home -> put(out, "home_away", home ? 1.0 : 0.0, CALCULATED));
     put(out, "playoff_game", request.playoff() ? 1.0 : 0.0, CALCULATED);
 
-    double line = request.line().orElse(Double.NaN);
-    double opening = request.openingLine().orElse(Double.NaN);
-    put(out, "vegas_points_line", line, request.lineSource());
-    put(out, "vegas_opening_line", opening, request.lineSource());
+    List<String> ignored = new ArrayList<>(0);
+    if (request.line().isPresent()) {
+      if (request.knownBeforeTipoff(request.lineAsOf().orElse(null))) {
+        put(out, "vegas_points_line", request.line().getAsDouble(), request.lineSource());
+      } else {
+        ignored.add("vegas_points_line (line observed after tip-off)");
+      }
+    }
+    if (request.openingLine().isPresent()) {
+      if (request.knownBeforeTipoff(request.openingLineAsOf().orElse(null))) {
+        put(out, "vegas_opening_line", request.openingLine().getAsDouble(), request.lineSource());
+      } else {
+        ignored.add("vegas_opening_line (line observed after tip-off)");
+      }
+    }
+    for (Map.Entry<String, FeatureValue> entry : request.upstream().entrySet()) {
+      String name = entry.getKey();
+      if (FROM_HISTORY.contains(name) || DERIVED.contains(name) || out.containsKey(name)) {
+        ignored.add(name + " (computed here; upstream never overrides)");
+      } else if (!request.knownBeforeTipoff(request.upstreamAsOf().get(name))) {
+        ignored.add(name + " (not known before tip-off)");
+      } else {
+        out.put(name, entry.getValue());
+      }
+    }
+    if (!ignored.isEmpty()) {
+      LOG.warn("UPSTREAM_IGNORED player={} date={}: {}", request.playerLookup(), date, ignored);
+    }
+
+    // Line features are derived after every source is merged (spec-ml §6 #2).
+    double line = valueOf(out, "vegas_points_line");
+    double opening = valueOf(out, "vegas_opening_line");
     put(out, "vegas_line_move", line - opening, CALCULATED);
     put(out, "has_vegas_line", Double.isNaN(line) ? 0.0 : 1.0, CALCULATED);
-
-    request.upstream().forEach(out::put);
-
     FeatureValue season = out.get("points_avg_season");
     if (season != null) {
       put(out, "line_vs_season_avg", line - season.value(), CALCULATED);
@@ -294,10 +422,24 @@ public final class FeatureExtractor {
     return vector.build();
   }
 
-  /** The first day of the season a date belongs to: October 1 of the season's starting year. */
+  /** The first day of the season a date belongs to, from {@link SeasonCalendar#NBA}. */
   public static LocalDate seasonStart(LocalDate date) {
-    int year = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
-    return LocalDate.of(year, 10, 1);
+    return SeasonCalendar.NBA.seasonStart(date);
+  }
+
+  private static double valueOf(Map<String, FeatureValue> out, String name) {
+    FeatureValue value = out.get(name);
+    return value == null ? Double.NaN : value.value();
+  }
+
+  private static List<PlayerGame> playedOf(List<PlayerGame> rows) {
+    List<PlayerGame> played = new ArrayList<>(rows.size());
+    for (PlayerGame game : rows) {
+      if (game.played()) {
+        played.add(game);
+      }
+    }
+    return played;
   }
 
   private static void put(
@@ -337,6 +479,8 @@ public final class FeatureExtractor {
   public static final class Builder {
     private final PlayerGameHistory history;
     private FeatureSchema schema = FeatureSchema.V2_60;
+    private SeasonCalendar calendar = SeasonCalendar.NBA;
+    private OpponentRows opponentRows = OpponentRows.POINT_IN_TIME;
 
     private Builder(PlayerGameHistory history) {
       this.history = Objects.requireNonNull(history, "history");
@@ -348,9 +492,21 @@ public final class FeatureExtractor {
       return this;
     }
 
+    /** The season calendar season averages start from (default {@link SeasonCalendar#NBA}). */
+    public Builder seasonCalendar(SeasonCalendar value) {
+      calendar = Objects.requireNonNull(value, "calendar");
+      return this;
+    }
+
+    /** The mutation seam of the test suite (package-private on purpose). */
+    Builder opponentRows(OpponentRows value) {
+      opponentRows = Objects.requireNonNull(value, "opponentRows");
+      return this;
+    }
+
     /** The extractor. */
     public FeatureExtractor build() {
-      return new FeatureExtractor(history, schema);
+      return new FeatureExtractor(this);
     }
   }
 }

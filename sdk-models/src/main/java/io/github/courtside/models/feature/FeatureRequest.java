@@ -1,5 +1,7 @@
 package io.github.courtside.models.feature;
 
+import io.github.courtside.models.history.PlayerGame;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +34,16 @@ public final class FeatureRequest {
   private final double openingLine;
   private final FeatureSource lineSource;
   private final Map<String, FeatureValue> upstream;
+  private final @Nullable Instant tipoff;
+  private final @Nullable Instant lineAsOf;
+  private final @Nullable Instant openingLineAsOf;
+  private final Map<String, Instant> upstreamAsOf;
 
   private FeatureRequest(Builder b) {
+    this.tipoff = b.tipoff;
+    this.lineAsOf = b.lineAsOf;
+    this.openingLineAsOf = b.openingLineAsOf;
+    this.upstreamAsOf = Map.copyOf(b.upstreamAsOf);
     this.playerLookup = b.playerLookup;
     this.gameDate = b.gameDate;
     this.opponent = b.opponent;
@@ -107,6 +117,47 @@ public final class FeatureRequest {
     return upstream;
   }
 
+  /** The game's tip-off, if known: lines and upstream values are used only if known before it. */
+  public Optional<Instant> tipoff() {
+    return Optional.ofNullable(tipoff);
+  }
+
+  /**
+   * The latest moment whose knowledge may enter the vector: the tip-off, else the start of the game
+   * date in league time ({@link PlayerGame#LEAGUE_ZONE}). Stat rows known later are not used.
+   */
+  public Instant knowledgeCutoff() {
+    return tipoff != null ? tipoff : gameDate.atStartOfDay(PlayerGame.LEAGUE_ZONE).toInstant();
+  }
+
+  /** When the current line was observed, if given. */
+  public Optional<Instant> lineAsOf() {
+    return Optional.ofNullable(lineAsOf);
+  }
+
+  /** When the opening line was observed, if given. */
+  public Optional<Instant> openingLineAsOf() {
+    return Optional.ofNullable(openingLineAsOf);
+  }
+
+  /** When each upstream value was known, for the values given with an as-of time. */
+  public Map<String, Instant> upstreamAsOf() {
+    return upstreamAsOf;
+  }
+
+  /**
+   * Whether a value observed at {@code asOf} (null = not given) may be used: with a tip-off, only a
+   * value with an as-of time strictly before it; without one, a value without an as-of time or
+   * observed before the day after the game date (league time).
+   */
+  public boolean knownBeforeTipoff(@Nullable Instant asOf) {
+    if (tipoff != null) {
+      return asOf != null && asOf.isBefore(tipoff);
+    }
+    return asOf == null
+        || asOf.isBefore(gameDate.plusDays(1).atStartOfDay(PlayerGame.LEAGUE_ZONE).toInstant());
+  }
+
   private static OptionalDouble optional(double value) {
     return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
@@ -129,6 +180,10 @@ public final class FeatureRequest {
     private double openingLine = Double.NaN;
     private FeatureSource lineSource = FeatureSource.VEGAS;
     private final Map<String, FeatureValue> upstream = new LinkedHashMap<>();
+    private final Map<String, Instant> upstreamAsOf = new LinkedHashMap<>();
+    private @Nullable Instant tipoff;
+    private @Nullable Instant lineAsOf;
+    private @Nullable Instant openingLineAsOf;
 
     private Builder(String playerLookup, LocalDate gameDate) {
       this.playerLookup = Objects.requireNonNull(playerLookup, "playerLookup");
@@ -174,6 +229,26 @@ public final class FeatureRequest {
       return this;
     }
 
+    /** The current pre-game points line observed at {@code asOf}; used only if before tip-off. */
+    public Builder line(double value, Instant asOf) {
+      line(value);
+      lineAsOf = Objects.requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /** The opening points line observed at {@code asOf}; used only if before tip-off. */
+    public Builder openingLine(double value, Instant asOf) {
+      openingLine(value);
+      openingLineAsOf = Objects.requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /** The game's tip-off: lines, upstream values and stat rows known after it are not used. */
+    public Builder tipoff(Instant value) {
+      tipoff = Objects.requireNonNull(value, "tipoff");
+      return this;
+    }
+
     /** The opening points line; must be positive. */
     public Builder openingLine(double value) {
       if (!(value > 0)) {
@@ -189,9 +264,21 @@ public final class FeatureRequest {
       return this;
     }
 
-    /** An upstream value for a feature the extractor does not compute from history. */
+    /**
+     * An upstream value for a feature the extractor does not compute from history (a value for a
+     * feature it computes is ignored, never overrides). Without an as-of time it is used only when
+     * no tip-off is given.
+     */
     public Builder upstream(String feature, double value, FeatureSource source) {
       upstream.put(Objects.requireNonNull(feature, "feature"), new FeatureValue(value, source));
+      upstreamAsOf.remove(feature);
+      return this;
+    }
+
+    /** An upstream value known at {@code asOf}; used only if known before tip-off. */
+    public Builder upstream(String feature, double value, FeatureSource source, Instant asOf) {
+      upstream(feature, value, source);
+      upstreamAsOf.put(feature, Objects.requireNonNull(asOf, "asOf"));
       return this;
     }
 

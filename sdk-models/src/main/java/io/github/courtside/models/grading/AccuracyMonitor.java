@@ -2,6 +2,7 @@ package io.github.courtside.models.grading;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,16 +33,49 @@ public final class AccuracyMonitor {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The report over these graded rows. */
+  /**
+   * The report over these graded rows: the pooled summary and daily series, and drift alerts per
+   * system (model id) — systems are never pooled for alerting.
+   */
   public AccuracyReport report(List<GradedPrediction> rows) {
+    List<DriftAlert> alerts = new ArrayList<>();
+    reportBySystem(rows).values().forEach(report -> alerts.addAll(report.driftAlerts()));
+    alerts.sort(
+        java.util.Comparator.comparing(DriftAlert::windowEnd).thenComparing(DriftAlert::systemId));
+    return new AccuracyReport(AccuracySummary.of(rows), daily(rows), alerts);
+  }
+
+  /** One report per system (model id), in id order. */
+  public Map<String, AccuracyReport> reportBySystem(List<GradedPrediction> rows) {
+    Map<String, List<GradedPrediction>> bySystem = new TreeMap<>();
+    for (GradedPrediction row : rows) {
+      bySystem.computeIfAbsent(row.prediction().modelId(), k -> new ArrayList<>()).add(row);
+    }
+    Map<String, AccuracyReport> reports = new LinkedHashMap<>();
+    bySystem.forEach(
+        (system, systemRows) -> {
+          List<DailyAccuracy> daily = daily(systemRows);
+          reports.put(
+              system,
+              new AccuracyReport(AccuracySummary.of(systemRows), daily, alerts(system, daily)));
+        });
+    return reports;
+  }
+
+  private static List<DailyAccuracy> daily(List<GradedPrediction> rows) {
     Map<LocalDate, List<GradedPrediction>> byDay = new TreeMap<>();
     for (GradedPrediction row : rows) {
       byDay.computeIfAbsent(row.prediction().gameDate(), d -> new ArrayList<>()).add(row);
     }
     List<DailyAccuracy> daily = new ArrayList<>();
     byDay.forEach((day, dayRows) -> daily.add(new DailyAccuracy(day, AccuracySummary.of(dayRows))));
+    return daily;
+  }
+
+  private List<DriftAlert> alerts(String system, List<DailyAccuracy> daily) {
     List<DriftAlert> alerts = new ArrayList<>();
-    for (LocalDate end : byDay.keySet()) {
+    for (DailyAccuracy last : daily) {
+      LocalDate end = last.date();
       LocalDate start = end.minusDays(config.windowDays() - 1L);
       long wins = 0;
       long decided = 0;
@@ -51,20 +85,25 @@ public final class AccuracyMonitor {
           decided += day.summary().decided();
         }
       }
-      if (decided >= config.minimumPicks()) {
-        double hitRate = (double) wins / decided;
-        if (hitRate < config.threshold()) {
-          alerts.add(new DriftAlert(start, end, hitRate, decided, config.threshold()));
-          LOG.warn(
-              "ACCURACY_DRIFT hit rate {} over {}..{} ({} picks) below {}",
-              hitRate,
-              start,
-              end,
-              decided,
-              config.threshold());
-        }
+      if (decided < config.minimumPicks()) {
+        continue;
+      }
+      HitRateInterval interval = HitRateInterval.wilson95(wins, decided);
+      if (interval.entirelyBelow(config.threshold())) {
+        alerts.add(
+            new DriftAlert(
+                start,
+                end,
+                interval.hitRate(),
+                decided,
+                config.threshold(),
+                system,
+                interval.upper()));
+        LOG.warn(
+            "ACCURACY_DRIFT system={} hit rate {} (95% CI upper {}) over {}..{} ({} picks) below {}",
+            system, interval.hitRate(), interval.upper(), start, end, decided, config.threshold());
       }
     }
-    return new AccuracyReport(AccuracySummary.of(rows), daily, alerts);
+    return alerts;
   }
 }

@@ -9,7 +9,7 @@ package io.github.courtside.models.grading;
  * }</pre>
  *
  * @param windowDays the rolling window length in days
- * @param threshold the hit rate below which a window raises a drift alert
+ * @param threshold the hit rate a window's 95% Wilson upper bound must fall below to alert
  * @param minimumPicks the fewest decided picks a window needs before it can alert
  */
 public record AccuracyMonitorConfig(int windowDays, double threshold, long minimumPicks) {
@@ -25,7 +25,7 @@ public record AccuracyMonitorConfig(int windowDays, double threshold, long minim
     }
   }
 
-  /** Seven-day window, break-even threshold, 20 picks minimum. */
+  /** Seven-day window, break-even threshold, 50 picks minimum. */
   public static AccuracyMonitorConfig defaults() {
     return builder().build();
   }
@@ -39,7 +39,7 @@ public record AccuracyMonitorConfig(int windowDays, double threshold, long minim
   public static final class Builder {
     private int windowDays = 7;
     private double threshold = AccuracyMonitor.BREAK_EVEN_AT_MINUS_110;
-    private long minimumPicks = 20;
+    private long minimumPicks = 50;
 
     private Builder() {}
 

@@ -21,8 +21,10 @@ import java.util.OptionalDouble;
  * @param noLine predictions without a line
  * @param fallbacks predictions answered by a fallback
  * @param hitRate wins / (wins + losses), empty without decided picks
- * @param meanAbsoluteError mean absolute error over non-void rows, empty without any
- * @param roi profit per decided pick at -110 odds, empty without decided picks
+ * @param meanAbsoluteError mean absolute error over non-void model predictions (fallback rows are
+ *     excluded: they are not the model's error), empty without any
+ * @param roi profit per pick placed at -110 odds, pushes counted in the denominator (a push is a
+ *     bet placed and refunded), empty without decided picks or pushes
  */
 public record AccuracySummary(
     long wins,
@@ -59,7 +61,7 @@ public record AccuracySummary(
       if (row.prediction().isFallback()) {
         fallbacks++;
       }
-      if (row.absoluteError().isPresent()) {
+      if (row.absoluteError().isPresent() && !row.prediction().isFallback()) {
         errorSum += row.absoluteError().getAsDouble();
         errors++;
       }
@@ -67,14 +69,28 @@ public record AccuracySummary(
     long decided = wins + losses;
     OptionalDouble hitRate =
         decided == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) wins / decided);
+    long placed = decided + pushes;
     OptionalDouble roi =
-        decided == 0
+        placed == 0
             ? OptionalDouble.empty()
-            : OptionalDouble.of((wins * (100.0 / 110.0) - losses) / decided);
+            : OptionalDouble.of((wins * (100.0 / 110.0) - losses) / placed);
     OptionalDouble mae =
         errors == 0 ? OptionalDouble.empty() : OptionalDouble.of(errorSum / errors);
     return new AccuracySummary(
         wins, losses, pushes, voids, passes, noLine, fallbacks, hitRate, mae, roi);
+  }
+
+  /** The 95% Wilson interval of the hit rate, empty without decided picks. */
+  public java.util.Optional<HitRateInterval> hitRateInterval() {
+    long decided = decided();
+    return decided == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(HitRateInterval.wilson95(wins, decided));
+  }
+
+  /** The break-even hit rate at -110 the interval is read against: 52.38%. */
+  public double breakEven() {
+    return AccuracyMonitor.BREAK_EVEN_AT_MINUS_110;
   }
 
   /** Decided picks: wins plus losses. */

@@ -32,18 +32,48 @@ import java.util.Set;
  */
 public final class Grader {
   private final Set<Double> placeholderLines;
+  private final Set<String> placeholderSources;
 
-  /** A grader treating 20.0 as the placeholder line. */
+  /**
+   * A grader treating lines from source {@link Prediction#PLACEHOLDER_LINE} as placeholders: a real
+   * line of 20.0 is graded like any other.
+   */
   public Grader() {
-    this(Set.of(20.0));
+    this(Set.of(), Set.of(Prediction.PLACEHOLDER_LINE));
   }
 
-  /** A grader with these placeholder line values. */
+  /**
+   * A grader treating these line <em>values</em> as placeholders (the reference's rule, which also
+   * drops real lines of that value).
+   *
+   * @deprecated identify placeholders by their source: {@link #placeholderSources(Set)}
+   */
+  @Deprecated
   public Grader(Set<Double> placeholderLines) {
-    this.placeholderLines = Set.copyOf(placeholderLines);
+    this(placeholderLines, Set.of(Prediction.PLACEHOLDER_LINE));
   }
 
-  /** Grades predictions (in creation order) against results. */
+  private Grader(Set<Double> placeholderLines, Set<String> placeholderSources) {
+    this.placeholderLines = Set.copyOf(placeholderLines);
+    this.placeholderSources = Set.copyOf(placeholderSources);
+  }
+
+  /** A grader treating lines from these {@link Prediction#lineSource() sources} as placeholders. */
+  public static Grader placeholderSources(Set<String> sources) {
+    return new Grader(Set.of(), sources);
+  }
+
+  /** Whether a prediction's line is a placeholder (by its source, or a configured value). */
+  public boolean isPlaceholder(Prediction prediction) {
+    return prediction.line().isPresent()
+        && (placeholderSources.contains(prediction.lineSource())
+            || placeholderLines.contains(prediction.line().getAsDouble()));
+  }
+
+  /**
+   * Grades predictions against results: one row per (player, game, system), the newest by {@link
+   * Prediction#createdAt()} (on a tie, the later in the collection), whatever the input order.
+   */
   public GradingResult grade(Collection<Prediction> predictions, Collection<ActualResult> actuals) {
     Map<String, ActualResult> results = new HashMap<>();
     for (ActualResult actual : actuals) {
@@ -58,17 +88,21 @@ public final class Grader {
               + prediction.gameId()
               + '\u0000'
               + prediction.modelId();
-      if (latest.remove(key) != null) {
-        duplicates++;
+      Prediction seen = latest.get(key);
+      if (seen == null) {
+        latest.put(key, prediction);
+        continue;
       }
-      latest.put(key, prediction);
+      duplicates++;
+      if (!prediction.createdAt().isBefore(seen.createdAt())) {
+        latest.put(key, prediction);
+      }
     }
     List<GradedPrediction> rows = new ArrayList<>();
     int placeholders = 0;
     int missing = 0;
     for (Prediction prediction : latest.values()) {
-      if (prediction.line().isPresent()
-          && placeholderLines.contains(prediction.line().getAsDouble())) {
+      if (isPlaceholder(prediction)) {
         placeholders++;
         continue;
       }

@@ -1,7 +1,10 @@
 package io.github.courtside.models.history;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One player's line in one game: the history row the feature extractor reads.
@@ -34,6 +37,8 @@ import java.util.Objects;
  * @param teamFieldGoalAttempts team field-goal attempts in this game, NaN when unknown
  * @param teamFreeThrowAttempts team free-throw attempts in this game, NaN when unknown
  * @param teamTurnovers team turnovers in this game, NaN when unknown
+ * @param knownAt when this version of the row became known (a late stat correction is a newer
+ *     version of the same game); null means the start of the day after the game, league time
  */
 public record PlayerGame(
     String playerLookup,
@@ -52,7 +57,11 @@ public record PlayerGame(
     double usageRate,
     double teamFieldGoalAttempts,
     double teamFreeThrowAttempts,
-    double teamTurnovers) {
+    double teamTurnovers,
+    @Nullable Instant knownAt) {
+
+  /** The zone stat rows default their knowledge time in: the league's (America/New_York). */
+  public static final ZoneId LEAGUE_ZONE = ZoneId.of("America/New_York");
 
   public PlayerGame {
     Objects.requireNonNull(playerLookup, "playerLookup");
@@ -79,6 +88,34 @@ public record PlayerGame(
    * The usage rate: the stored value, else computed with {@link UsageRate#of} from this row's
    * player and team counts; NaN when neither is possible.
    */
+  /** When the row became known: {@link #knownAt()}, else the day after the game (league time). */
+  public Instant knownAtOrDefault() {
+    return knownAt != null ? knownAt : gameDate.plusDays(1).atStartOfDay(LEAGUE_ZONE).toInstant();
+  }
+
+  /** This row as known at {@code instant} (e.g. a late stat correction). */
+  public PlayerGame withKnownAt(Instant instant) {
+    return new PlayerGame(
+        playerLookup,
+        gameDate,
+        gameId,
+        team,
+        opponent,
+        home,
+        dnp,
+        points,
+        minutes,
+        freeThrowMakes,
+        fieldGoalAttempts,
+        freeThrowAttempts,
+        turnovers,
+        usageRate,
+        teamFieldGoalAttempts,
+        teamFreeThrowAttempts,
+        teamTurnovers,
+        instant);
+  }
+
   public double usageRateOrComputed() {
     if (!Double.isNaN(usageRate)) {
       return usageRate;
@@ -112,6 +149,7 @@ public record PlayerGame(
     private double teamFga = Double.NaN;
     private double teamFta = Double.NaN;
     private double teamTov = Double.NaN;
+    private @Nullable Instant knownAt;
 
     private Builder(String playerLookup, LocalDate gameDate) {
       this.playerLookup = Objects.requireNonNull(playerLookup, "playerLookup");
@@ -183,6 +221,12 @@ public record PlayerGame(
     }
 
     /** A stored usage rate in percent. */
+    /** When this row became known (default: the start of the next day, league time). */
+    public Builder knownAt(Instant value) {
+      knownAt = Objects.requireNonNull(value, "knownAt");
+      return this;
+    }
+
     public Builder usageRate(double value) {
       usageRate = value;
       return this;
@@ -207,7 +251,8 @@ public record PlayerGame(
           usageRate,
           teamFga,
           teamFta,
-          teamTov);
+          teamTov,
+          knownAt);
     }
   }
 }

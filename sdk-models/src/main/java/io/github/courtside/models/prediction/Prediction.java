@@ -78,6 +78,12 @@ public record Prediction(
   public static final String NO_LINE = "none";
 
   /**
+   * The line source of a placeholder line (a stand-in value such as the reference's 20.0, not a
+   * market line): graded for error only, never for a pick, whatever its value.
+   */
+  public static final String PLACEHOLDER_LINE = "placeholder";
+
+  /**
    * The pre-readiness shape: no quality tier, created now, line source {@link #NO_LINE} or {@link
    * #LINE_FROM_REQUEST}, not clamped.
    */
@@ -257,6 +263,31 @@ public record Prediction(
         createdAt,
         lineSource,
         reasons,
+        rawPredictedPoints,
+        clamped);
+  }
+
+  /** This prediction with its line from {@code source} (e.g. {@link #PLACEHOLDER_LINE}). */
+  public Prediction withLineSource(String source) {
+    return new Prediction(
+        playerLookup,
+        gameId,
+        gameDate,
+        predictedPoints,
+        line,
+        edge,
+        recommendation,
+        confidence,
+        modelId,
+        modelVersion,
+        modelType,
+        fallbackReason,
+        imputedFeatures,
+        qualityTier,
+        defaultedRequiredFeatures,
+        createdAt,
+        source,
+        blockingReasons,
         rawPredictedPoints,
         clamped);
   }

@@ -48,7 +48,8 @@ class CatBoostPredictorTest {
   @Test
   void I3_vectorsShorterThanTheModelAreRejected() {
     FeatureSchema v25 = FeatureSchema.V2_60.prefix("v2_25features", 25);
-    try (CatBoostPredictor predictor = CatBoostPredictor.builder(model()).build()) {
+    try (CatBoostPredictor predictor =
+        CatBoostPredictor.builder(model()).schema(FeatureSchema.V9_33).build()) {
       FeatureContractException e =
           assertThrows(
               FeatureContractException.class,
@@ -65,7 +66,8 @@ class CatBoostPredictorTest {
     }
     wide.set("dnp_rate", 0.1, FeatureSource.CALCULATED);
     wide.set("days_rest", 2, FeatureSource.CALCULATED);
-    try (CatBoostPredictor predictor = CatBoostPredictor.builder(model()).build()) {
+    try (CatBoostPredictor predictor =
+        CatBoostPredictor.builder(model()).schema(FeatureSchema.V9_33).build()) {
       double narrow =
           predictor.predict(request(GoldenVectors.vector(GoldenVectors.STAR))).predictedPoints();
       assertEquals(narrow, predictor.predict(request(wide.build())).predictedPoints());
@@ -97,7 +99,9 @@ class CatBoostPredictorTest {
     ModelMetadata wrong =
         new ModelMetadata("x", FeatureSchema.V2_60.names().subList(1, 34), Map.of());
     assertThrows(
-        ModelLoadException.class, () -> CatBoostPredictor.builder(model()).metadata(wrong).build());
+        ModelLoadException.class,
+        () ->
+            CatBoostPredictor.builder(model()).schema(FeatureSchema.V9_33).metadata(wrong).build());
   }
 
   @Test
@@ -111,7 +115,8 @@ class CatBoostPredictorTest {
       }
       requests.add(request(GoldenVectors.vector(values)).withLine(10 + random.nextInt(15) + 0.5));
     }
-    try (CatBoostPredictor predictor = CatBoostPredictor.builder(model()).build()) {
+    try (CatBoostPredictor predictor =
+        CatBoostPredictor.builder(model()).schema(FeatureSchema.V9_33).build()) {
       List<Prediction> batch = predictor.predictAll(requests);
       for (int n = 0; n < requests.size(); n++) {
         Prediction single = predictor.predict(requests.get(n));

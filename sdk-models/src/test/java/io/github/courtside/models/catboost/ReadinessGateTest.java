@@ -204,7 +204,9 @@ class ReadinessGateTest {
   void aSchemaMismatchFailsTheSlateInsteadOfFallingBackPerRow() {
     FeatureSchema v25 = FeatureSchema.V2_60.prefix("v2_25features", 25);
     try (CatBoostPredictor schemaless =
-        CatBoostPredictor.builder(Fixtures.require("models/catboost_v9_exp_A1.cbm")).build()) {
+        CatBoostPredictor.builder(Fixtures.require("models/catboost_v9_exp_A1.cbm"))
+            .schema(FeatureSchema.V9_33)
+            .build()) {
       FallbackPredictor predictor =
           FallbackPredictor.builder(schemaless).withoutQualityGate().build();
       PredictionRequest narrow =

@@ -136,9 +136,18 @@ class FeatureCalculatorTest {
   }
 
   @Test
-  void seasonStartsOnOctoberFirst() {
-    assertEquals(LocalDate.parse("2023-10-01"), FeatureExtractor.seasonStart(DAY));
+  void seasonsStartOnTheirRealFirstDayFromTheCalendar() {
+    assertEquals(LocalDate.parse("2023-10-24"), FeatureExtractor.seasonStart(DAY));
     assertEquals(
-        LocalDate.parse("2024-10-01"), FeatureExtractor.seasonStart(LocalDate.parse("2024-10-22")));
+        LocalDate.parse("2024-10-22"), FeatureExtractor.seasonStart(LocalDate.parse("2024-10-22")));
+    // The October 2020 bubble finals belong to 2019-20, and 2020-21 began on December 22.
+    assertEquals(
+        LocalDate.parse("2019-10-22"), FeatureExtractor.seasonStart(LocalDate.parse("2020-10-09")));
+    assertEquals(
+        LocalDate.parse("2019-10-22"), FeatureExtractor.seasonStart(LocalDate.parse("2020-12-11")));
+    assertEquals(
+        LocalDate.parse("2020-12-22"), FeatureExtractor.seasonStart(LocalDate.parse("2021-01-15")));
+    assertEquals(
+        LocalDate.parse("2030-10-01"), FeatureExtractor.seasonStart(LocalDate.parse("2031-02-01")));
   }
 }

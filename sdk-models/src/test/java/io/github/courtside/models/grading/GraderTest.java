@@ -64,7 +64,8 @@ class GraderTest {
                     pick("push", DAY, 28, 25.0),
                     pick("dnp", DAY, 28, 24.5),
                     pick("pass", DAY, 25, 24.5),
-                    pick("placeholder", DAY, 25, 20.0)),
+                    pick("placeholder", DAY, 25, 20.0).withLineSource(Prediction.PLACEHOLDER_LINE),
+                    pick("real-twenty", DAY, 25, 20.0)),
                 List.of(
                     ActualResult.played("over-win", "g-over-win", 30, 35),
                     ActualResult.played("over-loss", "g-over-loss", 20, 35),
@@ -72,11 +73,20 @@ class GraderTest {
                     ActualResult.played("push", "g-push", 25, 30),
                     ActualResult.didNotPlay("dnp", "g-dnp"),
                     ActualResult.played("pass", "g-pass", 30, 30),
-                    ActualResult.played("placeholder", "g-placeholder", 30, 30)));
+                    ActualResult.played("placeholder", "g-placeholder", 30, 30),
+                    ActualResult.played("real-twenty", "g-real-twenty", 30, 30)));
     List<Outcome> outcomes = result.rows().stream().map(GradedPrediction::outcome).toList();
     assertEquals(
-        List.of(Outcome.WIN, Outcome.LOSS, Outcome.WIN, Outcome.PUSH, Outcome.VOID, Outcome.PASS),
-        outcomes);
+        List.of(
+            Outcome.WIN,
+            Outcome.LOSS,
+            Outcome.WIN,
+            Outcome.PUSH,
+            Outcome.VOID,
+            Outcome.PASS,
+            Outcome.WIN),
+        outcomes,
+        "a real line of 20.0 is graded; the placeholder is known by its source");
     assertEquals(1, result.placeholderLinesSkipped());
     assertEquals(-2.0, result.rows().get(0).signedError().orElseThrow(), "under-predicted by 2");
     assertTrue(result.rows().get(4).absoluteError().isEmpty());
@@ -93,8 +103,10 @@ class GraderTest {
   @Test
   void I30_duplicatePredictionsAreGradedOnce() {
     List<Prediction> predictions = new ArrayList<>();
+    java.time.Instant t0 = java.time.Instant.parse("2026-01-26T15:00:00Z");
     for (int copy = 0; copy < 5; copy++) {
-      predictions.add(pick("edwards", DAY, 30 + copy, 27.5));
+      // Listed newest first: the order disagrees with createdAt.
+      predictions.add(pick("edwards", DAY, 34 - copy, 27.5).withCreatedAt(t0.minusSeconds(copy)));
     }
     GradingResult result =
         new Grader()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureSource;
 import io.github.courtside.models.feature.FeatureVector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,10 +42,14 @@ class FallbackPredictorTest {
       throws Exception {
     Path absent = dir.resolve("catboost_v9.cbm");
     ModelLoadException missing =
-        assertThrows(ModelLoadException.class, () -> CatBoostPredictor.builder(absent).build());
+        assertThrows(
+            ModelLoadException.class,
+            () -> CatBoostPredictor.builder(absent).schema(FeatureSchema.V9_33).build());
     assertEquals(absent.toString(), missing.location());
     Path corrupt = Files.writeString(dir.resolve("corrupt.cbm"), "not a model");
-    assertThrows(ModelLoadException.class, () -> CatBoostPredictor.builder(corrupt).build());
+    assertThrows(
+        ModelLoadException.class,
+        () -> CatBoostPredictor.builder(corrupt).schema(FeatureSchema.V9_33).build());
   }
 
   @Test
@@ -53,10 +58,13 @@ class FallbackPredictorTest {
     assertThrows(
         ModelLoadException.class,
         () ->
-            FallbackPredictor.builder(() -> CatBoostPredictor.builder(absent).build(), "v9")
+            FallbackPredictor.builder(
+                    () -> CatBoostPredictor.builder(absent).schema(FeatureSchema.V9_33).build(),
+                    "v9")
                 .build());
     FallbackPredictor tolerant =
-        FallbackPredictor.builder(() -> CatBoostPredictor.builder(absent).build(), "v9")
+        FallbackPredictor.builder(
+                () -> CatBoostPredictor.builder(absent).schema(FeatureSchema.V9_33).build(), "v9")
             .tolerateLoadFailure(true)
             .meterRegistry(registry)
             .build();

@@ -27,7 +27,8 @@ final class TinyModel {
 
   static CatBoostPredictor load(boolean withMetadata) {
     try (InputStream in = TinyModel.class.getResourceAsStream("/models/tiny.json")) {
-      CatBoostPredictor.Builder builder = CatBoostPredictor.builder("models/tiny.json", in);
+      CatBoostPredictor.Builder builder =
+          CatBoostPredictor.builder("models/tiny.json", in).schema(SCHEMA);
       if (withMetadata) {
         try (InputStream meta = TinyModel.class.getResourceAsStream("/models/tiny.metadata.json")) {
           builder.metadata(ModelMetadata.read(meta, "tiny.metadata.json"));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.catboost.CatBoostModel;
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.feature.FeatureCategory;
+import io.github.courtside.models.feature.FeatureSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +65,15 @@ class ObliviousTreeBoosterTest {
     Path file = dir.resolve("booster.json");
     model.writeTo(file);
     try (CatBoostModel raw = CatBoostModel.loadModel(file.toString(), "json");
-        CatBoostPredictor predictor = CatBoostPredictor.builder(file).build()) {
+        CatBoostPredictor predictor =
+            CatBoostPredictor.builder(file)
+                .schema(
+                    FeatureSchema.builder("x")
+                        .add("x0", FeatureCategory.PLAYER_HISTORY)
+                        .add("x1", FeatureCategory.PLAYER_HISTORY)
+                        .add("x2", FeatureCategory.PLAYER_HISTORY)
+                        .build())
+                .build()) {
       assertEquals(List.of("x0", "x1", "x2"), List.of(raw.getFeatureNames()));
       assertEquals(40, raw.getTreeCount());
       float[][] rows = new float[set.size()][];

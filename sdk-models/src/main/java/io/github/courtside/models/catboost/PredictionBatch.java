@@ -1,0 +1,192 @@
+package io.github.courtside.models.catboost;
+
+import io.github.courtside.models.prediction.Confidence;
+import io.github.courtside.models.prediction.ModelType;
+import io.github.courtside.models.prediction.Prediction;
+import io.github.courtside.models.prediction.PredictionPolicy;
+import io.github.courtside.models.prediction.PredictionRequest;
+import io.github.courtside.models.prediction.Recommendation;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The columnar result of {@link CatBoostPredictor#predictBatch}: one array of raw model outputs for
+ * the whole slate, with clamped points, lines, edges and recommendations computed per row on
+ * access, and {@link Prediction} records built only when asked for ({@link #prediction(int)},
+ * {@link #asPredictions()}).
+ *
+ * <pre>{@code
+ * PredictionBatch batch = predictor.predictBatch(requests);
+ * for (int i = 0; i < batch.size(); i++) {
+ *   if (batch.recommendation(i).isPick()) {
+ *     publish(batch.prediction(i));
+ *   }
+ * }
+ * }</pre>
+ */
+public final class PredictionBatch {
+  private final List<PredictionRequest> requests;
+  private final double[] raw;
+  private final @Nullable List<String>[] imputed;
+  private final SchemaMapping mapping;
+  private final SchemaMapping @Nullable [] mappings;
+  private final PredictionPolicy policy;
+  private final String modelId;
+  private final String modelVersion;
+  private final Instant createdAt;
+
+  PredictionBatch(
+      List<PredictionRequest> requests,
+      double[] raw,
+      @Nullable List<String>[] imputed,
+      SchemaMapping mapping,
+      SchemaMapping @Nullable [] mappings,
+      PredictionPolicy policy,
+      String modelId,
+      String modelVersion,
+      Instant createdAt) {
+    this.requests = requests;
+    this.raw = raw;
+    this.imputed = imputed;
+    this.mapping = mapping;
+    this.mappings = mappings;
+    this.policy = policy;
+    this.modelId = modelId;
+    this.modelVersion = modelVersion;
+    this.createdAt = createdAt;
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return raw.length;
+  }
+
+  /** The request of row {@code i}. */
+  public PredictionRequest request(int i) {
+    return requests.get(i);
+  }
+
+  /** The model's raw output for row {@code i}, before clamping. */
+  public double rawPoints(int i) {
+    return raw[i];
+  }
+
+  /** The predicted points of row {@code i}, clamped by the policy. */
+  public double predictedPoints(int i) {
+    return policy.clamp(raw[i]);
+  }
+
+  /** Whether row {@code i} was clamped. */
+  public boolean clamped(int i) {
+    return policy.clamp(raw[i]) != raw[i];
+  }
+
+  /** The features of row {@code i} filled with training medians (usually empty). */
+  public List<String> imputedFeatures(int i) {
+    List<String> names = imputed[i];
+    return names == null ? List.of() : names;
+  }
+
+  /** The line row {@code i} is bet against: the request's, else the vector's vegas line. */
+  public OptionalDouble line(int i) {
+    PredictionRequest request = requests.get(i);
+    if (request.line().isPresent()) {
+      return request.line();
+    }
+    double value = vegasLine(i);
+    return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+
+  /** Predicted minus line for row {@code i}, NaN without a line. */
+  public double edge(int i) {
+    PredictionRequest request = requests.get(i);
+    double line = request.line().isPresent() ? request.line().getAsDouble() : vegasLine(i);
+    return predictedPoints(i) - line;
+  }
+
+  /** OVER, UNDER or PASS for row {@code i}. */
+  public Recommendation recommendation(int i) {
+    double edge = edge(i);
+    return Double.isNaN(edge) ? Recommendation.PASS : Recommendation.of(edge, policy.minEdge());
+  }
+
+  /** The confidence of row {@code i} (see {@link Confidence}). */
+  public double confidence(int i) {
+    PredictionRequest request = requests.get(i);
+    int index = mappingOf(i).stdIndex;
+    double std = index < 0 ? Double.NaN : request.features().valueAt(index);
+    return Confidence.of(request.qualityScore().orElse(80.0), Double.isNaN(std) ? 5.0 : std);
+  }
+
+  private double vegasLine(int i) {
+    int index = mappingOf(i).lineIndex;
+    return index < 0 ? Double.NaN : requests.get(i).features().valueAt(index);
+  }
+
+  private SchemaMapping mappingOf(int i) {
+    SchemaMapping[] perRow = mappings;
+    return perRow == null ? mapping : perRow[i];
+  }
+
+  /** Row {@code i} as a {@link Prediction}. */
+  public Prediction prediction(int i) {
+    PredictionRequest request = requests.get(i);
+    double points = predictedPoints(i);
+    OptionalDouble line = line(i);
+    OptionalDouble edge =
+        line.isPresent() ? OptionalDouble.of(points - line.getAsDouble()) : OptionalDouble.empty();
+    Recommendation recommendation =
+        edge.isPresent()
+            ? Recommendation.of(edge.getAsDouble(), policy.minEdge())
+            : Recommendation.PASS;
+    String lineSource =
+        request.line().isPresent()
+            ? Prediction.LINE_FROM_REQUEST
+            : line.isPresent() ? Prediction.LINE_FROM_FEATURE : Prediction.NO_LINE;
+    return new Prediction(
+        request.playerLookup(),
+        request.gameId(),
+        request.gameDate(),
+        points,
+        line,
+        edge,
+        recommendation,
+        confidence(i),
+        modelId,
+        modelVersion,
+        ModelType.CATBOOST,
+        Optional.empty(),
+        imputedFeatures(i),
+        Optional.empty(),
+        List.of(),
+        createdAt,
+        lineSource,
+        List.of(),
+        raw[i],
+        points != raw[i]);
+  }
+
+  /** The rows as {@link Prediction}s, built on access. */
+  public List<Prediction> asPredictions() {
+    return new AbstractList<>() {
+      @Override
+      public Prediction get(int index) {
+        return prediction(index);
+      }
+
+      @Override
+      public int size() {
+        return raw.length;
+      }
+    };
+  }
+
+  /** When the batch was predicted. */
+  public Instant createdAt() {
+    return createdAt;
+  }
+}
