@@ -3,6 +3,9 @@ package io.github.courtside.scrapers.gamebook;
 import io.github.courtside.core.tracking.ProblemContext;
 import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.scrapers.names.PlayerName;
+import io.github.courtside.scrapers.pdf.LineText;
+import io.github.courtside.scrapers.pdf.PdfLine;
+import io.github.courtside.scrapers.pdf.TimeBudget;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -121,13 +124,22 @@ final class GamebookReader {
     this.tracker = tracker;
   }
 
-  void read(List<String> lines) {
+  void read(List<PdfLine> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
+      TimeBudget.checkCancelled();
+      String line = LineText.normalise(lines.get(i).text());
       if (line.isEmpty()) {
         continue;
       }
       int number = i + 1;
+      if (line.length() > LineText.MAX_LENGTH) {
+        tracker.recordIssue(
+            GamebookSection.UNCLASSIFIED_LINES.key(),
+            "line_too_long",
+            "line of " + line.length() + " characters skipped (limit " + LineText.MAX_LENGTH + ")",
+            ProblemContext.line(number, line.substring(0, 80)));
+        continue;
+      }
       Kind kind = classify(line);
       try {
         dispatch(kind, number, line);
