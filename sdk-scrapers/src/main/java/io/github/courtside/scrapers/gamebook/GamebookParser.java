@@ -123,8 +123,11 @@ public final class GamebookParser {
       boolean bothTeamsPlayed =
           reader.activePlayers().stream().anyMatch(p -> p.side() == TeamSide.AWAY)
               && reader.activePlayers().stream().anyMatch(p -> p.side() == TeamSide.HOME);
+      boolean checksPassed = checks.stream().allMatch(BoxScoreCheck::passed);
       ParseStatus status =
-          tracker.isComplete() && bothTeamsPlayed ? ParseStatus.COMPLETE : ParseStatus.PARTIAL;
+          tracker.isComplete() && bothTeamsPlayed && checksPassed
+              ? ParseStatus.COMPLETE
+              : ParseStatus.PARTIAL;
       return new Gamebook(
           status,
           Optional.empty(),
