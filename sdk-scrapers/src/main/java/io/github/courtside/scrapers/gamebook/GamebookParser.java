@@ -6,6 +6,7 @@ import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
 import io.github.courtside.scrapers.pdf.PdfLine;
 import io.github.courtside.scrapers.pdf.PdfText;
+import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,7 @@ public final class GamebookParser {
   }
 
   private Gamebook parse(byte[] pdf, String subject) {
+    PdfTextExtractor.warmUp();
     return config
         .budget()
         .run(

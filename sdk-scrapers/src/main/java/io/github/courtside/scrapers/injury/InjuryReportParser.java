@@ -142,6 +142,7 @@ public final class InjuryReportParser {
   }
 
   private InjuryReport parse(byte[] pdf, String subject) {
+    PdfTextExtractor.warmUp();
     return budget.run(
         () -> {
           PdfText text;

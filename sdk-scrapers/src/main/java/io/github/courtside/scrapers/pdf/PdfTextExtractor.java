@@ -164,6 +164,14 @@ public final class PdfTextExtractor {
     }
   }
 
+  /**
+   * Pays PDFBox's one-time start-up cost (class loading, glyph lists, font metrics) now, outside
+   * any document's time budget; the parsers call it before starting a budget.
+   */
+  public static void warmUp() {
+    WarmUp.ensure();
+  }
+
   private static boolean hasPdfHeader(byte[] pdf) {
     String head = new String(pdf, 0, Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1);
     return head.contains("%PDF");
