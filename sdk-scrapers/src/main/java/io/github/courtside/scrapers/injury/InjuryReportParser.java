@@ -70,6 +70,13 @@ public final class InjuryReportParser {
   private static final Pattern PLAYER =
       Pattern.compile(
           "^(\\S[^,]*,\\s*\\S.*?)\\s+(Out|Questionable|Doubtful|Probable|Available)(?:\\s+(.*))?$");
+
+  /** A row whose name was printed without the "Last, First" comma. */
+  private static final Pattern PLAYER_WITHOUT_COMMA =
+      Pattern.compile(
+          "^(\\p{Lu}[\\p{L}'\u2019.\\-]*(?: \\p{Lu}[\\p{L}'\u2019.\\-]*){0,3})"
+              + " (Out|Questionable|Doubtful|Probable|Available)(?: (.*))?$");
+
   private static final Pattern COMPLETE_INJURY =
       Pattern.compile("^Injury/Illness - [^;]+;\\s*\\S.*$");
   private static final List<String> KNOWN_REASONS =
@@ -234,6 +241,7 @@ public final class InjuryReportParser {
     @Nullable String time;
     @Nullable String matchup;
     @Nullable String team;
+    @Nullable String teamHead;
     final List<String> pendingFragments = new ArrayList<>();
     int openRecord = -1;
     boolean openMerged;
@@ -314,14 +322,24 @@ public final class InjuryReportParser {
         newGroup = true;
         team = null;
       }
+      String head = teamHead;
+      teamHead = null;
+      String joined = head == null ? rest : head + " " + rest;
       for (String name : TEAM_NAMES) {
-        if (rest.startsWith(name)
-            && (rest.length() == name.length() || rest.charAt(name.length()) == ' ')) {
+        if (joined.startsWith(name)
+            && (joined.length() == name.length() || joined.charAt(name.length()) == ' ')) {
           team = NbaTeam.fromName(name).map(NbaTeam::tricode).orElse(name);
-          rest = rest.substring(name.length()).strip();
+          rest = joined.substring(name.length()).strip();
           newGroup = true;
           break;
         }
+      }
+      if (head != null && !newGroup) {
+        readFragment(head); // not a wrapped team cell after all
+      }
+      if (!newGroup && isTeamHead(rest)) {
+        teamHead = rest; // "Portland Trail" above "Blazers <row>": one team cell, wrapped
+        return;
       }
       if (newGroup) {
         closeOpen();
@@ -341,6 +359,16 @@ public final class InjuryReportParser {
       Matcher player = PLAYER.matcher(rest);
       if (player.matches()) {
         readPlayer(number, line, player);
+        return;
+      }
+      Matcher noComma = PLAYER_WITHOUT_COMMA.matcher(rest);
+      if (noComma.matches()) {
+        tracker.recordIssue(
+            PLAYERS,
+            "name_without_comma",
+            "player name '" + noComma.group(1) + "' printed without 'Last, First'; kept as printed",
+            ProblemContext.line(number, line));
+        readPlayer(number, line, noComma);
         return;
       }
       readFragment(rest);
@@ -373,10 +401,19 @@ public final class InjuryReportParser {
               0));
       openRecord = records.size() - 1;
       openMerged = wrapped;
-      if (reason.isEmpty() || wrapped) {
-        return; // the tail of the reason may follow on the next line
+      // The record stays open: the tail of a reason (inline or not) may follow on the next line.
+    }
+
+    /** A proper, word-aligned beginning of a team name ("Portland Trail"). */
+    private static boolean isTeamHead(String text) {
+      for (String name : TEAM_NAMES) {
+        if (name.length() > text.length()
+            && name.startsWith(text)
+            && name.charAt(text.length()) == ' ') {
+          return true;
+        }
       }
-      closeOpen();
+      return false;
     }
 
     /** Text that is neither a row nor a header: part of a wrapped reason. */
