@@ -10,7 +10,10 @@ package io.github.courtside.scrapers;
  * }</pre>
  */
 public enum ParseStatus {
-  /** Every section complete (for a gamebook: and both teams have active players). */
+  /**
+   * Every section complete (for a gamebook: both teams have active players and every box-score
+   * identity holds).
+   */
   COMPLETE,
   /** Parsed, but a section is incomplete (for a gamebook: or a team has no active players). */
   PARTIAL,

@@ -32,6 +32,25 @@ import java.util.List;
 public final class GamebookJson {
   private static final ObjectMapper MAPPER = JsonText.MAPPER;
 
+  private static final List<String> STAT_KEYS =
+      List.of(
+          "field_goals_made",
+          "field_goals_attempted",
+          "three_pointers_made",
+          "three_pointers_attempted",
+          "free_throws_made",
+          "free_throws_attempted",
+          "offensive_rebounds",
+          "defensive_rebounds",
+          "total_rebounds",
+          "assists",
+          "personal_fouls",
+          "steals",
+          "turnovers",
+          "blocks",
+          "plus_minus",
+          "points");
+
   private GamebookJson() {}
 
   /** The gamebook as one line of JSON. */
@@ -101,6 +120,12 @@ public final class GamebookJson {
       stats.put("field_goal_percentage", s.fieldGoalPercentage().doubleValue());
       stats.put("three_point_percentage", s.threePointPercentage().doubleValue());
       stats.put("free_throw_percentage", s.freeThrowPercentage().doubleValue());
+      for (String label : p.unreadableColumns()) {
+        int stat = ColumnLayout.statIndex(label);
+        if (stat >= 0) {
+          stats.putNull(STAT_KEYS.get(stat));
+        }
+      }
       node.put("jersey_number", p.jersey());
       p.position().ifPresent(v -> node.put("position", v));
       node.put("starter", p.starter());
@@ -161,7 +186,12 @@ public final class GamebookJson {
     ObjectNode sections = root.putObject("sections");
     for (SectionSummary section : gamebook.sections().sections().values()) {
       ObjectNode node = sections.putObject(section.section());
-      node.put("status", section.complete() ? "complete" : "incomplete");
+      boolean untouched = section.errorCount() == 0 && section.issueCount() == 0;
+      node.put(
+          "status",
+          gamebook.status() == ParseStatus.FAILED && untouched
+              ? "not_reached"
+              : section.complete() ? "complete" : "incomplete");
       node.put("errors", section.errorCount());
       node.put("issues", section.issueCount());
       node.put("threshold", section.threshold());

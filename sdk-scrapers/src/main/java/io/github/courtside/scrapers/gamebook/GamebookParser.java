@@ -4,13 +4,16 @@ import io.github.courtside.core.tracking.ProblemContext;
 import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
+import io.github.courtside.scrapers.pdf.PdfLine;
 import io.github.courtside.scrapers.pdf.PdfText;
+import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /**
  * Parses NBA.com gamebook PDFs (the one-page "short" box score, tables may run over several pages)
@@ -26,9 +29,10 @@ import java.util.Optional;
  * Box-score identities are checked and reported in the result.
  *
  * <p><b>Never throws on a bad document:</b> a corrupt, truncated, too large, too slow or
- * non-gamebook PDF gives a {@link ParseStatus#FAILED} result with the reason, within the
- * extractor's time budget (see {@link io.github.courtside.scrapers.pdf.PdfTextExtractor}).
- * Thread-safe: one parser may serve many threads.
+ * non-gamebook PDF gives a {@link ParseStatus#FAILED} result with the reason, within the hard
+ * wall-clock budget of {@link GamebookParserConfig#timeBudget()} (default 2 s) around extraction
+ * and parsing together; {@link OutOfMemoryError} and {@link StackOverflowError} from one document
+ * become a FAILED result too. Thread-safe: one parser may serve many threads.
  *
  * <pre>{@code
  * GamebookParser parser = GamebookParser.create();
@@ -73,13 +77,21 @@ public final class GamebookParser {
   }
 
   private Gamebook parse(byte[] pdf, String subject) {
-    PdfText text;
-    try {
-      text = config.extractor().extract(pdf);
-    } catch (PdfExtractionException e) {
-      return failed(subject, e.reason() + ": " + e.getMessage());
-    }
-    return parseText(text.lines(), subject, text.characters(), text.pageCount());
+    PdfTextExtractor.warmUp();
+    return config
+        .budget()
+        .run(
+            () -> {
+              PdfText text;
+              try {
+                text = config.extractor().extract(pdf);
+              } catch (PdfExtractionException e) {
+                return failed(subject, e.reason() + ": " + e.getMessage());
+              }
+              return parseText(
+                  text.positionedLines(), subject, text.characters(), text.pageCount());
+            },
+            reason -> failed(subject, reason));
   }
 
   /**
@@ -88,10 +100,14 @@ public final class GamebookParser {
    */
   public Gamebook parseLines(List<String> lines) {
     int characters = lines.stream().mapToInt(l -> l.length() + 1).sum();
-    return parseText(lines, "gamebook", characters, 0);
+    List<PdfLine> text = lines.stream().map(PdfLine::unpositioned).toList();
+    return config
+        .budget()
+        .run(
+            () -> parseText(text, "gamebook", characters, 0), reason -> failed("gamebook", reason));
   }
 
-  private Gamebook parseText(List<String> lines, String subject, int characters, int pages) {
+  private Gamebook parseText(List<PdfLine> lines, String subject, int characters, int pages) {
     SectionErrorTracker tracker =
         SectionErrorTracker.create(subject, GamebookSection.keys(), config.tracking());
     try {
@@ -109,8 +125,11 @@ public final class GamebookParser {
       boolean bothTeamsPlayed =
           reader.activePlayers().stream().anyMatch(p -> p.side() == TeamSide.AWAY)
               && reader.activePlayers().stream().anyMatch(p -> p.side() == TeamSide.HOME);
+      boolean checksPassed = checks.stream().allMatch(BoxScoreCheck::passed);
       ParseStatus status =
-          tracker.isComplete() && bothTeamsPlayed ? ParseStatus.COMPLETE : ParseStatus.PARTIAL;
+          tracker.isComplete() && bothTeamsPlayed && checksPassed
+              ? ParseStatus.COMPLETE
+              : ParseStatus.PARTIAL;
       return new Gamebook(
           status,
           Optional.empty(),
@@ -124,6 +143,8 @@ public final class GamebookParser {
           tracker.logSummary(),
           characters,
           pages);
+    } catch (CancellationException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       // The reader records per-line failures itself; this is the last line of defence.
       tracker.recordError(GamebookSection.GAME_METADATA.key(), e, ProblemContext.none());

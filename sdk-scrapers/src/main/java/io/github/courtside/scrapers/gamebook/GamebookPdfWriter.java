@@ -63,11 +63,102 @@ public final class GamebookPdfWriter {
     "PTS"
   };
 
-  private GamebookPdfWriter() {}
+  private final Style style;
 
-  /** A writer. */
+  private GamebookPdfWriter(Style style) {
+    this.style = style;
+  }
+
+  /** A writer of the standard layout. */
   public static GamebookPdfWriter create() {
-    return new GamebookPdfWriter();
+    return new GamebookPdfWriter(Style.standard());
+  }
+
+  /** A writer of a layout variant (other fonts, sizes, column positions, wrapping, case). */
+  public static GamebookPdfWriter create(Style style) {
+    return new GamebookPdfWriter(java.util.Objects.requireNonNull(style, "style"));
+  }
+
+  /** The font family of a {@link Style}. */
+  public enum Family {
+    /** Helvetica and Helvetica-Bold (the NBA.com look). */
+    HELVETICA(Standard14Fonts.FontName.HELVETICA, Standard14Fonts.FontName.HELVETICA_BOLD),
+    /** Times-Roman and Times-Bold. */
+    TIMES(Standard14Fonts.FontName.TIMES_ROMAN, Standard14Fonts.FontName.TIMES_BOLD),
+    /** Courier and Courier-Bold (monospaced, wide). */
+    COURIER(Standard14Fonts.FontName.COURIER, Standard14Fonts.FontName.COURIER_BOLD);
+
+    private final Standard14Fonts.FontName regular;
+    private final Standard14Fonts.FontName bold;
+
+    Family(Standard14Fonts.FontName regular, Standard14Fonts.FontName bold) {
+      this.regular = regular;
+      this.bold = bold;
+    }
+  }
+
+  /**
+   * A layout variant, so tests render gamebooks the parser's author did not lay out: font family
+   * and table size, where the stat columns stand and how far each cell strays from its column
+   * (seeded jitter), "+N" plus/minus, hyphenated names wrapped over two lines, mixed-case column
+   * and score headers, the dash after DNP/DND/NWT, and a bottom margin that forces page breaks.
+   *
+   * <pre>{@code
+   * Style style = new Style(Family.TIMES, 8f, 255, 20.8f, 2f, 42L, true, true, true, "\u2013", 52);
+   * byte[] pdf = GamebookPdfWriter.create(style).write(gamebook);
+   * }</pre>
+   *
+   * @param family fonts
+   * @param tableSize table font size (6 to 9)
+   * @param firstColumnRight right edge of the FG column
+   * @param columnStep distance between stat columns
+   * @param cellJitter the most a cell's right edge strays from its column, either side
+   * @param jitterSeed seed of the jitter
+   * @param signedPlusMinus print positive plus/minus as "+N"
+   * @param wrapHyphenatedNames print "Nickeil Alexander-" above "Walker"
+   * @param mixedCaseHeaders "No Player Pos Min Fg ..." and "Score by Periods"
+   * @param dash the separator printed after DNP/DND/NWT ("-", en or em dash)
+   * @param bottomMargin the page's lower text limit (larger: more page breaks)
+   */
+  public record Style(
+      Family family,
+      float tableSize,
+      float firstColumnRight,
+      float columnStep,
+      float cellJitter,
+      long jitterSeed,
+      boolean signedPlusMinus,
+      boolean wrapHyphenatedNames,
+      boolean mixedCaseHeaders,
+      String dash,
+      float bottomMargin) {
+    /** Checks the values keep the table on the page. */
+    public Style {
+      java.util.Objects.requireNonNull(family, "family");
+      java.util.Objects.requireNonNull(dash, "dash");
+      if (tableSize < 6 || tableSize > 9) {
+        throw new IllegalArgumentException("tableSize must be within 6..9, got " + tableSize);
+      }
+      if (firstColumnRight + 15 * columnStep > 600 || columnStep < 15) {
+        throw new IllegalArgumentException("stat columns do not fit the page");
+      }
+    }
+
+    /** The standard layout (spec §C.2). */
+    public static Style standard() {
+      return new Style(
+          Family.HELVETICA,
+          TABLE_SIZE,
+          FIRST_COLUMN_RIGHT,
+          COLUMN_STEP,
+          0,
+          0,
+          false,
+          false,
+          false,
+          "-",
+          BOTTOM);
+    }
   }
 
   /** The gamebook as PDF bytes. */
@@ -80,7 +171,7 @@ public final class GamebookPdfWriter {
   /** Writes the gamebook as a PDF to a stream (not closed). */
   public void write(Gamebook gamebook, OutputStream out) {
     try (PDDocument document = new PDDocument()) {
-      new Rendering(document, gamebook).render();
+      new Rendering(document, gamebook, style).render();
       document.save(out);
     } catch (IOException e) {
       throw new CourtsideException("cannot render gamebook PDF: " + e.getMessage(), e);
@@ -91,18 +182,25 @@ public final class GamebookPdfWriter {
   private static final class Rendering {
     private final PDDocument document;
     private final Gamebook gamebook;
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private PDFont unicode = regular;
+    private final Style style;
+    private final java.util.Random jitter;
+    private final PDFont bold;
+    private final PDFont regular;
+    private PDFont unicode;
     private boolean unicodeLoaded;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream content;
     private float y;
     private Optional<TeamSide> openTable = Optional.empty();
 
-    Rendering(PDDocument document, Gamebook gamebook) throws IOException {
+    Rendering(PDDocument document, Gamebook gamebook, Style style) throws IOException {
       this.document = document;
       this.gamebook = gamebook;
+      this.style = style;
+      this.jitter = new java.util.Random(style.jitterSeed());
+      this.bold = new PDType1Font(style.family().bold);
+      this.regular = new PDType1Font(style.family().regular);
+      this.unicode = regular;
       this.content = newPage();
     }
 
@@ -154,7 +252,7 @@ public final class GamebookPdfWriter {
 
     /** Starts a new page when {@code height} does not fit, repeating an open table's headers. */
     private void ensure(float height) throws IOException {
-      if (y - height >= BOTTOM) {
+      if (y - height >= style.bottomMargin()) {
         return;
       }
       content.close();
@@ -219,14 +317,31 @@ public final class GamebookPdfWriter {
       text(content, bold, 9, LEFT + 3, y, label);
       y -= 14;
       fill(LEFT, y - 3, WIDTH, ROW, 0.76863f, 0.8f, 0.83922f);
-      text(content, bold, TABLE_SIZE, 42.75f, y, "NO");
-      text(content, bold, TABLE_SIZE, 60, y, "PLAYER");
-      text(content, bold, TABLE_SIZE, 190, y, "POS");
-      right(bold, 232, "MIN");
+      float size = style.tableSize();
+      text(content, bold, size, 42.75f, y, header("NO"));
+      text(content, bold, size, 60, y, header("PLAYER"));
+      text(content, bold, size, 190, y, header("POS"));
+      right(bold, 232, header("MIN"));
       for (int i = 0; i < COLUMNS.length; i++) {
-        right(bold, FIRST_COLUMN_RIGHT + COLUMN_STEP * i, COLUMNS[i]);
+        right(bold, column(i), header(COLUMNS[i]));
       }
       y -= ROW;
+    }
+
+    private String header(String label) {
+      if (!style.mixedCaseHeaders() || label.length() < 2 || !Character.isLetter(label.charAt(0))) {
+        return label;
+      }
+      return label.charAt(0) + label.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private float column(int i) {
+      return style.firstColumnRight() + style.columnStep() * i;
+    }
+
+    private float jittered(int i) {
+      float spread = style.cellJitter();
+      return column(i) + (spread == 0 ? 0 : (jitter.nextFloat() * 2 - 1) * spread);
     }
 
     private void table(GameTeam team) throws IOException {
@@ -235,9 +350,17 @@ public final class GamebookPdfWriter {
       openTable = Optional.of(team.side());
       int row = 0;
       for (ActivePlayer p : gamebook.activePlayers(team.side())) {
-        ensure(ROW);
+        ensure(ROW * 2);
         stripe(row++);
-        cell(p.jersey(), p.name().printed(), p.position().orElse(""));
+        String name = p.name().printed();
+        int hyphen = name.lastIndexOf('-');
+        if (style.wrapHyphenatedNames() && hyphen > 0 && hyphen < name.length() - 1) {
+          cell(p.jersey(), name.substring(0, hyphen + 1), "");
+          y -= ROW * 0.9f; // the head and the row stay on one page
+          cell("", name.substring(hyphen + 1), p.position().orElse(""));
+        } else {
+          cell(p.jersey(), name, p.position().orElse(""));
+        }
         statColumns(p.stats(), regular);
         y -= ROW;
       }
@@ -245,12 +368,16 @@ public final class GamebookPdfWriter {
         ensure(ROW);
         stripe(row++);
         cell(p.jersey(), p.name().printed(), "");
-        text(content, fontFor(p.dnpReason()), TABLE_SIZE, 204, y, p.dnpReason());
+        String printed = p.category().name() + " " + style.dash() + " " + p.reason();
+        if (p.reason().isEmpty()) {
+          printed = p.category().name();
+        }
+        text(content, fontFor(printed), style.tableSize(), 204, y, printed);
         y -= ROW;
       }
       ensure(ROW);
       rule(content, y + ROW - 3, 0.6f);
-      text(content, bold, TABLE_SIZE, 60, y, "TOTALS");
+      text(content, bold, style.tableSize(), 60, y, "TOTALS");
       statColumns(totals(team.side()), bold);
       openTable = Optional.empty();
       y -= 22.4f;
@@ -283,17 +410,26 @@ public final class GamebookPdfWriter {
       if (!jersey.isEmpty()) {
         right(regular, 54, jersey);
       }
-      text(content, fontFor(name), TABLE_SIZE, 60, y, name);
+      text(content, fontFor(name), style.tableSize(), 60, y, name);
       if (!position.isEmpty()) {
-        text(content, regular, TABLE_SIZE, 190, y, position);
+        text(content, regular, style.tableSize(), 190, y, position);
       }
     }
 
     private void statColumns(StatLine stats, PDFont font) throws IOException {
       right(font, 232, stats.minutes());
       int[] columns = stats.columns();
+      float previousRight = 232;
       for (int i = 0; i < columns.length; i++) {
-        right(font, FIRST_COLUMN_RIGHT + COLUMN_STEP * i, Integer.toString(columns[i]));
+        String value = Integer.toString(columns[i]);
+        if (i == 14 && style.signedPlusMinus() && columns[i] > 0) {
+          value = "+" + value;
+        }
+        // Jitter moves a cell, but never onto its neighbour: a table keeps a gap between cells.
+        float edge =
+            Math.max(jittered(i), previousRight + 2.5f + width(font, value, style.tableSize()));
+        right(font, edge, value);
+        previousRight = edge;
       }
     }
 
@@ -354,7 +490,13 @@ public final class GamebookPdfWriter {
       float step = 23;
       float first = 186;
       fill(LEFT, y - 3, 150 + step * (periods + 1) + 10, ROW, 0.76863f, 0.8f, 0.83922f);
-      text(content, bold, 8, 39, y, "SCORE BY PERIODS");
+      text(
+          content,
+          bold,
+          8,
+          39,
+          y,
+          style.mixedCaseHeaders() ? "Score by Periods" : "SCORE BY PERIODS");
       for (int i = 0; i < periods; i++) {
         String label = i < 4 ? Integer.toString(i + 1) : "OT" + (i - 3);
         rightSized(bold, 8, first + step * i, label);
@@ -400,7 +542,7 @@ public final class GamebookPdfWriter {
     // ------------------------------------------------------------ drawing primitives
 
     private void right(PDFont font, float rightEdge, String value) throws IOException {
-      rightSized(font, TABLE_SIZE, rightEdge, value);
+      rightSized(font, style.tableSize(), rightEdge, value);
     }
 
     private void rightSized(PDFont font, float size, float rightEdge, String value)

@@ -3,6 +3,10 @@ package io.github.courtside.scrapers.gamebook;
 import io.github.courtside.core.tracking.ProblemContext;
 import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.scrapers.names.PlayerName;
+import io.github.courtside.scrapers.pdf.LineText;
+import io.github.courtside.scrapers.pdf.PdfLine;
+import io.github.courtside.scrapers.pdf.PdfWord;
+import io.github.courtside.scrapers.pdf.TimeBudget;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -40,12 +44,13 @@ final class GamebookReader {
   private static final Pattern TEAM_HEADER = Pattern.compile("^(VISITOR|HOME)\\s*:\\s*(.*)$");
   private static final Pattern RECORD = Pattern.compile("\\((\\d{1,2}-\\d{1,2})\\)");
   private static final Pattern COLUMN_HEADER =
-      Pattern.compile("^(?:NO\\s+)?PLAYER\\s+(?:POS\\s+)?MIN\\b.*");
+      Pattern.compile("^(?:NO\\s+)?PLAYER\\s+(?:POS\\s+)?MIN\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern TOTALS_LINE = Pattern.compile("^TOTALS?\\b.*");
   private static final Pattern TOTALS =
       Pattern.compile("^TOTALS?\\s*:?\\s+(\\d{1,3}:\\d{2})\\s*(.*)$");
   private static final Pattern NON_PLAYING =
-      Pattern.compile("^(?:(\\d{1,2})\\s+)?(.+?)\\s+(DNP|DND|NWT)(?:\\s*-\\s*|\\s+|$)(.*)$");
+      Pattern.compile(
+          "^(?:(\\d{1,2})\\s+)?(.+?)\\s+(DNP|DND|NWT)(?:\\s*[-\u2013\u2014]\\s*|\\s+|$)(.*)$");
   private static final Pattern PLAYER =
       Pattern.compile(
           "^(?:(\\d{1,2})\\s+)?(\\S.*?)\\s+(?:([FGC](?:-[FGC])?)\\s+)?(\\d{1,2}:\\d{2})"
@@ -53,7 +58,8 @@ final class GamebookReader {
   private static final Pattern INACTIVE = Pattern.compile("^Inactive\\s*:\\s*(.*)$");
   private static final Pattern INACTIVE_TEAM =
       Pattern.compile("^(.+?)\\s+[-\u2013\u2014]\\s*(.*)$");
-  private static final Pattern SCORE_HEADER = Pattern.compile("^SCORE BY PERIODS?\\b.*");
+  private static final Pattern SCORE_HEADER =
+      Pattern.compile("^SCORE BY PERIODS?\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern SCORE_ROW = Pattern.compile("^(.*?\\D)\\s+(\\d+(?:\\s+\\d+)*)$");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
@@ -64,10 +70,23 @@ final class GamebookReader {
   private static final Pattern REASON_TAIL =
       Pattern.compile("^(?!.*(?:^|\\s)[+\\-]?\\d+(?:\\s|$))\\D.*$");
 
+  /** The first part of a name cell wrapped at a hyphen: "[no] Nickeil Alexander-". */
+  private static final Pattern NAME_HEAD = Pattern.compile("^(?:(\\d{1,2}) )?(\\p{L}[^\\d()]*-)$");
+
+  /** A line continuing an inactive list: "Name (reason" or "Name Jr. (", the next entry. */
+  private static final Pattern INACTIVE_ENTRY_START =
+      Pattern.compile("^\\p{L}[\\p{L}'\u2019.\\- ]*\\(.*");
+
+  /** More officials wrapped onto their own line. */
+  private static final Pattern OFFICIALS_TAIL =
+      Pattern.compile("^#?\\d{1,3} [^,\\d]+(?:, ?#?\\d{1,3} [^,\\d]+)*,?$");
+
+  private static final Pattern INACTIVE_LABEL = Pattern.compile("Inactive\\s*:");
+
   private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
   private static final Pattern PAGE_FURNITURE =
       Pattern.compile(
-          "^(?:Official Scorer'?s Report.*|Copyright\\b.*|.*\\bPage \\d+ of \\d+|Page \\d+)$",
+          "^(?:Official Scorer['\u2019]?s Report.*|Copyright\\b.*|.*\\bPage \\d+ of \\d+|Page \\d+)$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern OTHER_SECTION =
       Pattern.compile(
@@ -116,25 +135,68 @@ final class GamebookReader {
   private boolean inScoreTable;
   private @Nullable PendingInactive pendingInactive;
   private int lastNonPlayingIndex = -1;
+  private List<PdfWord> words = List.of();
+  private @Nullable ColumnLayout layout;
+  private @Nullable String nameHead;
+  private @Nullable String nameHeadJersey;
+  private Kind lastKind = Kind.UNKNOWN;
 
   GamebookReader(SectionErrorTracker tracker) {
     this.tracker = tracker;
   }
 
-  void read(List<String> lines) {
+  void read(List<PdfLine> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      int number = i + 1;
-      Kind kind = classify(line);
-      try {
-        dispatch(kind, number, line);
-      } catch (RuntimeException e) {
-        tracker.recordError(sectionOf(kind, line), e, ProblemContext.line(number, line));
+      TimeBudget.checkCancelled();
+      PdfLine pdfLine = lines.get(i);
+      String whole = LineText.normalise(pdfLine.text());
+      List<String> segments = inactiveSegments(whole);
+      for (String segment : segments) {
+        words = segments.size() == 1 ? pdfLine.words() : List.of();
+        readLine(i + 1, segment);
       }
     }
+    finish();
+  }
+
+  /** A line cut before every "Inactive:" label that is not at its start (spec §A.13.4). */
+  private static List<String> inactiveSegments(String line) {
+    Matcher label = INACTIVE_LABEL.matcher(line);
+    List<String> segments = new ArrayList<>();
+    int start = 0;
+    while (label.find()) {
+      if (label.start() > start) {
+        segments.add(line.substring(start, label.start()).strip());
+        start = label.start();
+      }
+    }
+    segments.add(line.substring(start).strip());
+    segments.removeIf(String::isEmpty);
+    return segments;
+  }
+
+  private void readLine(int number, String line) {
+    if (line.isEmpty()) {
+      return;
+    }
+    if (line.length() > LineText.MAX_LENGTH) {
+      tracker.recordIssue(
+          GamebookSection.UNCLASSIFIED_LINES.key(),
+          "line_too_long",
+          "line of " + line.length() + " characters skipped (limit " + LineText.MAX_LENGTH + ")",
+          ProblemContext.line(number, line.substring(0, 80)));
+      return;
+    }
+    Kind kind = classify(line);
+    try {
+      dispatch(kind, number, line);
+    } catch (RuntimeException e) {
+      tracker.recordError(sectionOf(kind, line), e, ProblemContext.line(number, line));
+    }
+    lastKind = kind;
+  }
+
+  private void finish() {
     flushInactive();
     if (!date.isPresent() || !arena.isPresent()) {
       tracker.recordIssue(
@@ -217,12 +279,29 @@ final class GamebookReader {
             || (kind == Kind.DURATION && duration.isPresent())
             || (kind == Kind.ATTENDANCE && attendanceSeen)
             || kind == Kind.COLUMN_HEADER;
+    if (kind == Kind.COLUMN_HEADER && !words.isEmpty()) {
+      layout = ColumnLayout.fromHeader(words).orElse(null);
+    }
     if (kind == Kind.FURNITURE || repeatedHeader) {
       return;
     }
     if (kind == Kind.UNKNOWN) {
-      if (pendingInactive != null) {
-        pendingInactive.text.append(' ').append(line);
+      PendingInactive pending = pendingInactive;
+      if (pending != null && pending.continuedBy(line)) {
+        pending.text.append(' ').append(line);
+        return;
+      }
+      if (pending != null) {
+        flushInactive(); // the list ended: this line is not like its entries
+      }
+      Matcher head = NAME_HEAD.matcher(line);
+      if (current != null && head.matches()) {
+        nameHead = head.group(2);
+        nameHeadJersey = head.group(1);
+        return;
+      }
+      if (lastKind == Kind.OFFICIALS && OFFICIALS_TAIL.matcher(line).matches()) {
+        readOfficials(number, "Officials: " + line);
         return;
       }
       if (lastNonPlayingIndex >= 0 && REASON_TAIL.matcher(line).matches()) {
@@ -376,6 +455,8 @@ final class GamebookReader {
       return;
     }
     TeamSide side = m.group(1).equals("VISITOR") ? TeamSide.AWAY : TeamSide.HOME;
+    layout = null;
+    nameHead = null;
     String text = m.group(2).strip();
     int paren = text.indexOf('(');
     String name = (paren >= 0 ? text.substring(0, paren) : text).strip();
@@ -416,7 +497,13 @@ final class GamebookReader {
           ProblemContext.line(number, line));
       return;
     }
-    StatLine stats = stats(m.group(1), m.group(2), number, line, false);
+    ColumnLayout columns = layout;
+    List<PdfWord> cells = cellsAfter(m.group(1));
+    StatLine stats =
+        columns != null && cells != null
+            ? statsByPosition(
+                m.group(1), cells, columns, ProblemContext.line(number, line), new ArrayList<>())
+            : stats(m.group(1), m.group(2), number, line, false);
     TeamSide side = current;
     totals.removeIf(t -> t.side() == side);
     totals.add(new TeamTotals(side, stats));
@@ -438,6 +525,16 @@ final class GamebookReader {
       return;
     }
     String name = m.group(2).strip();
+    String jersey = m.group(1) == null ? "" : m.group(1);
+    String head = nameHead;
+    if (head != null) {
+      name = head + name;
+      if (jersey.isEmpty() && nameHeadJersey != null) {
+        jersey = nameHeadJersey;
+      }
+      nameHead = null;
+      nameHeadJersey = null;
+    }
     if (name.length() < 2 || !HAS_LETTER.matcher(name).matches()) {
       tracker.recordError(
           GamebookSection.ACTIVE_PLAYER_EXTRACTION.key(),
@@ -447,14 +544,94 @@ final class GamebookReader {
       return;
     }
     String rest = m.group(5);
-    StatLine stats = stats(m.group(4), rest == null ? "" : rest, number, line, true);
+    List<String> unreadable = new ArrayList<>();
+    ColumnLayout columns = layout;
+    List<PdfWord> cells = cellsAfter(m.group(4));
+    StatLine stats =
+        columns != null && cells != null
+            ? statsByPosition(m.group(4), cells, columns, context, unreadable)
+            : stats(m.group(4), rest == null ? "" : rest, number, line, true);
     active.add(
         new ActivePlayer(
-            side,
-            m.group(1) == null ? "" : m.group(1),
-            PlayerName.of(name),
-            Optional.ofNullable(m.group(3)),
-            stats));
+            side, jersey, PlayerName.of(name), Optional.ofNullable(m.group(3)), stats, unreadable));
+  }
+
+  /** The positioned words after the minutes cell, or null when the line carries no positions. */
+  private @Nullable List<PdfWord> cellsAfter(String minutes) {
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).text().equals(minutes)) {
+        return words.subList(i + 1, words.size());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Assigns each cell to the column under whose header it stands; a missing, doubled or unreadable
+   * cell is reported and listed in {@code unreadable}, never silently 0.
+   */
+  private StatLine statsByPosition(
+      String minutes,
+      List<PdfWord> cells,
+      ColumnLayout columns,
+      ProblemContext context,
+      List<String> unreadable) {
+    String section = GamebookSection.STAT_LINE_PARSING.key();
+    int[] values = new int[16];
+    boolean[] seen = new boolean[16];
+    for (PdfWord cell : cells) {
+      int column = columns.columnOf(cell);
+      if (column < 0) {
+        tracker.recordError(
+            section,
+            "cell_outside_columns",
+            "cell '" + cell.text() + "' at x=" + Math.round(cell.x0()) + " is under no header",
+            context);
+        continue;
+      }
+      int stat = columns.stat(column);
+      if (stat < 0) {
+        tracker.recordIssue(
+            section,
+            "extra_column",
+            "column '" + columns.label(column) + "' is not modelled; its cell is ignored",
+            context);
+        continue;
+      }
+      String label = ColumnLayout.STANDARD.get(stat);
+      if (seen[stat]) {
+        tracker.recordError(
+            section, "two_cells_in_column", "two cells under '" + label + "'", context);
+        continue;
+      }
+      Matcher signed = SIGNED.matcher(cell.text());
+      if (stat == 14 && signed.matches()) {
+        int value = Integer.parseInt(signed.group(2));
+        values[stat] = signed.group(1).isEmpty() || signed.group(1).equals("+") ? value : -value;
+        seen[stat] = true;
+      } else if (COUNT.matcher(cell.text()).matches() && cell.text().length() <= 4) {
+        values[stat] = Integer.parseInt(cell.text());
+        seen[stat] = true;
+      } else {
+        tracker.recordError(
+            section,
+            "unparsed_stat",
+            "column " + label + " is '" + cell.text() + "', not a number; left empty",
+            context);
+      }
+    }
+    for (int stat = 0; stat < 16; stat++) {
+      if (!seen[stat]) {
+        String label = ColumnLayout.STANDARD.get(stat);
+        unreadable.add(label);
+        tracker.recordError(
+            section,
+            "missing_stat",
+            "column " + label + (columns.has(stat) ? " is empty" : " is not in the header"),
+            context);
+      }
+    }
+    return StatLine.of(minutes, values);
   }
 
   private StatLine stats(String minutes, String rest, int number, String line, boolean player) {
@@ -520,6 +697,11 @@ final class GamebookReader {
       return;
     }
     String name = m.group(2).strip();
+    String head = nameHead;
+    if (head != null) {
+      name = head + name;
+      nameHead = null;
+    }
     if (name.length() < 2 || !HAS_LETTER.matcher(name).matches()) {
       tracker.recordError(section, "invalid_name", "'" + name + "' is not a name", context);
       return;
@@ -542,6 +724,25 @@ final class GamebookReader {
     PendingInactive(int number, String text) {
       this.number = number;
       this.text = new StringBuilder(text);
+    }
+
+    /**
+     * Whether a line continues this list: the list so far ends inside parentheses or after a comma,
+     * or the line starts a new "Name (" entry.
+     */
+    boolean continuedBy(String line) {
+      int depth = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        depth += c == '(' ? 1 : c == ')' ? (depth > 0 ? -1 : 0) : 0;
+      }
+      String so = text.toString().stripTrailing();
+      boolean entryOpen = !so.endsWith(")") && !so.endsWith("None");
+      return depth > 0
+          || entryOpen
+          || line.startsWith("(")
+          || line.startsWith(",")
+          || INACTIVE_ENTRY_START.matcher(line).matches();
     }
   }
 
@@ -603,6 +804,12 @@ final class GamebookReader {
       reason = (close > open ? text.substring(open + 1, close) : text.substring(open + 1)).strip();
       if (close < open) {
         tracker.recordIssue(section, "unclosed_reason", "reason without ')'", context);
+      } else if (close < text.length() - 1) {
+        tracker.recordError(
+            section,
+            "trailing_text",
+            "text after the last entry's reason: '" + text.substring(close + 1).strip() + "'",
+            context);
       }
     } else {
       name = text;

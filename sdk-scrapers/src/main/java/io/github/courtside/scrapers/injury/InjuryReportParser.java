@@ -4,14 +4,17 @@ import io.github.courtside.core.tracking.ProblemContext;
 import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
 import io.github.courtside.scrapers.ParseStatus;
+import io.github.courtside.scrapers.pdf.LineText;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
 import io.github.courtside.scrapers.pdf.PdfText;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
+import io.github.courtside.scrapers.pdf.TimeBudget;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  * the season label is derived correctly (see {@link InjuryReport#season()}). On the sample report
  * this reproduces the old parser's 14 records exactly.
  *
- * <p>Never throws on a bad document: unreadable input gives a {@link ParseStatus#FAILED} report
- * with the reason. Thread-safe.
+ * <p>Never throws on a bad document: unreadable, too large or too slow input gives a {@link
+ * ParseStatus#FAILED} report with the reason, within a hard wall-clock budget per document (2 s,
+ * see {@link #withTimeBudget}). Thread-safe.
  *
  * <pre>{@code
  * InjuryReport report = InjuryReportParser.create().parse(Path.of("report.pdf"));
@@ -52,6 +57,7 @@ public final class InjuryReportParser {
   static final String PLAYERS = "player_records";
   static final String REASONS = "reason_merging";
   private static final List<String> SECTIONS = List.of(METADATA, GAMES, PLAYERS, REASONS);
+  private static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
 
   private static final Pattern TITLE =
       Pattern.compile(
@@ -64,6 +70,13 @@ public final class InjuryReportParser {
   private static final Pattern PLAYER =
       Pattern.compile(
           "^(\\S[^,]*,\\s*\\S.*?)\\s+(Out|Questionable|Doubtful|Probable|Available)(?:\\s+(.*))?$");
+
+  /** A row whose name was printed without the "Last, First" comma. */
+  private static final Pattern PLAYER_WITHOUT_COMMA =
+      Pattern.compile(
+          "^(\\p{Lu}[\\p{L}'\u2019.\\-]*(?: \\p{Lu}[\\p{L}'\u2019.\\-]*){0,3})"
+              + " (Out|Questionable|Doubtful|Probable|Available)(?: (.*))?$");
+
   private static final Pattern COMPLETE_INJURY =
       Pattern.compile("^Injury/Illness - [^;]+;\\s*\\S.*$");
   private static final List<String> KNOWN_REASONS =
@@ -86,10 +99,25 @@ public final class InjuryReportParser {
 
   private final PdfTextExtractor extractor;
   private final SectionErrorTrackerConfig tracking;
+  private final TimeBudget budget;
 
-  private InjuryReportParser(PdfTextExtractor extractor, SectionErrorTrackerConfig tracking) {
+  private InjuryReportParser(
+      PdfTextExtractor extractor, SectionErrorTrackerConfig tracking, TimeBudget budget) {
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.tracking = Objects.requireNonNull(tracking, "tracking");
+    this.budget = Objects.requireNonNull(budget, "budget");
+  }
+
+  private InjuryReportParser(PdfTextExtractor extractor, SectionErrorTrackerConfig tracking) {
+    this(extractor, tracking, TimeBudget.of(DEFAULT_BUDGET));
+  }
+
+  /**
+   * This parser with another hard wall-clock budget per document (extraction and parsing together;
+   * default 2 s).
+   */
+  public InjuryReportParser withTimeBudget(Duration timeBudget) {
+    return new InjuryReportParser(extractor, tracking, TimeBudget.of(timeBudget));
   }
 
   /** A parser with the default extractor and tracking. */
@@ -121,18 +149,24 @@ public final class InjuryReportParser {
   }
 
   private InjuryReport parse(byte[] pdf, String subject) {
-    PdfText text;
-    try {
-      text = extractor.extract(pdf);
-    } catch (PdfExtractionException e) {
-      return failed(subject, e.reason() + ": " + e.getMessage());
-    }
-    return parseLines(text.lines(), subject);
+    PdfTextExtractor.warmUp();
+    return budget.run(
+        () -> {
+          PdfText text;
+          try {
+            text = extractor.extract(pdf);
+          } catch (PdfExtractionException e) {
+            return failed(subject, e.reason() + ": " + e.getMessage());
+          }
+          return parseLines(text.lines(), subject);
+        },
+        reason -> failed(subject, reason));
   }
 
   /** Parses already-extracted text lines (PDFBox, sorted by position). */
   public InjuryReport parseLines(List<String> lines) {
-    return parseLines(lines, "injury report");
+    return budget.run(
+        () -> parseLines(lines, "injury report"), reason -> failed("injury report", reason));
   }
 
   private InjuryReport parseLines(List<String> lines, String subject) {
@@ -153,6 +187,8 @@ public final class InjuryReportParser {
           reader.totalLines - reader.joinedFragments,
           reader.merged,
           tracker.logSummary());
+    } catch (CancellationException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       tracker.recordError(METADATA, e, ProblemContext.none());
       return failed(tracker, "parser failure: " + e);
@@ -205,6 +241,7 @@ public final class InjuryReportParser {
     @Nullable String time;
     @Nullable String matchup;
     @Nullable String team;
+    @Nullable String teamHead;
     final List<String> pendingFragments = new ArrayList<>();
     int openRecord = -1;
     boolean openMerged;
@@ -215,11 +252,20 @@ public final class InjuryReportParser {
 
     void read(List<String> lines) {
       for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i).strip();
+        TimeBudget.checkCancelled();
+        String line = LineText.normalise(lines.get(i));
         if (line.isEmpty()) {
           continue;
         }
         totalLines++;
+        if (line.length() > LineText.MAX_LENGTH) {
+          tracker.recordIssue(
+              PLAYERS,
+              "line_too_long",
+              "line of " + line.length() + " characters skipped",
+              ProblemContext.line(i + 1, line.substring(0, 80)));
+          continue;
+        }
         try {
           readLine(i + 1, line);
         } catch (RuntimeException e) {
@@ -276,14 +322,24 @@ public final class InjuryReportParser {
         newGroup = true;
         team = null;
       }
+      String head = teamHead;
+      teamHead = null;
+      String joined = head == null ? rest : head + " " + rest;
       for (String name : TEAM_NAMES) {
-        if (rest.startsWith(name)
-            && (rest.length() == name.length() || rest.charAt(name.length()) == ' ')) {
+        if (joined.startsWith(name)
+            && (joined.length() == name.length() || joined.charAt(name.length()) == ' ')) {
           team = NbaTeam.fromName(name).map(NbaTeam::tricode).orElse(name);
-          rest = rest.substring(name.length()).strip();
+          rest = joined.substring(name.length()).strip();
           newGroup = true;
           break;
         }
+      }
+      if (head != null && !newGroup) {
+        readFragment(head); // not a wrapped team cell after all
+      }
+      if (!newGroup && isTeamHead(rest)) {
+        teamHead = rest; // "Portland Trail" above "Blazers <row>": one team cell, wrapped
+        return;
       }
       if (newGroup) {
         closeOpen();
@@ -303,6 +359,16 @@ public final class InjuryReportParser {
       Matcher player = PLAYER.matcher(rest);
       if (player.matches()) {
         readPlayer(number, line, player);
+        return;
+      }
+      Matcher noComma = PLAYER_WITHOUT_COMMA.matcher(rest);
+      if (noComma.matches()) {
+        tracker.recordIssue(
+            PLAYERS,
+            "name_without_comma",
+            "player name '" + noComma.group(1) + "' printed without 'Last, First'; kept as printed",
+            ProblemContext.line(number, line));
+        readPlayer(number, line, noComma);
         return;
       }
       readFragment(rest);
@@ -335,10 +401,19 @@ public final class InjuryReportParser {
               0));
       openRecord = records.size() - 1;
       openMerged = wrapped;
-      if (reason.isEmpty() || wrapped) {
-        return; // the tail of the reason may follow on the next line
+      // The record stays open: the tail of a reason (inline or not) may follow on the next line.
+    }
+
+    /** A proper, word-aligned beginning of a team name ("Portland Trail"). */
+    private static boolean isTeamHead(String text) {
+      for (String name : TEAM_NAMES) {
+        if (name.length() > text.length()
+            && name.startsWith(text)
+            && name.charAt(text.length()) == ' ') {
+          return true;
+        }
       }
-      closeOpen();
+      return false;
     }
 
     /** Text that is neither a row nor a header: part of a wrapped reason. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
-/** A point in time after which cooperative checks fail with {@link Expired}. */
+/**
+ * A point in time after which cooperative checks fail with {@link Expired}; they fail as well once
+ * the thread was interrupted (its {@link TimeBudget} ran out).
+ */
 final class Deadline {
   private final Clock clock;
   private final long deadlineMillis;
@@ -17,7 +20,7 @@ final class Deadline {
   }
 
   void check() throws Expired {
-    if (clock.millis() > deadlineMillis) {
+    if (clock.millis() > deadlineMillis || Thread.currentThread().isInterrupted()) {
       throw new Expired(budget);
     }
   }

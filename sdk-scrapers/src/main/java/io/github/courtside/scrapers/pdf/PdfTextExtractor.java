@@ -3,6 +3,7 @@ package io.github.courtside.scrapers.pdf;
 import io.github.courtside.scrapers.pdf.PdfExtractionException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -26,12 +26,16 @@ import org.slf4j.LoggerFactory;
  * Extracts the text of a PDF with PDFBox, sorted by position (spec §A.4: this matches pdfplumber
  * line for line), within bounded time and size.
  *
- * <p>Bounded time is cooperative, with no extra thread: every read of the underlying bytes and
- * every content-stream operator checks a deadline taken from the injected {@link Clock}, so a
- * damaged document that sends PDFBox into a long repair or a huge content stream is abandoned with
- * {@link Reason#TIMED_OUT} shortly after the budget. Size is bounded by {@code maxBytes} and {@code
- * maxPages}. Every failure is a {@link PdfExtractionException} with a reason; nothing else escapes
- * (PDFBox's runtime exceptions and stack overflows on cyclic structures included).
+ * <p>Bounded time: every read of the underlying bytes, every content-stream operator and every 256
+ * glyphs check a deadline taken from the injected {@link Clock} and the thread's interrupt flag, so
+ * a damaged document that sends PDFBox into a long repair or a huge content stream is abandoned
+ * with {@link Reason#TIMED_OUT} shortly after the budget; the parsers add a hard wall-clock {@link
+ * TimeBudget} around extraction and parsing. Size and memory are bounded by {@code maxBytes},
+ * {@code maxPages}, a cap of glyphs per page and per document, and a limit on what compressed
+ * streams may inflate to (checked before PDFBox inflates them), which also caps PDFBox's stream
+ * cache. Words come with their x-range ({@link PdfText#positionedLines()}). Every failure is a
+ * {@link PdfExtractionException} with a reason; nothing else escapes (PDFBox's runtime exceptions
+ * and stack overflows on cyclic structures included).
  *
  * <pre>{@code
  * PdfTextExtractor extractor = PdfTextExtractor.builder()
@@ -48,8 +52,14 @@ public final class PdfTextExtractor {
   private final long maxBytes;
   private final int maxPages;
   private final Clock clock;
+  private final int maxGlyphsPerPage;
+  private final long maxGlyphsPerDocument;
+  private final long maxInflatedBytes;
 
   private PdfTextExtractor(Builder builder) {
+    this.maxGlyphsPerPage = builder.maxGlyphsPerPage;
+    this.maxGlyphsPerDocument = builder.maxGlyphsPerDocument;
+    this.maxInflatedBytes = builder.maxInflatedBytes;
     this.timeout = builder.timeout;
     this.maxBytes = builder.maxBytes;
     this.maxPages = builder.maxPages;
@@ -94,43 +104,72 @@ public final class PdfTextExtractor {
     }
     WarmUp.ensure();
     Deadline deadline = new Deadline(clock, timeout);
+    GlyphCollector collector = new GlyphCollector(deadline, maxGlyphsPerPage, maxGlyphsPerDocument);
     try (PDDocument document =
-        Loader.loadPDF(new DeadlineReader(new RandomAccessReadBuffer(pdf), deadline))) {
+        Loader.loadPDF(
+            new DeadlineReader(new RandomAccessReadBuffer(pdf), deadline),
+            MemoryUsageSetting.setupMainMemoryOnly(maxInflatedBytes).streamCache)) {
+      TimeBudget.closeOnCancel(document);
       int pages = document.getNumberOfPages();
       if (pages > maxPages) {
         throw new PdfExtractionException(
             Reason.TOO_LARGE, "PDF of " + pages + " pages exceeds the limit of " + maxPages);
       }
-      DeadlineStripper stripper = new DeadlineStripper(deadline);
-      stripper.setSortByPosition(true);
-      stripper.setLineSeparator("\n");
-      String text = stripper.getText(document);
+      InflatedSize.check(document.getDocument(), maxInflatedBytes, deadline);
+      collector.writeText(document, Writer.nullWriter());
+      PdfExtractionException stopped = collector.failure();
+      if (stopped != null) {
+        throw stopped;
+      }
+      List<PdfLine> positioned = new ArrayList<>();
       List<String> lines = new ArrayList<>();
-      for (String line : text.split("\n", -1)) {
-        String trimmed = line.stripTrailing();
-        if (!trimmed.isBlank()) {
-          lines.add(trimmed);
-        }
+      int characters = 0;
+      for (PdfLine line : collector.lines()) {
+        characters += line.text().length() + 1;
+        positioned.add(line);
+        lines.add(line.text());
       }
       if (lines.isEmpty()) {
         throw new PdfExtractionException(
             Reason.NO_TEXT, "the PDF holds no extractable text (" + pages + " pages)");
       }
-      return new PdfText(lines, pages, text.length());
+      return new PdfText(lines, pages, characters, positioned);
     } catch (Deadline.Expired e) {
       throw new PdfExtractionException(Reason.TIMED_OUT, String.valueOf(e.getMessage()), e);
+    } catch (OutOfMemoryError e) {
+      throw new PdfExtractionException(
+          Reason.TOO_LARGE, "out of memory while extracting text: " + e.getMessage(), e);
     } catch (IOException | RuntimeException | StackOverflowError e) {
+      PdfExtractionException stopped = collector.failure();
+      if (stopped != null) {
+        throw stopped;
+      }
       if (e instanceof PdfExtractionException extraction) {
         throw extraction;
       }
       if (e.getCause() instanceof Deadline.Expired expired) {
         throw new PdfExtractionException(Reason.TIMED_OUT, String.valueOf(expired.getMessage()), e);
       }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new PdfExtractionException(Reason.TIMED_OUT, "extraction cancelled: " + e, e);
+      }
+      if (e instanceof StackOverflowError) {
+        throw new PdfExtractionException(
+            Reason.UNREADABLE, "not a readable PDF: nesting too deep (stack overflow)", e);
+      }
       throw new PdfExtractionException(
           Reason.UNREADABLE,
           "not a readable PDF: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Pays PDFBox's one-time start-up cost (class loading, glyph lists, font metrics) now, outside
+   * any document's time budget; the parsers call it before starting a budget.
+   */
+  public static void warmUp() {
+    WarmUp.ensure();
   }
 
   private static boolean hasPdfHeader(byte[] pdf) {
@@ -181,29 +220,50 @@ public final class PdfTextExtractor {
     }
   }
 
-  /** A text stripper that checks the deadline before every content-stream operator. */
-  private static final class DeadlineStripper extends PDFTextStripper {
-    private final Deadline deadline;
-
-    DeadlineStripper(Deadline deadline) {
-      this.deadline = deadline;
-    }
-
-    @Override
-    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-      deadline.check();
-      super.processOperator(operator, operands);
-    }
-  }
-
   /** Builds a {@link PdfTextExtractor}. */
   public static final class Builder {
     private Duration timeout = Duration.ofMillis(1500);
     private long maxBytes = 32L * 1024 * 1024;
     private int maxPages = 100;
     private Clock clock = Clock.systemUTC();
+    private int maxGlyphsPerPage = 50_000;
+    private long maxGlyphsPerDocument = 400_000;
+    private long maxInflatedBytes = 64L * 1024 * 1024;
 
     private Builder() {}
+
+    /** The most glyphs shown on one page (default 50,000; a gamebook page shows about 4,000). */
+    public Builder maxGlyphsPerPage(int maxGlyphsPerPage) {
+      if (maxGlyphsPerPage < 1) {
+        throw new IllegalArgumentException(
+            "maxGlyphsPerPage must be positive, got " + maxGlyphsPerPage);
+      }
+      this.maxGlyphsPerPage = maxGlyphsPerPage;
+      return this;
+    }
+
+    /** The most glyphs shown in one document (default 400,000). */
+    public Builder maxGlyphsPerDocument(long maxGlyphsPerDocument) {
+      if (maxGlyphsPerDocument < 1) {
+        throw new IllegalArgumentException(
+            "maxGlyphsPerDocument must be positive, got " + maxGlyphsPerDocument);
+      }
+      this.maxGlyphsPerDocument = maxGlyphsPerDocument;
+      return this;
+    }
+
+    /**
+     * The most bytes the document's compressed streams may inflate to, together, and the limit of
+     * PDFBox's in-memory stream cache (default 64 MiB).
+     */
+    public Builder maxInflatedBytes(long maxInflatedBytes) {
+      if (maxInflatedBytes < 1) {
+        throw new IllegalArgumentException(
+            "maxInflatedBytes must be positive, got " + maxInflatedBytes);
+      }
+      this.maxInflatedBytes = maxInflatedBytes;
+      return this;
+    }
 
     /** The time budget of one extraction (default 1.5 s). */
     public Builder timeout(Duration timeout) {

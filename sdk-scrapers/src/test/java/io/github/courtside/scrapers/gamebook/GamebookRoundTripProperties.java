@@ -6,22 +6,93 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.courtside.scrapers.ParseStatus;
+import io.github.courtside.scrapers.pdf.PdfTextExtractor;
+import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Random synthetic games rendered by {@link GamebookPdfWriter} parse back to the same game. */
+/**
+ * Random synthetic games rendered by {@link GamebookPdfWriter} parse back to the same game: in the
+ * standard layout, and in random layout variants the parser does not control (three font families
+ * and sizes, jittered column positions and cell offsets, "+N" plus/minus, wrapped hyphenated names,
+ * page breaks inside a team and inside the inactive lists, dash variants, mixed-case headers).
+ */
 class GamebookRoundTripProperties {
-  private final GamebookParser parser = GamebookParser.create();
+  /** Correctness, not speed, is asserted here: a loaded CI machine must not turn into failures. */
+  private final GamebookParser parser =
+      GamebookParser.create(
+          GamebookParserConfig.builder()
+              .timeBudget(Duration.ofSeconds(30))
+              .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
+              .build());
+
   private final GamebookPdfWriter writer = GamebookPdfWriter.create();
+
+  static GamebookPdfWriter.Style style(long seed) {
+    Random random = new Random(seed);
+    GamebookPdfWriter.Family family =
+        GamebookPdfWriter.Family.values()[random.nextInt(GamebookPdfWriter.Family.values().length)];
+    boolean mono = family == GamebookPdfWriter.Family.COURIER;
+    float size = mono ? 6.5f + random.nextInt(3) * 0.5f : 6.5f + random.nextInt(5) * 0.5f;
+    float step = 19.5f + random.nextFloat() * 1.5f;
+    float first = 252 + random.nextFloat() * 10;
+    float jitter = random.nextFloat() * (mono ? 1.2f : 2.5f);
+    String[] dashes = {"-", "\u2013", "\u2014"};
+    return new GamebookPdfWriter.Style(
+        family,
+        size,
+        first,
+        step,
+        jitter,
+        random.nextLong(),
+        random.nextBoolean(),
+        random.nextBoolean(),
+        random.nextBoolean(),
+        dashes[random.nextInt(dashes.length)],
+        random.nextInt(3) == 0 ? 330 : 52);
+  }
+
+  @Test
+  void gamesRenderedInRandomLayoutVariantsParseBackEqual() {
+    qt().withExamples(60)
+        .withShrinkCycles(3)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Gamebook game = SyntheticGames.game(seed);
+              GamebookPdfWriter.Style style = style(seed ^ 0x5DEECE66DL);
+              Gamebook parsed = parser.parse(GamebookPdfWriter.create(style).write(game));
+              String context =
+                  "seed "
+                      + seed
+                      + " "
+                      + style
+                      + " "
+                      + parsed.failureReason()
+                      + ": "
+                      + parsed.sections();
+              assertEquals(ParseStatus.COMPLETE, parsed.status(), context);
+              assertEquals(game.game(), parsed.game(), context);
+              assertEquals(game.activePlayers(), parsed.activePlayers(), context);
+              assertEquals(game.dnpPlayers(), parsed.dnpPlayers(), context);
+              assertEquals(game.inactivePlayers(), parsed.inactivePlayers(), context);
+              assertEquals(game.teamTotals(), parsed.teamTotals(), context);
+              assertEquals(game.periodScores(), parsed.periodScores(), context);
+              assertEquals(0, parsed.sections().totalErrors(), context);
+            });
+  }
 
   @Test
   void renderedSyntheticGamesParseBackEqual() {
-    qt().withExamples(80)
+    qt().withExamples(40)
+        .withShrinkCycles(3)
         .forAll(longs().all())
         .checkAssert(
             seed -> {
               Gamebook game = SyntheticGames.game(seed);
               Gamebook parsed = parser.parse(writer.write(game));
-              String context = "seed " + seed + ": " + parsed.sections();
+              String context =
+                  "seed " + seed + " " + parsed.failureReason() + ": " + parsed.sections();
               assertEquals(ParseStatus.COMPLETE, parsed.status(), context);
               assertEquals(game.game(), parsed.game(), context);
               assertEquals(game.activePlayers(), parsed.activePlayers(), context);

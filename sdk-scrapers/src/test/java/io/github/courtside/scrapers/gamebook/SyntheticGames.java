@@ -78,6 +78,7 @@ final class SyntheticGames {
     "Russell",
     "Diabaté",
     "Smith-Jones",
+    "Alexander-Walker",
     "McDermott"
   };
   private static final String[] SUFFIX = {"", "", "", "", "", " Jr.", " Sr.", " II", " III", " IV"};
