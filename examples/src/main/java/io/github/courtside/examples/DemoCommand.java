@@ -245,6 +245,7 @@ final class DemoCommand implements Callable<Integer> {
 
   static void print(PrintWriter out, DemoConfig config, DemoReport report, double seconds) {
     summary(out, config, report);
+    out.printf(Locale.ROOT, "report   %s%n", report.reportIndex());
     out.printf(Locale.ROOT, "done in %.1f s; files in %s%n", seconds, report.directory());
     out.flush();
   }

@@ -26,6 +26,9 @@ import io.github.courtside.duckdb.DuckDbDatabase;
 import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
 import io.github.courtside.duckdb.warehouse.DuckDbWarehouse;
 import io.github.courtside.examples.demo.SyntheticLeague.Matchup;
+import io.github.courtside.examples.report.GradedRow;
+import io.github.courtside.examples.report.ReportFolder;
+import io.github.courtside.examples.report.StepTiming;
 import io.github.courtside.models.catboost.CatBoostPredictor;
 import io.github.courtside.models.catboost.ModelMetadata;
 import io.github.courtside.models.feature.FeatureExtractor;
@@ -345,6 +348,7 @@ public final class DemoPipeline {
         actuals.addAll(actuals(gamebook));
       }
       GradingResult graded = new Grader().grade(fanOut.predictions(), actuals);
+      List<GradedRow> gradedRows = graded.rows().stream().map(GradedRow::of).toList();
       var accuracy =
           new AccuracyMonitor(AccuracyMonitorConfig.defaults()).report(graded.rows()).overall();
       Map<String, Long> recommendations = new TreeMap<>();
@@ -378,7 +382,28 @@ public final class DemoPipeline {
           fanOut.consolidation(),
           fanOut.rerun(),
           active,
-          accuracy);
+          accuracy,
+          gradedRows,
+          writeReport(gradedRows, List.of(fanOut.consolidation())));
+    }
+
+    private Path writeReport(List<GradedRow> rows, List<ConsolidationReport> consolidations) {
+      List<StepTiming> timings = new ArrayList<>();
+      for (ConsolidationReport consolidation : consolidations) {
+        for (ConsolidationReport.StepTiming step : consolidation.timings()) {
+          timings.add(
+              new StepTiming(
+                  consolidation.partition(), step.step().name(), step.elapsed().toMillis()));
+        }
+      }
+      return ReportFolder.builder(
+              "Courtside demo: seed " + config.seed() + ", " + config.teams() + " teams", rows)
+          .timings(timings)
+          .fact("gamebook PDFs rendered and parsed", Integer.toString(parsed))
+          .fact("player-game rows loaded", Long.toString(rowsLoaded))
+          .fact("training vectors", Integer.toString(trainingRequests.size()))
+          .build()
+          .writeTo(config.directory().resolve("report"));
     }
 
     /** Renders, parses and loads one game day; returns the parsed gamebooks. */

@@ -1,9 +1,11 @@
 package io.github.courtside.examples.demo;
 
 import io.github.courtside.core.consolidation.ConsolidationReport;
+import io.github.courtside.examples.report.GradedRow;
 import io.github.courtside.models.grading.AccuracySummary;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,8 @@ import java.util.Map;
  * @param rerun the report of consolidating the same batch again (nothing to do)
  * @param activePredictions active rows in the predictions table for the day after consolidation
  * @param accuracy the grading of the day's predictions against the games
+ * @param graded every graded prediction, in grading order
+ * @param reportIndex the report folder's {@code index.html}
  */
 public record DemoReport(
     Path directory,
@@ -43,10 +47,13 @@ public record DemoReport(
     ConsolidationReport consolidation,
     ConsolidationReport rerun,
     long activePredictions,
-    AccuracySummary accuracy) {
+    AccuracySummary accuracy,
+    List<GradedRow> graded,
+    Path reportIndex) {
 
   public DemoReport {
     qualityTiers = Map.copyOf(qualityTiers);
     recommendations = Map.copyOf(recommendations);
+    graded = List.copyOf(graded);
   }
 }

@@ -61,6 +61,16 @@ class DemoPipelineTest {
         "every prediction is graded into exactly one outcome");
     assertEquals(0, accuracy.fallbacks());
     assertTrue(Files.size(folder.resolve("model.json")) > 0);
+    assertEquals(folder.resolve("report").resolve("index.html"), report.reportIndex());
+    assertTrue(Files.isRegularFile(report.reportIndex()));
+    assertEquals(
+        report.graded(),
+        io.github.courtside.examples.report.GradedRowFiles.read(
+            folder.resolve("report").resolve("graded.csv")),
+        "the report's CSV holds every graded prediction");
+    assertEquals(
+        accuracy.wins(),
+        report.graded().stream().filter(r -> r.outcome().name().equals("WIN")).count());
     assertTrue(Files.size(folder.resolve("model.metadata.json")) > 0);
   }
 
