@@ -260,15 +260,17 @@ final class ReportCharts {
     }
     CategoryChart chart = category(title, axis, "hit rate (%)");
     chart.addSeries("hit rate", names, rates);
-    chart
-        .addSeries(
+    org.knowm.xchart.CategorySeries even =
+        chart.addSeries(
             "break-even 52.38%",
             names,
             names.stream()
                 .map(n -> (Number) (100 * AccuracyMonitor.BREAK_EVEN_AT_MINUS_110))
-                .toList())
-        .setChartCategorySeriesRenderStyle(
-            org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+                .toList());
+    even.setChartCategorySeriesRenderStyle(
+        org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+    even.setMarker(SeriesMarkers.NONE);
+    even.setLineColor(new Color(200, 40, 40));
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
     return chart;
   }
