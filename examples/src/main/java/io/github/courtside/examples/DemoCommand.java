@@ -172,6 +172,11 @@ final class DemoCommand implements Callable<Integer> {
         workers,
         folder);
     out.flush();
+    // The gate logs every blocked vector at WARN (QUALITY_BLOCKED ...): right for a service, a
+    // flood in a terminal. The demo counts them instead, and the report lists each one.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.github.courtside.models.prediction.FallbackPredictor",
+        "error");
     long started = System.nanoTime();
     DemoReport report;
     if (backend == Backend.DUCKDB && coordination == Coordination.EMBEDDED) {
