@@ -137,6 +137,7 @@ public final class DemoPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(DemoPipeline.class);
   private static final FeatureSchema SCHEMA = FeatureSchema.V9_33;
   private static final int FIRST_TRAINING_DAY = 10;
+  private static final int TRAINING_DATES = 75;
   private static final ThreadLocal<GamebookPdfWriter> WRITER =
       ThreadLocal.withInitial(GamebookPdfWriter::create);
   // The demo parses PDFs it rendered itself: a generous budget, so that a cold JVM on a busy
@@ -363,7 +364,8 @@ public final class DemoPipeline {
         FanOut last = null;
         for (LocalDate day : graded) {
           List<PredictionRequest> requests = requests(extractor, day, tiers);
-          FanOut fanOut = fanOut(day, requests, predictor, lock);
+          FanOut fanOut =
+              fanOut(day, requests, predictor, lock, day.equals(graded.get(graded.size() - 1)));
           completions += fanOut.completions();
           consolidations.add(fanOut.consolidation());
           List<ActualResult> actuals = new ArrayList<>();
@@ -380,7 +382,7 @@ public final class DemoPipeline {
           last = fanOut;
           progress.step();
         }
-        rerun = Objects.requireNonNull(last).rerun();
+        rerun = Objects.requireNonNull(Objects.requireNonNull(last).rerun());
         blocked = predictor.blockedCount();
         fallbacks = predictor.fallbackCount();
         imputations = predictor.imputationCount();
@@ -672,8 +674,10 @@ public final class DemoPipeline {
           FeatureExtractor.builder(InMemoryPlayerGameHistory.of(history)).schema(SCHEMA).build();
       List<FeatureRequest> requests = new ArrayList<>();
       List<Double> targets = new ArrayList<>();
-      // The first dates have too little history to learn from.
-      int skipped = Math.min(FIRST_TRAINING_DAY, dates.size() / 3);
+      // The first dates have too little history to learn from; the most recent TRAINING_DATES
+      // dates are enough for a small model and keep the demo fast.
+      int skipped =
+          Math.max(Math.min(FIRST_TRAINING_DAY, dates.size() / 3), dates.size() - TRAINING_DATES);
       for (LocalDate date : dates.subList(skipped, dates.size())) {
         for (Matchup matchup : league.games(date)) {
           Gamebook gamebook = Objects.requireNonNull(parsedGames.get(matchup.gameId()));
@@ -743,7 +747,11 @@ public final class DemoPipeline {
     }
 
     private FanOut fanOut(
-        LocalDate day, List<PredictionRequest> requests, Predictor predictor, LeaseLock lock) {
+        LocalDate day,
+        List<PredictionRequest> requests,
+        Predictor predictor,
+        LeaseLock lock,
+        boolean rerun) {
       List<String> workers = new ArrayList<>();
       for (int w = 0; w < config.workers(); w++) {
         workers.add("worker-" + w);
@@ -827,8 +835,12 @@ public final class DemoPipeline {
                 + ", got "
                 + consolidations.size());
       }
-      ConsolidationReport rerun = consolidator.consolidate(batchId, day);
-      return new FanOut(List.copyOf(predictions), completions.get(), consolidations.get(0), rerun);
+      // Consolidating a consumed batch again is a no-op; shown once, for the last date.
+      return new FanOut(
+          List.copyOf(predictions),
+          completions.get(),
+          consolidations.get(0),
+          rerun ? consolidator.consolidate(batchId, day) : null);
     }
 
     private List<Row> predictionRows(List<Prediction> predictions) {
@@ -906,5 +918,5 @@ public final class DemoPipeline {
       List<Prediction> predictions,
       int completions,
       ConsolidationReport consolidation,
-      ConsolidationReport rerun) {}
+      @Nullable ConsolidationReport rerun) {}
 }

@@ -5,8 +5,10 @@ import io.github.courtside.examples.report.GradedRow;
 import io.github.courtside.models.grading.AccuracySummary;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one demo run did, step by step.
@@ -64,8 +66,9 @@ public record DemoReport(
     Path reportIndex) {
 
   public DemoReport {
-    qualityTiers = Map.copyOf(qualityTiers);
-    recommendations = Map.copyOf(recommendations);
+    // Sorted, so that the printed summary is the same from one run to the next.
+    qualityTiers = Collections.unmodifiableMap(new TreeMap<>(qualityTiers));
+    recommendations = Collections.unmodifiableMap(new TreeMap<>(recommendations));
     consolidations = List.copyOf(consolidations);
     graded = List.copyOf(graded);
   }
