@@ -50,6 +50,13 @@ class DemoPipelineTest {
     assertEquals(
         report.predictions(), report.recommendations().values().stream().mapToLong(n -> n).sum());
 
+    assertEquals(
+        List.copyOf(new java.util.TreeSet<>(report.qualityTiers().keySet())),
+        List.copyOf(report.qualityTiers().keySet()),
+        "tiers print in the same (sorted) order in every run, not a JVM's hash order");
+    assertEquals(
+        List.copyOf(new java.util.TreeSet<>(report.recommendations().keySet())),
+        List.copyOf(report.recommendations().keySet()));
     assertEquals(3, report.batches());
     assertEquals(3, report.batchCompletions(), "exactly one record call completes each batch");
     assertEquals(3, report.consolidations().size());
