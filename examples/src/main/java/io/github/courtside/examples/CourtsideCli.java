@@ -30,13 +30,16 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BigQueryLocalCommand.class,
       DemoCommand.class,
+      GradeCommand.class,
       ParseGamebookCommand.class,
       ParseInjuryReportCommand.class,
       PredictCommand.class,
+      ReportCommand.class,
     },
     footer = {
       "%nExamples:",
-      "  courtside demo --teams 8 --days 30",
+      "  courtside demo",
+      "  courtside demo --teams 8 --games 16 --graded-dates 4",
       "  courtside help predict",
       "%nErrors are one line on stderr (exit 2: usage, 1: failure); --verbose adds the stack trace."
     })

@@ -29,21 +29,25 @@ import picocli.CommandLine.Spec;
  * {@code courtside demo}: the whole pipeline on the embedded default, no cloud account needed.
  *
  * <pre>{@code
- * bin/courtside demo --dir /tmp/courtside-demo --teams 8 --days 30 --workers 4
+ * bin/courtside demo --dir /tmp/courtside-demo
+ * bin/courtside demo --teams 8 --games 16 --graded-dates 4 --workers 2
  * }</pre>
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the end-to-end pipeline on DuckDB with in-process coordination:",
-      "synthetic gamebook PDFs -> parser -> player_game -> point-in-time features -> CatBoost model",
-      "-> fan-out workers + staging tables -> exactly-once completion -> locked MERGE -> grading."
+      "Runs the end-to-end pipeline on DuckDB with in-process coordination over a synthetic",
+      "regular season (30 teams, 1,230 games by default): gamebook PDFs -> parser -> player_game",
+      "-> point-in-time features -> CatBoost model behind the readiness gate -> per graded date:",
+      "fan-out workers + staging tables -> exactly-once completion -> locked MERGE -> grading;",
+      "then writes the report folder (index.html with charts, graded.csv, graded.json)."
     },
     footer = {
       "%nExamples:",
       "  courtside demo",
-      "  courtside demo --dir /tmp/courtside-demo --teams 8 --days 30 --workers 4 --seed 7",
+      "  courtside demo --dir /tmp/courtside-demo --seed 7",
+      "  courtside demo --teams 8 --games 16 --graded-dates 4 --workers 2   (a quick run)",
       "  courtside demo --backend bigquery --coordination firestore"
     })
 final class DemoCommand implements Callable<Integer> {
@@ -62,15 +66,23 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--teams",
-      defaultValue = "8",
-      description = "Teams, even (default: ${DEFAULT-VALUE}).")
+      defaultValue = "30",
+      description = "Teams, even, 2-30 (default: ${DEFAULT-VALUE}).")
   int teams;
 
   @Option(
-      names = "--days",
+      names = "--games",
+      defaultValue = "82",
+      description = "Regular-season games per team (default: ${DEFAULT-VALUE}).")
+  int games;
+
+  @Option(
+      names = "--graded-dates",
       defaultValue = "30",
-      description = "Game days of history before the predicted day (default: ${DEFAULT-VALUE}).")
-  int days;
+      description =
+          "The season's last game dates to predict, consolidate and grade, one fan-out batch"
+              + " each (default: ${DEFAULT-VALUE}).")
+  int gradedDates;
 
   @Option(
       names = "--workers",
@@ -131,7 +143,13 @@ final class DemoCommand implements Callable<Integer> {
             ? WritableFolder.require(spec.commandLine(), "--dir", directory)
             : Files.createTempDirectory("courtside-demo");
     DemoConfig.Builder builder =
-        DemoConfig.builder(folder).seed(seed).teams(teams).historyDays(days).workers(workers);
+        DemoConfig.builder(folder)
+            .seed(seed)
+            .teams(teams)
+            .gamesPerTeam(games)
+            .gradedDates(gradedDates)
+            .workers(workers)
+            .progress(System.console() != null);
     if (dataset != null) {
       builder.dataset(dataset);
     }
@@ -146,12 +164,19 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "Courtside demo: %d teams, %d history days, %d workers, in %s%n",
+        "Courtside demo: %d teams, %d games each, the last %d game dates graded, %d workers, in"
+            + " %s%n",
         teams,
-        days,
+        games,
+        gradedDates,
         workers,
         folder);
     out.flush();
+    // The gate logs every blocked vector at WARN (QUALITY_BLOCKED ...): right for a service, a
+    // flood in a terminal. The demo counts them instead, and the report lists each one.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.github.courtside.models.prediction.FallbackPredictor",
+        "error");
     long started = System.nanoTime();
     DemoReport report;
     if (backend == Backend.DUCKDB && coordination == Coordination.EMBEDDED) {
@@ -245,6 +270,8 @@ final class DemoCommand implements Callable<Integer> {
 
   static void print(PrintWriter out, DemoConfig config, DemoReport report, double seconds) {
     summary(out, config, report);
+    out.printf(Locale.ROOT, "   steps    %s%n", timings(report));
+    out.printf(Locale.ROOT, "report     %s%n", report.reportIndex());
     out.printf(Locale.ROOT, "done in %.1f s; files in %s%n", seconds, report.directory());
     out.flush();
   }
@@ -253,12 +280,14 @@ final class DemoCommand implements Callable<Integer> {
   static void summary(PrintWriter out, DemoConfig config, DemoReport report) {
     out.printf(
         Locale.ROOT,
-        "1. scrape   %d gamebook PDFs rendered and parsed (%d complete, box scores verified)%n",
+        "1. scrape   %d games: %d gamebook PDFs rendered and parsed (%d complete, box scores"
+            + " verified)%n",
+        report.games(),
         report.gamebooksParsed(),
         report.gamebooksComplete());
     out.printf(
         Locale.ROOT,
-        "2. load     %d rows in %s (one atomic partition replace per day)%n",
+        "2. load     %d rows in %s (one atomic partition replace per game date)%n",
         report.playerGameRows(),
         config.playerGameTable().qualifiedName());
     out.printf(
@@ -268,31 +297,41 @@ final class DemoCommand implements Callable<Integer> {
         report.modelTrees());
     out.printf(
         Locale.ROOT,
-        "4. predict  %d players on %s; quality tiers %s; picks %s%n",
+        "4. predict  %d predictions over %d game dates (%s to %s); quality tiers %s; picks %s%n",
         report.predictions(),
-        report.predictedDay(),
+        report.batches(),
+        report.firstGradedDate(),
+        report.lastGradedDate(),
         report.qualityTiers(),
         report.recommendations());
     out.printf(
         Locale.ROOT,
-        "5. fan out  %d workers wrote %d staging tables; batch completed by %d record call%n",
-        report.stagingTables(),
-        report.stagingTables(),
-        report.batchCompletions());
-    ConsolidationReport merge = report.consolidation();
+        "   gate     %d blocked by the readiness gate, %d fallbacks in all, %d feature values"
+            + " imputed%n",
+        report.blocked(),
+        report.fallbacks(),
+        report.imputedValues());
     out.printf(
         Locale.ROOT,
-        "6. merge    %s under fencing token %d: %d staged, %d merged, %d deactivated, %d staging"
-            + " tables dropped; steps %s%n",
-        merge.outcome(),
-        merge.fencingToken(),
-        merge.stagedRows(),
-        merge.mergedRows(),
-        merge.deactivatedRows(),
-        merge.droppedTables(),
-        merge.timings().stream()
-            .map(t -> t.step() + " " + t.elapsed().toMillis() + "ms")
-            .collect(Collectors.joining(", ")));
+        "5. fan out  %d batches x %d workers, each with its own staging table; %d batches"
+            + " completed by exactly one record call%n",
+        report.batches(),
+        report.workers(),
+        report.batchCompletions());
+    long[] totals = report.consolidationTotals();
+    out.printf(
+        Locale.ROOT,
+        "6. merge    %d batches %s: %d staged, %d merged, %d deactivated, %d staging tables"
+            + " dropped%n",
+        report.consolidations().size(),
+        report.consolidations().stream()
+            .map(c -> c.outcome().name())
+            .distinct()
+            .collect(Collectors.joining("/")),
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3]);
     out.printf(
         Locale.ROOT,
         "   rerun    %s; %d active predictions in %s%n",
@@ -302,8 +341,9 @@ final class DemoCommand implements Callable<Integer> {
     AccuracySummary accuracy = report.accuracy();
     out.printf(
         Locale.ROOT,
-        "7. grade    %d wins, %d losses, %d pushes, %d voids, %d passes; hit rate %s (break-even"
-            + " %.2f%%), MAE %s, fallbacks %d%n",
+        "7. grade    %d graded: %d wins, %d losses, %d pushes, %d voids, %d passes; hit rate %s"
+            + " (break-even %.2f%%), MAE %s, fallbacks %d%n",
+        report.graded().size(),
         accuracy.wins(),
         accuracy.losses(),
         accuracy.pushes(),
@@ -313,6 +353,19 @@ final class DemoCommand implements Callable<Integer> {
         100 * AccuracyMonitor.BREAK_EVEN_AT_MINUS_110,
         number(accuracy.meanAbsoluteError()),
         accuracy.fallbacks());
+  }
+
+  /** How long the consolidation steps took, summed over the batches (not part of the summary). */
+  static String timings(DemoReport report) {
+    java.util.Map<String, Long> millis = new java.util.LinkedHashMap<>();
+    for (ConsolidationReport consolidation : report.consolidations()) {
+      consolidation
+          .timings()
+          .forEach(t -> millis.merge(t.step().name(), t.elapsed().toMillis(), Long::sum));
+    }
+    return millis.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue() + "ms")
+        .collect(Collectors.joining(", "));
   }
 
   private static String percent(OptionalDouble value) {

@@ -26,6 +26,10 @@ import io.github.courtside.duckdb.DuckDbDatabase;
 import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
 import io.github.courtside.duckdb.warehouse.DuckDbWarehouse;
 import io.github.courtside.examples.demo.SyntheticLeague.Matchup;
+import io.github.courtside.examples.report.GradedRow;
+import io.github.courtside.examples.report.GradingFiles;
+import io.github.courtside.examples.report.ReportFolder;
+import io.github.courtside.examples.report.StepTiming;
 import io.github.courtside.models.catboost.CatBoostPredictor;
 import io.github.courtside.models.catboost.ModelMetadata;
 import io.github.courtside.models.feature.FeatureExtractor;
@@ -35,11 +39,15 @@ import io.github.courtside.models.feature.FeatureVector;
 import io.github.courtside.models.grading.AccuracyMonitor;
 import io.github.courtside.models.grading.AccuracyMonitorConfig;
 import io.github.courtside.models.grading.ActualResult;
+import io.github.courtside.models.grading.GradedPrediction;
 import io.github.courtside.models.grading.Grader;
-import io.github.courtside.models.grading.GradingResult;
+import io.github.courtside.models.history.InMemoryPlayerGameHistory;
+import io.github.courtside.models.history.PlayerGame;
 import io.github.courtside.models.history.WarehousePlayerGameHistory;
+import io.github.courtside.models.prediction.FallbackPredictor;
 import io.github.courtside.models.prediction.Prediction;
 import io.github.courtside.models.prediction.PredictionRequest;
+import io.github.courtside.models.prediction.Predictor;
 import io.github.courtside.models.quality.QualityReport;
 import io.github.courtside.models.quality.QualityScorer;
 import io.github.courtside.models.training.BoosterConfig;
@@ -53,6 +61,7 @@ import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
 import io.github.courtside.scrapers.gamebook.GamebookParserConfig;
 import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
+import io.github.courtside.scrapers.gamebook.InactivePlayer;
 import io.github.courtside.scrapers.gamebook.NonPlayingPlayer;
 import io.github.courtside.scrapers.gamebook.StatLine;
 import io.github.courtside.scrapers.gamebook.TeamSide;
@@ -68,10 +77,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -88,19 +99,22 @@ import org.slf4j.LoggerFactory;
  * in production:
  *
  * <ol>
- *   <li>each game day of a synthetic league is rendered as an NBA gamebook PDF, parsed back by
- *       {@link GamebookParser} and loaded into {@code nba.player_game} with an atomic partition
- *       replace;
- *   <li>point-in-time feature vectors (strictly before each game) train a small oblivious-tree
- *       model, written in CatBoost's JSON format with its training medians, and loaded through
- *       catboost4j;
- *   <li>the predicted day's slate is scored for quality and fanned out to workers; each predicts
- *       its share, writes its own staging table and records its completions;
+ *   <li>every game of a synthetic league's regular season (30 teams and 1,230 games by default) is
+ *       rendered as an NBA gamebook PDF, parsed back by {@link GamebookParser} and loaded into
+ *       {@code nba.player_game} with an atomic partition replace per game date;
+ *   <li>point-in-time feature vectors (strictly before each game) of the dates before the graded
+ *       ones train a small oblivious-tree model, written in CatBoost's JSON format with its
+ *       training medians, and loaded through catboost4j behind the {@link FallbackPredictor} with
+ *       its readiness gate on;
+ *   <li>each of the last N game dates is one batch: its slate is scored for quality and fanned out
+ *       to workers; each predicts its share, writes its own staging table and records its
+ *       completions;
  *   <li>the one record call that completes the batch consolidates it: MERGE into {@code
  *       nba.player_prop_predictions} under a lease lock with a fencing token, verified, superseded
  *       rows deactivated, staging dropped, and marks the batch consumed (a call told RETRIGGER,
  *       because an earlier trigger was never consumed, consolidates again: it is idempotent);
- *   <li>after the games, predictions are graded and summarised.
+ *   <li>after the games, predictions are graded; the report folder ({@code report/index.html} with
+ *       its charts, and every graded prediction as CSV and JSON) is written.
  * </ol>
  *
  * <pre>{@code
@@ -123,6 +137,18 @@ public final class DemoPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(DemoPipeline.class);
   private static final FeatureSchema SCHEMA = FeatureSchema.V9_33;
   private static final int FIRST_TRAINING_DAY = 10;
+  private static final int TRAINING_DATES = 75;
+  private static final ThreadLocal<GamebookPdfWriter> WRITER =
+      ThreadLocal.withInitial(GamebookPdfWriter::create);
+  // The demo parses PDFs it rendered itself: a generous budget, so that a cold JVM on a busy
+  // machine does not time out on the first gamebook.
+  private static final ThreadLocal<GamebookParser> PARSER =
+      ThreadLocal.withInitial(
+          () ->
+              GamebookParser.create(
+                  GamebookParserConfig.builder()
+                      .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
+                      .build()));
 
   private final DemoConfig config;
   private final Clock clock;
@@ -244,70 +270,194 @@ public final class DemoPipeline {
         .build();
   }
 
-  /** One run's state: the league, what is known of each player, and the step counters. */
+  /** One run's state: the league, the parsed season and the step counters. */
   private final class Run {
     private final Path gamebooks;
     private final Warehouse warehouse;
     private final CoordinationStore store;
     private final SyntheticLeague league;
-    private final GamebookPdfWriter writer = GamebookPdfWriter.create();
-    // The demo parses PDFs it rendered itself: a generous budget, so that a cold JVM on a busy
-    // machine does not time out on the first gamebook.
-    private final GamebookParser parser =
-        GamebookParser.create(
-            GamebookParserConfig.builder()
-                .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
-                .build());
-    private final Map<String, List<Integer>> pointsByPlayer = new HashMap<>();
-    private final List<FeatureRequest> trainingRequests = new ArrayList<>();
-    private final List<Double> trainingTargets = new ArrayList<>();
+    private final Map<String, Gamebook> parsedGames = new HashMap<>();
+    private final List<PlayerGame> history = new ArrayList<>();
     private int parsed;
     private int complete;
     private long rowsLoaded;
+    private int trainingRows;
 
     Run(Warehouse warehouse, CoordinationStore store) {
       this.gamebooks = gamebooksFolder();
       this.warehouse = warehouse;
       this.store = store;
-      this.league = new SyntheticLeague(config.seed(), config.teams());
+      this.league =
+          new SyntheticLeague(
+              config.seed(), config.teams(), config.firstDay(), config.gamesPerTeam());
     }
 
     DemoReport execute() {
+      List<LocalDate> dates = league.dates();
+      if (dates.size() < config.gradedDates() + 8) {
+        throw new IllegalArgumentException(
+            "the season has "
+                + dates.size()
+                + " game dates; grading the last "
+                + config.gradedDates()
+                + " leaves fewer than 8 to train on: give more games per team or fewer graded"
+                + " dates");
+      }
       warehouse.createTableIfAbsent(config.playerGameTable(), playerGameSchema());
       warehouse.createTableIfAbsent(config.predictionsTable(), predictionSchema());
-      for (int day = 0; day < config.historyDays(); day++) {
-        List<Gamebook> games = loadDay(day);
-        if (day >= FIRST_TRAINING_DAY) {
-          addTrainingExamples(games);
-        }
-        games.forEach(this::remember);
-      }
-      LOG.info("loaded {} player-game rows from {} gamebooks", rowsLoaded, parsed);
+      long started = System.nanoTime();
+      scrapeAndLoad(dates);
+      LOG.info(
+          "loaded {} player-game rows from {} gamebooks in {} ms",
+          rowsLoaded,
+          parsed,
+          (System.nanoTime() - started) / 1_000_000);
 
-      WarehousePlayerGameHistory history =
-          new WarehousePlayerGameHistory(warehouse, config.playerGameTable());
-      FeatureExtractor extractor = FeatureExtractor.builder(history).schema(SCHEMA).build();
+      List<LocalDate> graded = dates.subList(dates.size() - config.gradedDates(), dates.size());
+      List<LocalDate> training = dates.subList(0, dates.size() - config.gradedDates());
       Path modelFile = config.directory().resolve("model.json");
-      ModelMetadata metadata = train(extractor, modelFile);
+      started = System.nanoTime();
+      ModelMetadata metadata = train(training, modelFile);
       int trees = treeCount(modelFile);
+      LOG.info(
+          "trained on {} vectors in {} ms",
+          trainingRows,
+          (System.nanoTime() - started) / 1_000_000);
+      started = System.nanoTime();
 
-      LocalDate day = config.predictedDay();
-      List<Matchup> slate = league.schedule(day, config.historyDays());
-      List<PredictionRequest> requests = new ArrayList<>();
+      FeatureExtractor extractor =
+          FeatureExtractor.builder(
+                  new WarehousePlayerGameHistory(warehouse, config.playerGameTable()))
+              .schema(SCHEMA)
+              .build();
       Map<String, Long> tiers = new TreeMap<>();
+      Map<String, Long> recommendations = new TreeMap<>();
+      List<GradedPrediction> gradedPredictions = new ArrayList<>();
+      List<Prediction> allPredictions = new ArrayList<>();
+      List<ActualResult> allActuals = new ArrayList<>();
+      List<ConsolidationReport> consolidations = new ArrayList<>();
+      int completions = 0;
+      ConsolidationReport rerun;
+      long blocked;
+      long fallbacks;
+      long imputations;
+      try (CatBoostPredictor model =
+              CatBoostPredictor.builder(modelFile)
+                  .metadata(metadata)
+                  .schema(SCHEMA)
+                  .modelId(SYSTEM_ID)
+                  .clock(clock)
+                  .build();
+          LeaseLock lock =
+              new LeaseLock(
+                  store,
+                  LeaseLockConfig.builder()
+                      .owner("demo-coordinator")
+                      .pollInterval(Duration.ofMillis(50))
+                      .waitBudget(Duration.ofSeconds(60))
+                      .clock(clock)
+                      .build());
+          Progress progress = Progress.of(config.progress(), "predict+merge", graded.size())) {
+        // The readiness gate is on: a vector below BRONZE, with a required default or a weak
+        // matchup never reaches the model and is answered by the tagged fallback.
+        FallbackPredictor predictor = FallbackPredictor.builder(model).clock(clock).build();
+        FanOut last = null;
+        for (LocalDate day : graded) {
+          List<PredictionRequest> requests = requests(extractor, day, tiers);
+          FanOut fanOut =
+              fanOut(day, requests, predictor, lock, day.equals(graded.get(graded.size() - 1)));
+          completions += fanOut.completions();
+          consolidations.add(fanOut.consolidation());
+          List<ActualResult> actuals = new ArrayList<>();
+          for (Matchup matchup : league.games(day)) {
+            actuals.addAll(actuals(matchup));
+          }
+          List<Prediction> predictions = inCreationOrder(fanOut.predictions());
+          for (Prediction prediction : predictions) {
+            recommendations.merge(prediction.recommendation().name(), 1L, Long::sum);
+          }
+          gradedPredictions.addAll(new Grader().grade(predictions, actuals).rows());
+          allPredictions.addAll(predictions);
+          allActuals.addAll(actuals);
+          last = fanOut;
+          progress.step();
+        }
+        rerun = Objects.requireNonNull(Objects.requireNonNull(last).rerun());
+        blocked = predictor.blockedCount();
+        fallbacks = predictor.fallbackCount();
+        imputations = predictor.imputationCount();
+      }
+      LOG.info(
+          "predicted, consolidated and graded {} dates in {} ms",
+          graded.size(),
+          (System.nanoTime() - started) / 1_000_000);
+      started = System.nanoTime();
+      var accuracy =
+          new AccuracyMonitor(AccuracyMonitorConfig.defaults()).report(gradedPredictions).overall();
+      List<GradedRow> gradedRows = gradedPredictions.stream().map(GradedRow::of).toList();
+      long active =
+          warehouse
+              .query(
+                  "SELECT COUNT(*) AS n FROM "
+                      + config.predictionsTable().qualifiedName()
+                      + " WHERE game_date >= DATE '"
+                      + graded.get(0)
+                      + "' AND is_active")
+              .get(0)
+              .getLong("n")
+              .orElse(0L);
+      GradingFiles.writePredictions(config.directory().resolve("predictions.json"), allPredictions);
+      GradingFiles.writeResults(config.directory().resolve("results.json"), allActuals);
+      return new DemoReport(
+          config.directory(),
+          graded.get(0),
+          graded.get(graded.size() - 1),
+          league.gameCount(),
+          parsed,
+          complete,
+          rowsLoaded,
+          trainingRows,
+          trees,
+          allPredictions.size(),
+          tiers,
+          recommendations,
+          graded.size(),
+          config.workers(),
+          completions,
+          consolidations,
+          rerun,
+          active,
+          blocked,
+          fallbacks,
+          imputations,
+          accuracy,
+          gradedRows,
+          writeReport(gradedRows, consolidations, blocked, imputations, started));
+    }
+
+    /** A date's predictions in the order they were made (workers interleave): by creation. */
+    private List<Prediction> inCreationOrder(List<Prediction> predictions) {
+      List<Prediction> sorted = new ArrayList<>(predictions);
+      sorted.sort(Comparator.comparing(Prediction::gameId).thenComparing(Prediction::playerLookup));
+      return sorted;
+    }
+
+    /** The day's slate: every rotation player not listed out, with the feature store's values. */
+    private List<PredictionRequest> requests(
+        FeatureExtractor extractor, LocalDate day, Map<String, Long> tiers) {
       List<FeatureRequest> featureRequests = new ArrayList<>();
       List<String> gameIds = new ArrayList<>();
-      for (Matchup matchup : slate) {
-        for (TeamSide side : TeamSide.values()) {
-          for (String player :
-              league.rosterKeys(side == TeamSide.AWAY ? matchup.away() : matchup.home())) {
-            featureRequests.add(featureRequest(player, day, matchup, side));
+      for (Matchup matchup : league.games(day)) {
+        for (SyntheticLeague.Pregame pregame : league.pregame(matchup)) {
+          if (!pregame.listedOut()) {
+            featureRequests.add(league.featureRequest(pregame));
             gameIds.add(matchup.gameId());
           }
         }
       }
       List<FeatureVector> vectors = extractor.extractAll(featureRequests);
       QualityScorer scorer = new QualityScorer();
+      List<PredictionRequest> requests = new ArrayList<>();
       for (int i = 0; i < vectors.size(); i++) {
         FeatureRequest featureRequest = featureRequests.get(i);
         QualityReport quality = scorer.score(vectors.get(i));
@@ -318,101 +468,110 @@ public final class DemoPipeline {
         OptionalDouble line = featureRequest.line();
         requests.add(line.isPresent() ? request.withLine(line.getAsDouble()) : request);
       }
-
-      FanOut fanOut;
-      try (CatBoostPredictor predictor =
-              CatBoostPredictor.builder(modelFile)
-                  .metadata(metadata)
-                  .schema(SCHEMA)
-                  .modelId(SYSTEM_ID)
-                  .build();
-          LeaseLock lock =
-              new LeaseLock(
-                  store,
-                  LeaseLockConfig.builder()
-                      .owner("demo-coordinator")
-                      .pollInterval(Duration.ofMillis(50))
-                      .waitBudget(Duration.ofSeconds(60))
-                      .clock(clock)
-                      .build())) {
-        fanOut = fanOut(requests, predictor, lock);
-      }
-
-      // The games are played: load the day, then grade.
-      List<Gamebook> played = loadDay(config.historyDays());
-      List<ActualResult> actuals = new ArrayList<>();
-      for (Gamebook gamebook : played) {
-        actuals.addAll(actuals(gamebook));
-      }
-      GradingResult graded = new Grader().grade(fanOut.predictions(), actuals);
-      var accuracy =
-          new AccuracyMonitor(AccuracyMonitorConfig.defaults()).report(graded.rows()).overall();
-      Map<String, Long> recommendations = new TreeMap<>();
-      for (Prediction prediction : fanOut.predictions()) {
-        recommendations.merge(prediction.recommendation().name(), 1L, Long::sum);
-      }
-      long active =
-          warehouse
-              .query(
-                  "SELECT COUNT(*) AS n FROM "
-                      + config.predictionsTable().qualifiedName()
-                      + " WHERE game_date = DATE '"
-                      + day
-                      + "' AND is_active")
-              .get(0)
-              .getLong("n")
-              .orElse(0L);
-      return new DemoReport(
-          config.directory(),
-          day,
-          parsed,
-          complete,
-          rowsLoaded,
-          trainingRequests.size(),
-          trees,
-          fanOut.predictions().size(),
-          tiers,
-          recommendations,
-          fanOut.stagingTables(),
-          fanOut.completions(),
-          fanOut.consolidation(),
-          fanOut.rerun(),
-          active,
-          accuracy);
+      return requests;
     }
 
-    /** Renders, parses and loads one game day; returns the parsed gamebooks. */
-    private List<Gamebook> loadDay(int round) {
-      LocalDate date = config.firstDay().plusDays(round);
-      List<Gamebook> games = new ArrayList<>();
-      List<Row> rows = new ArrayList<>();
-      for (Matchup matchup : league.schedule(date, round)) {
-        byte[] pdf = writer.write(league.play(matchup));
-        try {
-          Files.write(gamebooks.resolve(matchup.gameId() + ".pdf"), pdf);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write the gamebook of " + matchup.gameId(), e);
+    private Path writeReport(
+        List<GradedRow> rows,
+        List<ConsolidationReport> consolidations,
+        long blocked,
+        long imputations,
+        long started) {
+      List<StepTiming> timings = new ArrayList<>();
+      for (ConsolidationReport consolidation : consolidations) {
+        for (ConsolidationReport.StepTiming step : consolidation.timings()) {
+          timings.add(
+              new StepTiming(
+                  consolidation.partition(), step.step().name(), step.elapsed().toMillis()));
         }
-        Gamebook gamebook = parser.parse(pdf);
-        if (gamebook.status() == ParseStatus.FAILED) {
-          throw new CourtsideException(
-              "gamebook "
-                  + matchup.gameId()
-                  + " failed to parse: "
-                  + gamebook.failureReason().orElse("no reason given"));
-        }
-        parsed++;
-        if (gamebook.status() == ParseStatus.COMPLETE && gamebook.checksPassed()) {
-          complete++;
-        }
-        games.add(gamebook);
-        rows.addAll(playerGameRows(gamebook, matchup));
       }
-      rowsLoaded += warehouse.replacePartition(config.playerGameTable(), date, rows);
-      return games;
+      Path index =
+          ReportFolder.builder(
+                  "Courtside demo: seed "
+                      + config.seed()
+                      + ", "
+                      + config.teams()
+                      + " teams, "
+                      + config.gamesPerTeam()
+                      + " games each",
+                  rows)
+              .timings(timings)
+              .fact("games in the season", Integer.toString(league.gameCount()))
+              .fact("gamebook PDFs rendered and parsed", parsed + " (" + complete + " complete)")
+              .fact("player-game rows loaded", Long.toString(rowsLoaded))
+              .fact("training vectors", Integer.toString(trainingRows))
+              .fact("fan-out batches consolidated", Integer.toString(consolidations.size()))
+              .fact("vectors blocked by the quality gate", Long.toString(blocked))
+              .fact("feature values imputed", Long.toString(imputations))
+              .build()
+              .writeTo(config.directory().resolve("report"));
+      LOG.info("wrote the report in {} ms", (System.nanoTime() - started) / 1_000_000);
+      return index;
     }
 
-    private List<Row> playerGameRows(Gamebook gamebook, Matchup matchup) {
+    /** Renders and parses every game of the season (in parallel), then loads each date. */
+    private void scrapeAndLoad(List<LocalDate> dates) {
+      List<Matchup> games = new ArrayList<>();
+      dates.forEach(date -> games.addAll(league.games(date)));
+      int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try (Progress progress = Progress.of(config.progress(), "gamebooks", games.size())) {
+        List<Future<Gamebook>> results = new ArrayList<>();
+        for (Matchup matchup : games) {
+          results.add(pool.submit(() -> renderAndParse(matchup, progress)));
+        }
+        for (int i = 0; i < games.size(); i++) {
+          Gamebook gamebook = results.get(i).get();
+          parsed++;
+          if (gamebook.status() == ParseStatus.COMPLETE && gamebook.checksPassed()) {
+            complete++;
+          }
+          parsedGames.put(games.get(i).gameId(), gamebook);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CourtsideException("interrupted while parsing gamebooks", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new CourtsideException("a gamebook could not be parsed: " + cause, e);
+      } finally {
+        pool.shutdownNow();
+      }
+      LOG.info("rendered and parsed {} gamebooks", parsed);
+      try (Progress progress = Progress.of(config.progress(), "load days", dates.size())) {
+        for (LocalDate date : dates) {
+          List<Row> rows = new ArrayList<>();
+          for (Matchup matchup : league.games(date)) {
+            rows.addAll(playerGameRows(parsedGames.get(matchup.gameId()), matchup));
+          }
+          rowsLoaded += warehouse.replacePartition(config.playerGameTable(), date, rows);
+          progress.step();
+        }
+      }
+    }
+
+    private Gamebook renderAndParse(Matchup matchup, Progress progress) throws IOException {
+      byte[] pdf = WRITER.get().write(league.play(matchup));
+      Files.write(gamebooks.resolve(matchup.gameId() + ".pdf"), pdf);
+      Gamebook gamebook = PARSER.get().parse(pdf);
+      if (gamebook.status() == ParseStatus.FAILED) {
+        throw new CourtsideException(
+            "gamebook "
+                + matchup.gameId()
+                + " failed to parse: "
+                + gamebook.failureReason().orElse("no reason given"));
+      }
+      progress.step();
+      return gamebook;
+    }
+
+    private List<Row> playerGameRows(@Nullable Gamebook gamebook, Matchup matchup) {
+      if (gamebook == null) {
+        throw new CourtsideException("no parsed gamebook for " + matchup.gameId());
+      }
       List<Row> rows = new ArrayList<>();
       for (TeamSide side : TeamSide.values()) {
         String team = tricode(gamebook, side);
@@ -443,6 +602,22 @@ public final class DemoPipeline {
                   .set("team_ft_attempts", (long) totals.freeThrowsAttempted())
                   .set("team_turnovers", (long) totals.turnovers())
                   .build());
+          history.add(
+              PlayerGame.builder(player.name().lookupKey(), matchup.date())
+                  .gameId(matchup.gameId())
+                  .team(team)
+                  .opponent(opponent)
+                  .home(side == TeamSide.HOME)
+                  .points(stats.points())
+                  .minutes(stats.seconds() / 60.0)
+                  .freeThrowMakes(stats.freeThrowsMade())
+                  .shooting(
+                      stats.fieldGoalsAttempted(), stats.freeThrowsAttempted(), stats.turnovers())
+                  .teamTotals(
+                      totals.fieldGoalsAttempted(),
+                      totals.freeThrowsAttempted(),
+                      totals.turnovers())
+                  .build());
         }
         for (NonPlayingPlayer player : gamebook.dnpPlayers(side)) {
           rows.add(
@@ -455,6 +630,14 @@ public final class DemoPipeline {
                       side)
                   .set("is_dnp", true)
                   .set("dnp_reason", player.reason())
+                  .build());
+          history.add(
+              PlayerGame.builder(player.name().lookupKey(), matchup.date())
+                  .gameId(matchup.gameId())
+                  .team(team)
+                  .opponent(opponent)
+                  .home(side == TeamSide.HOME)
+                  .dnp(true)
                   .build());
         }
       }
@@ -481,56 +664,42 @@ public final class DemoPipeline {
           .orElseThrow(() -> new CourtsideException("gamebook without the " + side + " team"));
     }
 
-    /** Records the played games' points, so lines can be set for later days. */
-    private void remember(Gamebook gamebook) {
-      for (ActivePlayer player : gamebook.activePlayers()) {
-        pointsByPlayer
-            .computeIfAbsent(player.name().lookupKey(), key -> new ArrayList<>())
-            .add(player.stats().points());
-      }
-    }
-
-    private void addTrainingExamples(List<Gamebook> games) {
-      for (Gamebook gamebook : games) {
-        LocalDate date = gamebook.game().date().orElseThrow();
-        String away = tricode(gamebook, TeamSide.AWAY);
-        String home = tricode(gamebook, TeamSide.HOME);
-        for (ActivePlayer player : gamebook.activePlayers()) {
-          String key = player.name().lookupKey();
-          boolean atHome = player.side() == TeamSide.HOME;
-          FeatureRequest.Builder request =
-              FeatureRequest.builder(key, date).opponent(atHome ? away : home).home(atHome);
-          line(key).ifPresent(request::line);
-          trainingRequests.add(request.build());
-          trainingTargets.add((double) player.stats().points());
+    /**
+     * Trains on the dates before the graded ones: point-in-time vectors of every player who played
+     * (from the parsed gamebooks held in memory: the same rows as the warehouse table), with the
+     * lines and feature-store values known before each game.
+     */
+    private ModelMetadata train(List<LocalDate> dates, Path modelFile) {
+      FeatureExtractor extractor =
+          FeatureExtractor.builder(InMemoryPlayerGameHistory.of(history)).schema(SCHEMA).build();
+      List<FeatureRequest> requests = new ArrayList<>();
+      List<Double> targets = new ArrayList<>();
+      // The first dates have too little history to learn from; the most recent TRAINING_DATES
+      // dates are enough for a small model and keep the demo fast.
+      int skipped =
+          Math.max(Math.min(FIRST_TRAINING_DAY, dates.size() / 3), dates.size() - TRAINING_DATES);
+      for (LocalDate date : dates.subList(skipped, dates.size())) {
+        for (Matchup matchup : league.games(date)) {
+          Gamebook gamebook = Objects.requireNonNull(parsedGames.get(matchup.gameId()));
+          Map<String, Integer> points = new HashMap<>();
+          for (ActivePlayer player : gamebook.activePlayers()) {
+            points.put(player.name().lookupKey(), player.stats().points());
+          }
+          for (SyntheticLeague.Pregame pregame : league.pregame(matchup)) {
+            Integer scored = points.get(pregame.player().key());
+            if (scored != null) {
+              requests.add(league.featureRequest(pregame));
+              targets.add((double) scored);
+            }
+          }
         }
       }
-    }
-
-    private FeatureRequest featureRequest(
-        String player, LocalDate day, Matchup matchup, TeamSide side) {
-      boolean atHome = side == TeamSide.HOME;
-      FeatureRequest.Builder request =
-          FeatureRequest.builder(player, day)
-              .opponent((atHome ? matchup.away() : matchup.home()).tricode())
-              .home(atHome);
-      line(player).ifPresent(request::line);
-      return request.build();
-    }
-
-    /** The demo's sportsbook: the average of the last ten games, on the half point. */
-    private OptionalDouble line(String player) {
-      List<Integer> points = pointsByPlayer.getOrDefault(player, List.of());
-      if (points.size() < 3) {
-        return OptionalDouble.empty();
+      trainingRows = requests.size();
+      List<FeatureVector> vectors;
+      try (Progress progress = Progress.of(config.progress(), "train", 1)) {
+        vectors = extractor.extractAll(requests);
+        progress.step();
       }
-      List<Integer> recent = points.subList(Math.max(0, points.size() - 10), points.size());
-      double average = recent.stream().mapToInt(Integer::intValue).average().orElse(0);
-      return OptionalDouble.of(Math.floor(average) + 0.5);
-    }
-
-    private ModelMetadata train(FeatureExtractor extractor, Path modelFile) {
-      List<FeatureVector> vectors = extractor.extractAll(trainingRequests);
       List<String> names = SCHEMA.names();
       double[][] rows = new double[vectors.size()][];
       for (int i = 0; i < rows.length; i++) {
@@ -546,13 +715,13 @@ public final class DemoPipeline {
           }
         }
       }
-      double[] targets = trainingTargets.stream().mapToDouble(Double::doubleValue).toArray();
       ObliviousTreeModel model =
           new ObliviousTreeBooster(
                   BoosterConfig.builder().trees(60).depth(4).learningRate(0.15).build())
-              .train(new TrainingSet(names, rows, targets));
+              .train(
+                  new TrainingSet(
+                      names, rows, targets.stream().mapToDouble(Double::doubleValue).toArray()));
       model.writeTo(modelFile);
-      ModelMetadata metadata = new ModelMetadata(SYSTEM_ID, names, medians);
       try {
         new ObjectMapper()
             .writerWithDefaultPrettyPrinter()
@@ -566,7 +735,7 @@ public final class DemoPipeline {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the model metadata", e);
       }
-      return metadata;
+      return new ModelMetadata(SYSTEM_ID, names, medians);
     }
 
     private int treeCount(Path modelFile) {
@@ -578,12 +747,19 @@ public final class DemoPipeline {
     }
 
     private FanOut fanOut(
-        List<PredictionRequest> requests, CatBoostPredictor predictor, LeaseLock lock) {
-      LocalDate day = config.predictedDay();
-      List<String> players = requests.stream().map(PredictionRequest::playerLookup).toList();
+        LocalDate day,
+        List<PredictionRequest> requests,
+        Predictor predictor,
+        LeaseLock lock,
+        boolean rerun) {
+      List<String> workers = new ArrayList<>();
+      for (int w = 0; w < config.workers(); w++) {
+        workers.add("worker-" + w);
+      }
       CompletionTracker tracker =
           new CompletionTracker(store, CompletionTrackerConfig.builder().clock(clock).build());
-      BatchId batch = tracker.start(day.toString(), players);
+      // One item per worker: each records its share once, after its staging table is written.
+      BatchId batch = tracker.start(day.toString(), workers);
       String batchId = "predictions_" + batch.asString();
       Consolidator consolidator =
           Consolidator.create(
@@ -615,7 +791,7 @@ public final class DemoPipeline {
         List<Future<StagingWriteResult>> results = new ArrayList<>();
         for (int w = 0; w < config.workers(); w++) {
           List<PredictionRequest> share = shares.get(w);
-          String worker = "worker-" + w;
+          String worker = workers.get(w);
           results.add(
               pool.submit(
                   () -> {
@@ -624,21 +800,19 @@ public final class DemoPipeline {
                     StagingWriteResult staged =
                         StagingWriter.of(warehouse, config.predictionsTable(), batchId, worker)
                             .write(predictionRows(mine));
-                    for (Prediction prediction : mine) {
-                      RecordOutcome outcome =
-                          tracker.record(
-                              batch,
-                              prediction.playerLookup(),
-                              Completion.staged(1, staged.stagingTable().table()));
-                      // COMPLETED_BATCH, or RETRIGGER when an earlier trigger was never
-                      // consumed: consolidate (idempotent), then mark the batch consumed
-                      if (outcome.isTrigger()) {
-                        if (outcome.completedBatch()) {
-                          completions.incrementAndGet();
-                        }
-                        consolidations.add(consolidator.consolidate(batchId, day));
-                        tracker.markConsumed(outcome.claim().orElseThrow());
+                    RecordOutcome outcome =
+                        tracker.record(
+                            batch,
+                            worker,
+                            Completion.staged(mine.size(), staged.stagingTable().table()));
+                    // COMPLETED_BATCH, or RETRIGGER when an earlier trigger was never
+                    // consumed: consolidate (idempotent), then mark the batch consumed
+                    if (outcome.isTrigger()) {
+                      if (outcome.completedBatch()) {
+                        completions.incrementAndGet();
                       }
+                      consolidations.add(consolidator.consolidate(batchId, day));
+                      tracker.markConsumed(outcome.claim().orElseThrow());
                     }
                     return staged;
                   }));
@@ -656,15 +830,17 @@ public final class DemoPipeline {
       }
       if (consolidations.size() != 1) {
         throw new CourtsideException(
-            "expected exactly one consolidation trigger, got " + consolidations.size());
+            "expected exactly one consolidation trigger for "
+                + day
+                + ", got "
+                + consolidations.size());
       }
-      ConsolidationReport rerun = consolidator.consolidate(batchId, day);
+      // Consolidating a consumed batch again is a no-op; shown once, for the last date.
       return new FanOut(
           List.copyOf(predictions),
-          config.workers(),
           completions.get(),
           consolidations.get(0),
-          rerun);
+          rerun ? consolidator.consolidate(batchId, day) : null);
     }
 
     private List<Row> predictionRows(List<Prediction> predictions) {
@@ -697,13 +873,10 @@ public final class DemoPipeline {
       return rows;
     }
 
-    private List<ActualResult> actuals(Gamebook gamebook) {
-      String gameId =
-          gamebook.game().date().orElseThrow().toString().replace("-", "")
-              + "_"
-              + tricode(gamebook, TeamSide.AWAY)
-              + "_"
-              + tricode(gamebook, TeamSide.HOME);
+    /** What every rostered player of a game did: played, DNP, or out injured (void bets). */
+    private List<ActualResult> actuals(Matchup matchup) {
+      Gamebook gamebook = Objects.requireNonNull(parsedGames.get(matchup.gameId()));
+      String gameId = matchup.gameId();
       List<ActualResult> results = new ArrayList<>();
       for (ActivePlayer player : gamebook.activePlayers()) {
         results.add(
@@ -714,6 +887,9 @@ public final class DemoPipeline {
                 player.stats().seconds() / 60.0));
       }
       for (NonPlayingPlayer player : gamebook.dnpPlayers()) {
+        results.add(ActualResult.didNotPlay(player.name().lookupKey(), gameId));
+      }
+      for (InactivePlayer player : gamebook.inactivePlayers()) {
         results.add(ActualResult.didNotPlay(player.name().lookupKey(), gameId));
       }
       return results;
@@ -740,8 +916,7 @@ public final class DemoPipeline {
 
   private record FanOut(
       List<Prediction> predictions,
-      int stagingTables,
       int completions,
       ConsolidationReport consolidation,
-      ConsolidationReport rerun) {}
+      @Nullable ConsolidationReport rerun) {}
 }
