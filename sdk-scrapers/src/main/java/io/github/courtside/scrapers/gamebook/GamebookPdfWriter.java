@@ -54,6 +54,13 @@ public final class GamebookPdfWriter {
   private static final float TOP = 740;
   private static final float BOTTOM = 52;
   private static final float ROW = 10.4f;
+  private static final float NAME_X = 60;
+  private static final float POSITION_X = 190;
+  private static final float REASON_X = 204;
+
+  /** The least blank between two cells of a row, in points. */
+  private static final float CELL_GAP = 4;
+
   private static final float TABLE_SIZE = 7.5f;
   private static final float TEXT_SIZE = 8.5f;
   private static final float FIRST_COLUMN_RIGHT = 259;
@@ -354,7 +361,8 @@ public final class GamebookPdfWriter {
         stripe(row++);
         String name = p.name().printed();
         int hyphen = name.lastIndexOf('-');
-        if (style.wrapHyphenatedNames() && hyphen > 0 && hyphen < name.length() - 1) {
+        boolean wraps = style.wrapHyphenatedNames() || !fitsNameCell(name, POSITION_X);
+        if (wraps && hyphen > 0 && hyphen < name.length() - 1) {
           cell(p.jersey(), name.substring(0, hyphen + 1), "");
           y -= ROW * 0.9f; // the head and the row stay on one page
           cell("", name.substring(hyphen + 1), p.position().orElse(""));
@@ -372,7 +380,9 @@ public final class GamebookPdfWriter {
         if (p.reason().isEmpty()) {
           printed = p.category().name();
         }
-        text(content, fontFor(printed), style.tableSize(), 204, y, printed);
+        // as on NBA.com, a long name pushes the reason right rather than running into it
+        float reasonX = Math.max(REASON_X, NAME_X + nameWidth(p.name().printed()) + CELL_GAP);
+        text(content, fontFor(printed), style.tableSize(), reasonX, y, printed);
         y -= ROW;
       }
       ensure(ROW);
@@ -410,10 +420,20 @@ public final class GamebookPdfWriter {
       if (!jersey.isEmpty()) {
         right(regular, 54, jersey);
       }
-      text(content, fontFor(name), style.tableSize(), 60, y, name);
+      text(content, fontFor(name), style.tableSize(), NAME_X, y, name);
       if (!position.isEmpty()) {
-        text(content, regular, style.tableSize(), 190, y, position);
+        float positionX = Math.max(POSITION_X, NAME_X + nameWidth(name) + CELL_GAP);
+        text(content, regular, style.tableSize(), positionX, y, position);
       }
+    }
+
+    private float nameWidth(String name) throws IOException {
+      return width(fontFor(name), name, style.tableSize());
+    }
+
+    /** Whether the name ends a cell gap before {@code nextCellX} in the style's table font. */
+    private boolean fitsNameCell(String name, float nextCellX) throws IOException {
+      return NAME_X + nameWidth(name) + CELL_GAP <= nextCellX;
     }
 
     private void statColumns(StatLine stats, PDFont font) throws IOException {

@@ -50,7 +50,7 @@ final class GamebookReader {
       Pattern.compile("^TOTALS?\\s*:?\\s+(\\d{1,3}:\\d{2})\\s*(.*)$");
   private static final Pattern NON_PLAYING =
       Pattern.compile(
-          "^(?:(\\d{1,2})\\s+)?(.+?)\\s+(DNP|DND|NWT)(?:\\s*[-\u2013\u2014]\\s*|\\s+|$)(.*)$");
+          "^(?:(\\d{1,2})\\s+)?(.+?)(?:\\s+|(?<=[\\p{L}.]))(DNP|DND|NWT)(?:\\s*[-\u2013\u2014]\\s*|\\s+|$)(.*)$");
   private static final Pattern PLAYER =
       Pattern.compile(
           "^(?:(\\d{1,2})\\s+)?(\\S.*?)\\s+(?:([FGC](?:-[FGC])?)\\s+)?(\\d{1,2}:\\d{2})"

@@ -38,6 +38,26 @@ class LayoutVariantsTest {
   }
 
   @Test
+  void aLongNameRunningIntoItsReasonCellIsStillANonPlayingPlayer() {
+    // found by the layout-variant round trip: in a wide font a long name reaches the DNP column,
+    // so no blank separates the name from the category
+    Gamebook g =
+        parser.parseLines(
+            game(
+                "00 Karl-Anthony Alexander-Walker Sr.DNP \u2013 Health and Safety Protocols",
+                "69 Karl-Anthony Alexander-Walker IINWT - Injury/Illness - Right Foot; Strain"));
+    List<NonPlayingPlayer> dnp = g.dnpPlayers();
+    assertEquals(3, dnp.size(), dnp.toString());
+    assertEquals("Karl-Anthony Alexander-Walker Sr.", dnp.get(1).name().printed());
+    assertEquals(NonPlayingCategory.DNP, dnp.get(1).category());
+    assertEquals("Health and Safety Protocols", dnp.get(1).reason());
+    assertEquals("Karl-Anthony Alexander-Walker II", dnp.get(2).name().printed());
+    assertEquals(NonPlayingCategory.NWT, dnp.get(2).category());
+    assertEquals("Injury/Illness - Right Foot; Strain", dnp.get(2).reason());
+    assertEquals(0, g.sections().totalIssues(), g.sections().toString());
+  }
+
+  @Test
   void bothInactiveListsOnOneLineAreSplitAtTheSecondLabel() {
     Gamebook g =
         parser.parseLines(
