@@ -57,6 +57,22 @@ class GradeAndReportCommandsTest {
     return CourtsideCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
+  /** {@code grade --predictions P --results R --out O}; paths or strings. */
+  private static List<String> gradeArgs(Object predictions, Object results, Object graded) {
+    return List.of(
+        "grade",
+        "--predictions",
+        predictions.toString(),
+        "--results",
+        results.toString(),
+        "--out",
+        graded.toString());
+  }
+
+  private int grade(Object predictions, Object results, Object graded) {
+    return run(gradeArgs(predictions, results, graded).toArray(String[]::new));
+  }
+
   private Path file(String name, String content) throws Exception {
     return Files.writeString(dir.resolve(name), content);
   }
@@ -80,15 +96,7 @@ class GradeAndReportCommandsTest {
     Path results = file("results.json", RESULTS);
     Path graded = dir.resolve("out").resolve("graded.csv");
 
-    int code =
-        run(
-            "grade",
-            "--predictions",
-            predictions.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            graded.toString());
+    int code = grade(predictions, results, graded);
 
     assertEquals(0, code, err.toString());
     List<GradedRow> rows = GradedRowFiles.read(graded);
@@ -109,17 +117,7 @@ class GradeAndReportCommandsTest {
     Path predictions = file("predictions.json", PREDICTIONS);
     Path results = file("results.json", RESULTS);
     Path graded = dir.resolve("graded.json");
-    assertEquals(
-        0,
-        run(
-            "grade",
-            "--predictions",
-            predictions.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            graded.toString()),
-        err.toString());
+    assertEquals(0, grade(predictions, results, graded), err.toString());
 
     Path folder = dir.resolve("report");
     int code = run("report", "--graded", graded.toString(), "--out", folder.toString());
@@ -144,65 +142,15 @@ class GradeAndReportCommandsTest {
     Path predictions = file("predictions.json", PREDICTIONS);
     String missing = dir.resolve("missing.json").toString();
     String graded = dir.resolve("graded.csv").toString();
-    fails(
-        1,
-        List.of(
-            "grade", "--predictions", missing, "--results", results.toString(), "--out", graded),
-        "courtside: grade: ",
-        missing);
+    fails(1, gradeArgs(missing, results, graded), "courtside: grade: ", missing);
     Path empty = file("empty.json", "");
-    fails(
-        1,
-        List.of(
-            "grade",
-            "--predictions",
-            empty.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            graded),
-        empty.toString(),
-        "empty");
+    fails(1, gradeArgs(empty, results, graded), empty.toString(), "empty");
     Path noRows = file("none.json", "[]");
-    fails(
-        1,
-        List.of(
-            "grade",
-            "--predictions",
-            predictions.toString(),
-            "--results",
-            noRows.toString(),
-            "--out",
-            graded),
-        noRows.toString(),
-        "empty");
+    fails(1, gradeArgs(predictions, noRows, graded), noRows.toString(), "empty");
     Path text = file("text.json", "player,points\n");
-    fails(
-        1,
-        List.of(
-            "grade",
-            "--predictions",
-            text.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            graded),
-        text.toString(),
-        "not valid JSON");
+    fails(1, gradeArgs(text, results, graded), text.toString(), "not valid JSON");
     Path bad = file("bad.json", "[{\"player_lookup\": \"a\", \"game_id\": \"g\"}]");
-    fails(
-        1,
-        List.of(
-            "grade",
-            "--predictions",
-            bad.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            graded),
-        bad.toString(),
-        "prediction 0",
-        "predicted_points");
+    fails(1, gradeArgs(bad, results, graded), bad.toString(), "prediction 0", "predicted_points");
     Path headerOnly = file("header.csv", String.join(",", GradedRowFiles.COLUMNS) + "\n");
     fails(
         1,
@@ -224,27 +172,9 @@ class GradeAndReportCommandsTest {
         "--bogus");
     Path plain = file("plain.txt", "x");
     fails(
-        1,
-        List.of(
-            "grade",
-            "--predictions",
-            predictions.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            plain.resolve("below").resolve("graded.csv").toString()),
-        "--out");
+        1, gradeArgs(predictions, results, plain.resolve("below").resolve("graded.csv")), "--out");
     Path graded = dir.resolve("graded.csv");
-    assertEquals(
-        0,
-        run(
-            "grade",
-            "--predictions",
-            predictions.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            graded.toString()));
+    assertEquals(0, grade(predictions, results, graded));
     fails(
         2,
         List.of("report", "--graded", graded.toString(), "--out", plain.toString()),
@@ -255,17 +185,6 @@ class GradeAndReportCommandsTest {
         List.of("report", "--graded", graded.toString(), "--out", plain.resolve("r").toString()),
         "--out",
         plain.resolve("r").toString());
-    fails(
-        2,
-        List.of(
-            "grade",
-            "--predictions",
-            predictions.toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            dir.toString()),
-        "--out",
-        "is a folder");
+    fails(2, gradeArgs(predictions, results, dir), "--out", "is a folder");
   }
 }
