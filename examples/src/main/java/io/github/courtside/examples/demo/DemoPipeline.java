@@ -140,14 +140,16 @@ public final class DemoPipeline {
   private static final int TRAINING_DATES = 75;
   private static final ThreadLocal<GamebookPdfWriter> WRITER =
       ThreadLocal.withInitial(GamebookPdfWriter::create);
-  // The demo parses PDFs it rendered itself: a generous budget, so that a cold JVM on a busy
-  // machine does not time out on the first gamebook.
+  // The demo parses PDFs it rendered itself: a generous budget (the extractor's and the parser's
+  // hard one), so that a cold JVM on a busy machine does not time out on the first gamebook.
+  private static final Duration PARSE_BUDGET = Duration.ofSeconds(30);
   private static final ThreadLocal<GamebookParser> PARSER =
       ThreadLocal.withInitial(
           () ->
               GamebookParser.create(
                   GamebookParserConfig.builder()
-                      .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
+                      .extractor(PdfTextExtractor.builder().timeout(PARSE_BUDGET).build())
+                      .timeBudget(PARSE_BUDGET)
                       .build()));
 
   private final DemoConfig config;
