@@ -111,22 +111,27 @@ final class JobsResource {
     boolean minimal = "minimal".equalsIgnoreCase(request.param("projection"));
     // with parentJobId only that script's child jobs, otherwise only top-level jobs
     String parent = request.param("parentJobId");
-    List<JobList.Jobs> items =
+    // filtered on the live jobs and paged before any resource is copied: the registry holds
+    // every job of the server's life, and copying them all made each listing linear in it
+    List<LocalJob> matching =
         registry.list(request.path("projectId")).stream()
-            .map(LocalJob::snapshot)
-            .filter(j -> Objects.equals(parent, j.getStatistics().getParentJobId()))
-            .filter(j -> states.isEmpty() || states.contains(j.getStatus().getState()))
-            .filter(j -> minCreation == null || j.getStatistics().getCreationTime() >= minCreation)
-            .filter(j -> maxCreation == null || j.getStatistics().getCreationTime() <= maxCreation)
-            .map(j -> listEntry(j, minimal))
+            .filter(j -> Objects.equals(parent, j.parentJobId()))
+            .filter(j -> states.isEmpty() || states.contains(j.state()))
+            .filter(j -> minCreation == null || created(j) >= minCreation)
+            .filter(j -> maxCreation == null || created(j) <= maxCreation)
             .toList();
-    Paging<JobList.Jobs> page = Paging.of(items, request, 1_000);
+    Paging<LocalJob> page = Paging.of(matching, request, 1_000);
     JobList out = new JobList().setKind("bigquery#jobList");
     if (!page.items().isEmpty()) {
-      out.setJobs(page.items());
+      out.setJobs(page.items().stream().map(j -> listEntry(j.snapshot(), minimal)).toList());
     }
     out.setNextPageToken(page.nextPageToken());
     return RestResponse.json(out);
+  }
+
+  private static long created(LocalJob job) {
+    Long created = job.creationTime();
+    return created == null ? 0 : created;
   }
 
   private static JobList.Jobs listEntry(Job job, boolean minimal) {

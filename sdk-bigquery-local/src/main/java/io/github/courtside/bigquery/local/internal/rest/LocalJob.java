@@ -70,6 +70,16 @@ final class LocalJob {
     return resource.getStatus().getState();
   }
 
+  /** {@code statistics.parentJobId}: the script job of a child job, null for a top-level job. */
+  synchronized @Nullable String parentJobId() {
+    return resource.getStatistics().getParentJobId();
+  }
+
+  /** {@code statistics.creationTime}, in epoch milliseconds. */
+  synchronized @Nullable Long creationTime() {
+    return resource.getStatistics().getCreationTime();
+  }
+
   synchronized boolean isDone() {
     return "DONE".equals(resource.getStatus().getState());
   }

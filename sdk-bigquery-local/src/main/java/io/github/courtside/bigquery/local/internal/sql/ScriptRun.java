@@ -268,13 +268,8 @@ final class ScriptRun {
 
   private Connection connection() {
     if (connection == null) {
-      Connection c = storage.connect();
-      try (Statement s = c.createStatement()) {
-        s.execute("SET TimeZone = 'UTC'");
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot prepare a DuckDB connection", e);
-      }
-      connection = c;
+      // the storage's connections are already set to TimeZone UTC
+      connection = storage.connect();
     }
     return connection;
   }

@@ -76,6 +76,14 @@ public final class DuckDbLocalStorage implements LocalStorage {
 
   private final ServerSettings settings;
   private final DuckDBConnection root;
+
+  /**
+   * Whether the resources are kept in the metadata tables: only with a data directory, the only
+   * case in which they are read again (when the storage opens); in memory they are written for
+   * nobody, and each write was a DuckDB transaction of its own per DML statement.
+   */
+  private final boolean persistent;
+
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final Map<String, DatasetEntry> datasets = new ConcurrentHashMap<>();
 
@@ -130,6 +138,7 @@ public final class DuckDbLocalStorage implements LocalStorage {
   private DuckDbLocalStorage(ServerSettings settings, DuckDBConnection root) {
     this.settings = settings;
     this.root = root;
+    this.persistent = settings.dataDirectory() != null;
   }
 
   /** Opens the storage: in memory, or in {@link ServerSettings#dataDirectory()}. */
@@ -216,7 +225,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
           s.execute("CREATE SCHEMA " + DuckDbTypes.quote(schemaName));
-          MetadataTable.insertDataset(c, project, datasetId, schemaName, resource);
+          if (persistent) {
+            MetadataTable.insertDataset(c, project, datasetId, schemaName, resource);
+          }
           c.commit();
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -287,7 +298,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
       resource.setLastModifiedTime(now);
       resource.setEtag(etag(resource.getId(), now));
       try (Connection c = connect()) {
-        MetadataTable.updateDataset(c, project, datasetId, resource);
+        if (persistent) {
+          MetadataTable.updateDataset(c, project, datasetId, resource);
+        }
       } catch (SQLException e) {
         throw internal("patch dataset " + key(project, datasetId), e);
       }
@@ -311,7 +324,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
           s.execute("DROP SCHEMA " + DuckDbTypes.quote(d.schemaName) + " CASCADE");
-          MetadataTable.deleteDataset(c, project, datasetId);
+          if (persistent) {
+            MetadataTable.deleteDataset(c, project, datasetId);
+          }
           c.commit();
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -412,7 +427,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
           s.execute(ddl.toString());
-          MetadataTable.insertTable(c, project, d.datasetId, tableId, physical, resource);
+          if (persistent) {
+            MetadataTable.insertTable(c, project, d.datasetId, tableId, physical, resource);
+          }
           c.commit();
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -605,7 +622,10 @@ public final class DuckDbLocalStorage implements LocalStorage {
           for (String alter : alters) {
             s.execute(alter);
           }
-          MetadataTable.updateTable(c, t.dataset.project, t.dataset.datasetId, t.tableId, resource);
+          if (persistent) {
+            MetadataTable.updateTable(
+                c, t.dataset.project, t.dataset.datasetId, t.tableId, resource);
+          }
           c.commit();
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -641,7 +661,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
           s.execute("DROP TABLE " + t.quotedName());
-          MetadataTable.deleteTable(c, t.dataset.project, t.dataset.datasetId, t.tableId);
+          if (persistent) {
+            MetadataTable.deleteTable(c, t.dataset.project, t.dataset.datasetId, t.tableId);
+          }
           c.commit();
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -684,7 +706,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
           c.setAutoCommit(false);
           try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + t.quotedName());
-            MetadataTable.deleteTable(c, t.dataset.project, t.dataset.datasetId, t.tableId);
+            if (persistent) {
+              MetadataTable.deleteTable(c, t.dataset.project, t.dataset.datasetId, t.tableId);
+            }
             c.commit();
           } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -738,8 +762,10 @@ public final class DuckDbLocalStorage implements LocalStorage {
           }
           for (Map.Entry<TableEntry, Table> e : updated.entrySet()) {
             TableEntry t = e.getKey();
-            MetadataTable.updateTable(
-                c, t.dataset.project, t.dataset.datasetId, t.tableId, e.getValue());
+            if (persistent) {
+              MetadataTable.updateTable(
+                  c, t.dataset.project, t.dataset.datasetId, t.tableId, e.getValue());
+            }
           }
           c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -1050,7 +1076,9 @@ public final class DuckDbLocalStorage implements LocalStorage {
         resource.setNumBytes(rows * perRow);
         resource.setLastModifiedTime(BigInteger.valueOf(now));
         resource.setEtag(etag(t.displayName(), now));
-        MetadataTable.updateTable(c, t.dataset.project, t.dataset.datasetId, t.tableId, resource);
+        if (persistent) {
+          MetadataTable.updateTable(c, t.dataset.project, t.dataset.datasetId, t.tableId, resource);
+        }
       } catch (SQLException e) {
         throw internal("update " + t.displayName(), e);
       }

@@ -120,7 +120,7 @@ public interface LocalStorage extends AutoCloseable {
 
   // ---- for the SQL runner ----
 
-  /** A new connection to the database (one per thread; the caller closes it). */
+  /** A new connection to the database (one per thread; the caller closes it), in TimeZone UTC. */
   Connection connect();
 
   /** The quoted DuckDB name of the table that holds a table's rows; 404 when it is missing. */
