@@ -200,7 +200,7 @@ public final class PlayerHistories {
 
   /** A tip-off on {@code date} between the earliest and latest tip-off, on a half hour. */
   static Instant tipoff(LocalDate date, SplittableRandom random) {
-    int slots = (int) ((LATEST_TIPOFF.toSecondOfDay() - EARLIEST_TIPOFF.toSecondOfDay()) / 1800);
+    int slots = (LATEST_TIPOFF.toSecondOfDay() - EARLIEST_TIPOFF.toSecondOfDay()) / 1800;
     return date.atTime(EARLIEST_TIPOFF.plusMinutes(30L * random.nextInt(slots + 1)))
         .atZone(PlayerGame.LEAGUE_ZONE)
         .toInstant();

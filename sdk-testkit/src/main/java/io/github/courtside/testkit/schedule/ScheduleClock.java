@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that moves only forward and only when a schedule says so, with skewed views for the other
@@ -19,15 +18,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class ScheduleClock extends Clock {
-  private final AtomicReference<Instant> now;
+  private final Time now;
   private final Duration skew;
+
+  /** The schedule's time, shared by every view. */
+  private static final class Time {
+    private Instant value;
+
+    Time(Instant value) {
+      this.value = value;
+    }
+
+    synchronized Instant get() {
+      return value;
+    }
+
+    synchronized Instant advance(Duration duration) {
+      value = value.plus(duration);
+      return value;
+    }
+  }
 
   /** A clock at {@code start}. */
   public ScheduleClock(Instant start) {
-    this(new AtomicReference<>(Objects.requireNonNull(start, "start")), Duration.ZERO);
+    this(new Time(Objects.requireNonNull(start, "start")), Duration.ZERO);
   }
 
-  private ScheduleClock(AtomicReference<Instant> now, Duration skew) {
+  private ScheduleClock(Time now, Duration skew) {
     this.now = now;
     this.skew = skew;
   }
@@ -37,7 +54,7 @@ public final class ScheduleClock extends Clock {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("a schedule clock does not go back: " + duration);
     }
-    return now.updateAndGet(instant -> instant.plus(duration)).plus(skew);
+    return now.advance(duration).plus(skew);
   }
 
   /** A view of this clock shifted by {@code offset} that moves when it does. */

@@ -139,7 +139,7 @@ public final class Schedules {
         item,
         Duration.ZERO,
         fault,
-        fault != null && random.nextInt(4) == 0 || random.nextInt(6) == 0,
+        (fault != null && random.nextInt(4) == 0) || random.nextInt(6) == 0,
         1 + random.nextInt(4));
   }
 

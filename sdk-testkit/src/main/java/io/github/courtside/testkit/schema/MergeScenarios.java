@@ -119,9 +119,62 @@ public final class MergeScenarios {
     return MergeScenarios::scenario;
   }
 
+  /**
+   * Scenarios a consolidation must merge: the {@link SchemaChangePolicy#APPEND_NEW_COLUMNS} policy,
+   * and none of the drifts that are refused ({@link Drift#MISTYPED_COLUMN}, {@link
+   * Drift#OUTSIDE_PARTITION}, {@link Drift#LEGACY_DUPLICATE_TARGETS}, {@link
+   * Drift#REFUSED_KEY_TYPE}), and no new column staged with two types. Missing, extra, case-only
+   * and widened columns, NULL keys, ties and NULL ordering values remain.
+   */
+  public static Generator<MergeScenario> mergeable() {
+    Set<Drift> refused =
+        EnumSet.of(
+            Drift.MISTYPED_COLUMN,
+            Drift.OUTSIDE_PARTITION,
+            Drift.LEGACY_DUPLICATE_TARGETS,
+            Drift.REFUSED_KEY_TYPE);
+    return scenarios()
+        .filter(
+            "no refused drift",
+            s -> java.util.Collections.disjoint(s.drifts(), refused) && newColumnsAgree(s))
+        .map(
+            s ->
+                new MergeScenario(
+                    s.spec().toBuilder()
+                        .schemaChangePolicy(SchemaChangePolicy.APPEND_NEW_COLUMNS)
+                        .build(),
+                    s.mainSchema(),
+                    s.mainRows(),
+                    s.staged(),
+                    s.batchId(),
+                    s.partition(),
+                    s.drifts()));
+  }
+
+  private static boolean newColumnsAgree(MergeScenario scenario) {
+    Map<String, ColumnType> types = new java.util.HashMap<>();
+    for (StagedTable table : scenario.staged()) {
+      for (Column column : table.schema().columns()) {
+        if (!scenario.mainSchema().hasColumn(column.name())) {
+          ColumnType before =
+              types.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column.type());
+          if (before != null && before != column.type()) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   private static MergeScenario scenario(SplittableRandom random, int size) {
     Set<Drift> drifts = EnumSet.noneOf(Drift.class);
-    SchemaChangePolicy policy = SchemaChangePolicy.values()[random.nextInt(3)];
+    List<SchemaChangePolicy> policies =
+        List.of(
+            SchemaChangePolicy.FAIL,
+            SchemaChangePolicy.INTERSECT,
+            SchemaChangePolicy.APPEND_NEW_COLUMNS);
+    SchemaChangePolicy policy = policies.get(random.nextInt(policies.size()));
     ColumnType keyType =
         random.nextInt(20) == 0
             ? ColumnType.JSON
@@ -245,7 +298,8 @@ public final class MergeScenarios {
         Map<String, String> spelling = spellings.get(t);
         stagingPools
             .get(t)
-            .forEach((name, type) -> row.put(spelling.get(name), value(random, type, 5)));
+            .forEach(
+                (name, type) -> row.put(spelling.getOrDefault(name, name), value(random, type, 5)));
         if (date.equals(DAY) && !stagedKeys.add(Arrays.asList(player, line))) {
           drifts.add(Drift.TIES);
         }
@@ -257,7 +311,8 @@ public final class MergeScenarios {
       Map<String, String> spelling = spellings.get(t);
       stagingPools
           .get(t)
-          .forEach((name, type) -> schema.column(poolColumn(spelling.get(name), type)));
+          .forEach(
+              (name, type) -> schema.column(poolColumn(spelling.getOrDefault(name, name), type)));
       staged.add(new StagedTable(table, schema.build(), rows));
     }
 
