@@ -28,7 +28,7 @@ class PipelineProperties {
   void completionIsDeliveredAtLeastOnceDespiteFaults() {
     try (DuckDbDatabase database = DuckDbDatabase.inMemory()) {
       int[] run = {0};
-      qt().withExamples(30)
+      qt().withExamples(20)
           .forAll(QuickTheoriesGenerators.gen(Schedules.completions()))
           .checkAssert(
               schedule -> {
@@ -41,7 +41,7 @@ class PipelineProperties {
 
   @Test
   void driftingStagedBatchesMergeOneRowPerKey() {
-    qt().withExamples(20)
+    qt().withExamples(12)
         .forAll(QuickTheoriesGenerators.gen(MergeScenarios.mergeable()))
         .checkAssert(
             scenario -> {
