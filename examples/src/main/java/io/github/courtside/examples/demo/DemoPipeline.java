@@ -25,7 +25,6 @@ import io.github.courtside.core.warehouse.Warehouse;
 import io.github.courtside.duckdb.DuckDbDatabase;
 import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
 import io.github.courtside.duckdb.warehouse.DuckDbWarehouse;
-import io.github.courtside.examples.demo.SyntheticLeague.Matchup;
 import io.github.courtside.examples.report.GradedRow;
 import io.github.courtside.examples.report.GradingFiles;
 import io.github.courtside.examples.report.ReportFolder;
@@ -50,23 +49,25 @@ import io.github.courtside.models.prediction.PredictionRequest;
 import io.github.courtside.models.prediction.Predictor;
 import io.github.courtside.models.quality.QualityReport;
 import io.github.courtside.models.quality.QualityScorer;
-import io.github.courtside.models.training.BoosterConfig;
-import io.github.courtside.models.training.ObliviousTreeBooster;
-import io.github.courtside.models.training.ObliviousTreeModel;
-import io.github.courtside.models.training.TrainingSet;
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.gamebook.ActivePlayer;
 import io.github.courtside.scrapers.gamebook.GameTeam;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
 import io.github.courtside.scrapers.gamebook.GamebookParserConfig;
-import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
 import io.github.courtside.scrapers.gamebook.InactivePlayer;
 import io.github.courtside.scrapers.gamebook.NonPlayingPlayer;
 import io.github.courtside.scrapers.gamebook.StatLine;
 import io.github.courtside.scrapers.gamebook.TeamSide;
 import io.github.courtside.scrapers.gamebook.TeamTotals;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
+import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
+import io.github.courtside.testkit.league.SyntheticLeague;
+import io.github.courtside.testkit.league.SyntheticLeague.Matchup;
+import io.github.courtside.testkit.models.BoosterConfig;
+import io.github.courtside.testkit.models.ObliviousTreeBooster;
+import io.github.courtside.testkit.models.ObliviousTreeModel;
+import io.github.courtside.testkit.models.TrainingSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,6 +148,7 @@ public final class DemoPipeline {
           () ->
               GamebookParser.create(
                   GamebookParserConfig.builder()
+                      .timeBudget(Duration.ofSeconds(30))
                       .extractor(PdfTextExtractor.builder().timeout(Duration.ofSeconds(30)).build())
                       .build()));
 

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
+import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
