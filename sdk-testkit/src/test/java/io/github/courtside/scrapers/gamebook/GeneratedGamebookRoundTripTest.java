@@ -79,7 +79,6 @@ class GeneratedGamebookRoundTripTest {
   /** The fixed seeds reach the variants the round trip claims to cover. */
   @Test
   void theFixedSeedsCoverCurlyApostrophesDashesAndPageBreaks() {
-    Generator<RenderedGamebook> rendered = GamebookPdfs.rendered();
     boolean curly = false;
     boolean dash = false;
     boolean pageBreaking = false;
@@ -91,7 +90,6 @@ class GeneratedGamebookRoundTripTest {
       curly |= game.dnpPlayers().stream().anyMatch(p -> p.reason().contains("\u2019"));
       dash |= !style.dash().equals("-") && !game.dnpPlayers().isEmpty();
       pageBreaking |= style.bottomMargin() > 200 && game.activePlayers().size() > 20;
-      assertEquals(game, rendered.generate(new SplittableRandom(SEEDS[i]), size).game());
     }
     assertTrue(curly, "a curly apostrophe in a reason");
     assertTrue(dash, "an en or em dash after DNP/DND/NWT");
@@ -100,7 +98,7 @@ class GeneratedGamebookRoundTripTest {
 
   /**
    * A page break inside an inactive list: a long game's lists are rendered under bottom margins
-   * moved line by line until one list starts on one page and ends on the next; that document parses
+   * moved down the page in steps under a line's height until one list starts on one page and ends on the next; that document parses
    * back equal.
    */
   @Test
@@ -110,7 +108,7 @@ class GeneratedGamebookRoundTripTest {
             .filter("long inactive lists", g -> g.inactivePlayers(TeamSide.AWAY).size() >= 8)
             .sample(5L);
     int broken = 0;
-    for (float bottom = 52; bottom <= 420 && broken < 2; bottom += 5) {
+    for (float bottom = 52; bottom <= 420 && broken == 0; bottom += 9) {
       GamebookPdfWriter.Style style =
           new GamebookPdfWriter.Style(
               GamebookPdfWriter.Family.HELVETICA,
