@@ -98,8 +98,8 @@ class GeneratedGamebookRoundTripTest {
 
   /**
    * A page break inside an inactive list: a long game's lists are rendered under bottom margins
-   * moved down the page in steps under a line's height until one list starts on one page and ends on the next; that document parses
-   * back equal.
+   * moved down the page in steps under a line's height until one list starts on one page and ends
+   * on the next; that document parses back equal.
    */
   @Test
   void aPageBreakInsideAnInactiveListIsTransparent() throws IOException {
