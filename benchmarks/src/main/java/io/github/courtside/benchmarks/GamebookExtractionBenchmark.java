@@ -2,7 +2,7 @@ package io.github.courtside.benchmarks;
 
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
-import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
+import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

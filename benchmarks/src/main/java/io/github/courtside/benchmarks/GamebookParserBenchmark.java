@@ -3,7 +3,7 @@ package io.github.courtside.benchmarks;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookJson;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
-import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
+import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The direction of module dependencies is the architecture: adapters depend on core, core on no
- * adapter, and models and scrapers never see a warehouse or coordination backend.
+ * adapter, models and scrapers never see a warehouse or coordination backend, and no library module
+ * sees the testkit (which depends on them).
  */
 @AnalyzeClasses(
     packages = "io.github.courtside",
@@ -46,6 +47,24 @@ class ModuleArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(BACKENDS);
+
+  @ArchTest
+  static final ArchRule libraryModulesDoNotDependOnTheTestkit =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.github.courtside.core..",
+              "io.github.courtside.duckdb..",
+              "io.github.courtside.bigquery..",
+              "io.github.courtside.firestore..",
+              "io.github.courtside.models..",
+              "io.github.courtside.scrapers..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.github.courtside.testkit..")
+          .because(
+              "the testkit depends on the library modules and is for tests: a library artifact"
+                  + " must not pull it into production");
 
   @ArchTest static final ArchRule duckdbSeesNoOtherModule = backendIsolated("duckdb");
 

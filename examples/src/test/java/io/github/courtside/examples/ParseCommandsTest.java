@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.courtside.core.testkit.Fixtures;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
-import io.github.courtside.scrapers.gamebook.GamebookPdfWriter;
+import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

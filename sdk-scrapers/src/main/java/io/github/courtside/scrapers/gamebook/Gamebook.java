@@ -61,12 +61,11 @@ public record Gamebook(
   }
 
   /**
-   * A complete gamebook built from its parts, for rendering synthetic games with {@link
-   * GamebookPdfWriter}.
+   * A complete gamebook built from its parts, for rendering synthetic games (the {@code
+   * courtside-testkit} artifact's {@code GamebookPdfWriter} renders them as PDFs).
    *
    * <pre>{@code
    * Gamebook game = Gamebook.of(info, active, dnp, inactive, List.of(), List.of());
-   * byte[] pdf = GamebookPdfWriter.create().write(game);
    * }</pre>
    */
   public static Gamebook of(

@@ -3,8 +3,9 @@
  * io.github.courtside.scrapers.gamebook.GamebookParser} turns a PDF into a {@link
  * io.github.courtside.scrapers.gamebook.Gamebook} (metadata, officials, players with stat lines,
  * availability, per-section status, box-score checks); {@link
- * io.github.courtside.scrapers.gamebook.GamebookJson} writes it in the old platform's JSON shape;
- * {@link io.github.courtside.scrapers.gamebook.GamebookPdfWriter} renders games in the same layout.
+ * io.github.courtside.scrapers.gamebook.GamebookJson} writes it in the old platform's JSON shape.
+ * Rendering games as PDFs in the same layout is test support, in the {@code courtside-testkit}
+ * artifact.
  */
 @NullMarked
 package io.github.courtside.scrapers.gamebook;

@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
 import io.github.courtside.core.tracking.SectionSummary;
 import io.github.courtside.scrapers.ParseStatus;
-import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -233,67 +227,6 @@ class GamebookParserTest {
     Gamebook g = parser.parse(Path.of("/nonexistent/gamebook.pdf"));
     assertEquals(ParseStatus.FAILED, g.status());
     assertTrue(g.failureReason().orElseThrow().contains("/nonexistent/gamebook.pdf"));
-  }
-
-  @Test
-  void aTruncatedPdfFails() {
-    byte[] pdf = GamebookPdfWriter.create().write(SyntheticGames.game(7));
-    byte[] half = java.util.Arrays.copyOf(pdf, pdf.length / 3);
-    Gamebook g = parser.parse(half);
-    assertEquals(ParseStatus.FAILED, g.status());
-  }
-
-  @Test
-  void extractionThatOutlivesItsBudgetFailsAsTimedOut() {
-    // A clock that advances 50 ms on every reading: the 1 s budget runs out after ~20 checks.
-    Clock ticking =
-        new Clock() {
-          private long millis;
-
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            millis += 50;
-            return Instant.ofEpochMilli(millis);
-          }
-        };
-    GamebookParser slow =
-        GamebookParser.create(
-            GamebookParserConfig.builder()
-                .extractor(
-                    PdfTextExtractor.builder()
-                        .clock(ticking)
-                        .timeout(Duration.ofSeconds(1))
-                        .build())
-                .build());
-    Gamebook g = slow.parse(GamebookPdfWriter.create().write(SyntheticGames.game(3)));
-    assertEquals(ParseStatus.FAILED, g.status());
-    assertTrue(g.failureReason().orElseThrow().startsWith("TIMED_OUT"), g.failureReason().get());
-  }
-
-  @Test
-  void aLongGameSpansPagesAndParsesBack() {
-    Gamebook game = null;
-    for (long seed = 0; game == null; seed++) {
-      Gamebook candidate = SyntheticGames.game(seed);
-      if (candidate.activePlayers().size() > 36) {
-        game = candidate;
-      }
-    }
-    Gamebook parsed = parser.parse(GamebookPdfWriter.create().write(game));
-    assertTrue(parsed.pageCount() > 1, "pages: " + parsed.pageCount());
-    assertEquals(game.activePlayers(), parsed.activePlayers());
-    assertEquals(game.inactivePlayers(), parsed.inactivePlayers());
-    assertEquals(ParseStatus.COMPLETE, parsed.status());
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Stat cells are assigned by the x-range of their column header, not by counting tokens: a missing
  * cell, an extra column or a wrapped name land in the right field. PDFs are drawn here cell by
- * cell, independently of {@link GamebookPdfWriter}.
+ * cell, independently of the testkit's GamebookPdfWriter.
  */
 class PositionReadingTest {
   private static final String[] HEADER = {

@@ -1,4 +1,4 @@
-package io.github.courtside.models.training;
+package io.github.courtside.testkit.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;

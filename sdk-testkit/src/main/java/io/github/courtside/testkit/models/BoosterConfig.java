@@ -1,4 +1,4 @@
-package io.github.courtside.models.training;
+package io.github.courtside.testkit.models;
 
 /**
  * Settings of the {@link ObliviousTreeBooster}.

@@ -1,4 +1,4 @@
-package io.github.courtside.examples.demo;
+package io.github.courtside.testkit.league;
 
 import io.github.courtside.core.tracking.TrackingSummary;
 import io.github.courtside.models.feature.FeatureRequest;
@@ -47,8 +47,17 @@ import java.util.TreeMap;
  *
  * <p>The whole season is simulated when the league is made: the same seed, team count, first day
  * and games per team give the same games, lines and box scores.
+ *
+ * <pre>{@code
+ * SyntheticLeague league = new SyntheticLeague(7L, 8, LocalDate.of(2024, 10, 22), 20);
+ * for (LocalDate date : league.dates()) {
+ *   for (SyntheticLeague.Matchup game : league.games(date)) {
+ *     Gamebook box = league.play(game);   // render it with GamebookPdfWriter
+ *   }
+ * }
+ * }</pre>
  */
-final class SyntheticLeague {
+public final class SyntheticLeague {
   private static final String[] FIRST = {
     "Luka",
     "Nikola",
@@ -100,8 +109,20 @@ final class SyntheticLeague {
   private static final int ROTATION = 12;
   private static final String INJURY = "Injury/Illness - Left Ankle; Sprain";
 
-  /** One rostered player and how he plays. */
-  record Player(
+  /**
+   * One rostered player and how he plays.
+   *
+   * @param team his team
+   * @param jersey his jersey number
+   * @param name his printed name
+   * @param position the starter's position letter; bench players have none
+   * @param meanPoints points per game at his mean minutes
+   * @param meanMinutes minutes per game
+   * @param paint share of his shots in the paint
+   * @param mid share of his shots from mid range
+   * @param three share of his shots from three
+   */
+  public record Player(
       NbaTeam team,
       String jersey,
       PlayerName name,
@@ -111,22 +132,32 @@ final class SyntheticLeague {
       double paint,
       double mid,
       double three) {
-    String key() {
+    /** His lookup key ({@link PlayerName#lookupKey()}), unique in the league. */
+    public String key() {
       return name.lookupKey();
     }
 
-    boolean starter() {
+    /** Whether he starts (has a position). */
+    public boolean starter() {
       return position.isPresent();
     }
   }
 
-  /** Two teams meeting on a date. */
-  record Matchup(LocalDate date, NbaTeam away, NbaTeam home) {
-    String gameId() {
+  /**
+   * Two teams meeting on a date.
+   *
+   * @param date the game date
+   * @param away the visitor
+   * @param home the home team
+   */
+  public record Matchup(LocalDate date, NbaTeam away, NbaTeam home) {
+    /** "YYYYMMDD_AAA_HHH". */
+    public String gameId() {
       return date.toString().replace("-", "") + "_" + away.tricode() + "_" + home.tricode();
     }
 
-    NbaTeam team(TeamSide side) {
+    /** The team of one side. */
+    public NbaTeam team(TeamSide side) {
       return side == TeamSide.AWAY ? away : home;
     }
   }
@@ -138,8 +169,21 @@ final class SyntheticLeague {
    * What is known of a player before a game: whether he is listed out, the bookmaker's lines, the
    * upstream feature-store values, whether the feature store has his shot zones, and whether the
    * opening line was captured.
+   *
+   * @param player the player
+   * @param matchup the game
+   * @param side his team's side
+   * @param listedOut whether he is on the injury list before the game
+   * @param openingLine the bookmaker's opening points line
+   * @param line the closing points line (the opening line moved toward the bookmaker's estimate)
+   * @param restDays days of rest of his team before the game (3 before its first game)
+   * @param backToBack whether his team played the day before
+   * @param teammatesOut how many starters of his team are out
+   * @param staleUpstream whether the feature store's precompute was stale (values tagged fallback)
+   * @param shotZonesMissing whether the feature store has no shot zones for him
+   * @param openingMissing whether the opening line was not captured
    */
-  record Pregame(
+  public record Pregame(
       Player player,
       Matchup matchup,
       TeamSide side,
@@ -162,7 +206,15 @@ final class SyntheticLeague {
   private final Map<String, List<Pregame>> pregames = new HashMap<>();
   private final Map<String, double[]> teamRecords = new HashMap<>();
 
-  SyntheticLeague(long seed, int teamCount, LocalDate firstDay, int gamesPerTeam) {
+  /**
+   * Simulates a season.
+   *
+   * @param seed the seed: the same seed and sizes give the same season
+   * @param teamCount an even number of teams from 2 to 30
+   * @param firstDay the first game date
+   * @param gamesPerTeam games each team plays, at least 1
+   */
+  public SyntheticLeague(long seed, int teamCount, LocalDate firstDay, int gamesPerTeam) {
     if (teamCount < 2 || teamCount % 2 != 0 || teamCount > NbaTeam.values().length) {
       throw new IllegalArgumentException("the league needs an even number of teams from 2 to 30");
     }
@@ -214,27 +266,28 @@ final class SyntheticLeague {
     simulate();
   }
 
-  List<NbaTeam> teams() {
+  /** The teams of the league. */
+  public List<NbaTeam> teams() {
     return teams;
   }
 
   /** The game dates of the season, ascending. */
-  List<LocalDate> dates() {
+  public List<LocalDate> dates() {
     return List.copyOf(schedule.keySet());
   }
 
   /** The games of a date (none when no game is scheduled). */
-  List<Matchup> games(LocalDate date) {
+  public List<Matchup> games(LocalDate date) {
     return schedule.getOrDefault(date, List.of());
   }
 
   /** How many games the season has. */
-  int gameCount() {
+  public int gameCount() {
     return gamebooks.size();
   }
 
   /** The gamebook of a matchup of the season. */
-  Gamebook play(Matchup matchup) {
+  public Gamebook play(Matchup matchup) {
     Gamebook gamebook = gamebooks.get(matchup.gameId());
     if (gamebook == null) {
       throw new IllegalArgumentException(matchup.gameId() + " is not a game of this season");
@@ -243,7 +296,7 @@ final class SyntheticLeague {
   }
 
   /** What is known before a game of every rotation player of both teams, away team first. */
-  List<Pregame> pregame(Matchup matchup) {
+  public List<Pregame> pregame(Matchup matchup) {
     return pregames.getOrDefault(matchup.gameId(), List.of());
   }
 
@@ -252,7 +305,7 @@ final class SyntheticLeague {
    * upstream values (shot zones absent when it has none for the player; tagged {@code fallback}
    * when the precompute was stale).
    */
-  FeatureRequest featureRequest(Pregame pregame) {
+  public FeatureRequest featureRequest(Pregame pregame) {
     Matchup matchup = pregame.matchup();
     boolean atHome = pregame.side() == TeamSide.HOME;
     NbaTeam team = matchup.team(pregame.side());
@@ -589,7 +642,7 @@ final class SyntheticLeague {
   }
 
   /** The lookup keys of a team's rotation players. */
-  List<String> rosterKeys(NbaTeam team) {
+  public List<String> rosterKeys(NbaTeam team) {
     return roster(team).stream().map(Player::key).toList();
   }
 

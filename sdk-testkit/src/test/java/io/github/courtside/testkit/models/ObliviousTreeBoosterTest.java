@@ -1,4 +1,4 @@
-package io.github.courtside.models.training;
+package io.github.courtside.testkit.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

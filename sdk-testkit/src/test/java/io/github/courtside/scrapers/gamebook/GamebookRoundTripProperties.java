@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
+import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * standard layout, and in random layout variants the parser does not control (three font families
  * and sizes, jittered column positions and cell offsets, "+N" plus/minus, wrapped hyphenated names,
  * page breaks inside a team and inside the inactive lists, dash variants, mixed-case headers).
+ * Fixed QuickTheories seeds: CI runs the same cases every time, so a failure is a bug, not bad
+ * luck.
  */
 class GamebookRoundTripProperties {
   /** Correctness, not speed, is asserted here: a loaded CI machine must not turn into failures. */
@@ -54,7 +57,8 @@ class GamebookRoundTripProperties {
 
   @Test
   void gamesRenderedInRandomLayoutVariantsParseBackEqual() {
-    qt().withExamples(60)
+    qt().withFixedSeed(20_241_201L)
+        .withExamples(60)
         .withShrinkCycles(3)
         .forAll(longs().all())
         .checkAssert(
@@ -84,7 +88,8 @@ class GamebookRoundTripProperties {
 
   @Test
   void renderedSyntheticGamesParseBackEqual() {
-    qt().withExamples(40)
+    qt().withFixedSeed(20_241_202L)
+        .withExamples(40)
         .withShrinkCycles(3)
         .forAll(longs().all())
         .checkAssert(

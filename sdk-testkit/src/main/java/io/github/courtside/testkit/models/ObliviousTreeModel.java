@@ -1,4 +1,4 @@
-package io.github.courtside.models.training;
+package io.github.courtside.testkit.models;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -47,6 +47,11 @@ public final class ObliviousTreeModel {
   /** The feature names, in input order. */
   public List<String> featureNames() {
     return featureNames;
+  }
+
+  /** The borders per feature, in input order (not copied). */
+  double[][] borders() {
+    return borders;
   }
 
   /** The number of trees. */
