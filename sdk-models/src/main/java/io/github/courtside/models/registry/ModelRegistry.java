@@ -137,7 +137,7 @@ public final class ModelRegistry implements AutoCloseable {
   /** Builds a {@link ModelRegistry}. */
   public static final class Builder {
     private FeatureSchema schema = FeatureSchema.V2_60;
-    private PredictionPolicy policy = PredictionPolicy.DEFAULT;
+    private PredictionPolicy policy = PredictionPolicy.defaults();
     private long maximumLoaded = 16;
     private ClassLoader classLoader = ModelRegistry.class.getClassLoader();
 
