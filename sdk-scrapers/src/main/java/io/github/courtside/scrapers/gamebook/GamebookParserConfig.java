@@ -2,6 +2,7 @@ package io.github.courtside.scrapers.gamebook;
 
 import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
+import io.github.courtside.scrapers.ParseListener;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import io.github.courtside.scrapers.pdf.TimeBudget;
 import java.time.Duration;
@@ -41,10 +42,10 @@ public abstract class GamebookParserConfig {
     return new Builder().from(this);
   }
 
-  /** The text extractor with its time and size bounds; {@link PdfTextExtractor#withDefaults()}. */
+  /** The text extractor with its time and size bounds; {@link PdfTextExtractor#defaults()}. */
   @Value.Default
   public PdfTextExtractor extractor() {
-    return PdfTextExtractor.withDefaults();
+    return PdfTextExtractor.defaults();
   }
 
   /**
@@ -63,6 +64,13 @@ public abstract class GamebookParserConfig {
   @Value.Default
   public Duration timeBudget() {
     return Duration.ofSeconds(2);
+  }
+
+  /** Who hears each parsed document (e.g. {@code MicrometerParseMetrics}); nobody unless set. */
+  @Value.Default
+  @Value.Auxiliary
+  public ParseListener listener() {
+    return ParseListener.NONE;
   }
 
   @Value.Check
