@@ -77,64 +77,34 @@ public abstract class PlayerGame {
   }
 
   /** Points scored, NaN when unknown. */
-  @Value.Default
-  public double points() {
-    return Double.NaN;
-  }
+  public abstract double points();
 
   /** Minutes played, NaN when unknown. */
-  @Value.Default
-  public double minutes() {
-    return Double.NaN;
-  }
+  public abstract double minutes();
 
   /** Free throws made, NaN when unknown. */
-  @Value.Default
-  public double freeThrowMakes() {
-    return Double.NaN;
-  }
+  public abstract double freeThrowMakes();
 
   /** Field-goal attempts, NaN when unknown. */
-  @Value.Default
-  public double fieldGoalAttempts() {
-    return Double.NaN;
-  }
+  public abstract double fieldGoalAttempts();
 
   /** Free-throw attempts, NaN when unknown. */
-  @Value.Default
-  public double freeThrowAttempts() {
-    return Double.NaN;
-  }
+  public abstract double freeThrowAttempts();
 
   /** Turnovers, NaN when unknown. */
-  @Value.Default
-  public double turnovers() {
-    return Double.NaN;
-  }
+  public abstract double turnovers();
 
   /** Usage rate in percent, NaN when unknown (see {@link #usageRateOrComputed()}). */
-  @Value.Default
-  public double usageRate() {
-    return Double.NaN;
-  }
+  public abstract double usageRate();
 
   /** Team field-goal attempts in this game, NaN when unknown. */
-  @Value.Default
-  public double teamFieldGoalAttempts() {
-    return Double.NaN;
-  }
+  public abstract double teamFieldGoalAttempts();
 
   /** Team free-throw attempts in this game, NaN when unknown. */
-  @Value.Default
-  public double teamFreeThrowAttempts() {
-    return Double.NaN;
-  }
+  public abstract double teamFreeThrowAttempts();
 
   /** Team turnovers in this game, NaN when unknown. */
-  @Value.Default
-  public double teamTurnovers() {
-    return Double.NaN;
-  }
+  public abstract double teamTurnovers();
 
   /**
    * When this version of the row became known (a late stat correction is a newer version of the
@@ -184,7 +154,10 @@ public abstract class PlayerGame {
 
   /** Builds a {@link PlayerGame}; numbers default to NaN (unknown). */
   public static final class Builder extends ImmutablePlayerGame.Builder {
-    Builder() {}
+    Builder() {
+      points(Double.NaN).minutes(Double.NaN).freeThrowMakes(Double.NaN).usageRate(Double.NaN);
+      shooting(Double.NaN, Double.NaN, Double.NaN).teamTotals(Double.NaN, Double.NaN, Double.NaN);
+    }
 
     /** Player shooting and turnover counts. */
     public Builder shooting(double fga, double fta, double tov) {
