@@ -2,10 +2,10 @@ package io.github.courtside.firestore;
 
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
+import io.github.courtside.core.ValueStyle;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import org.immutables.value.Value;
 
 /**
  * Where and how to reach Firestore: project, database and, for tests, an emulator host.
@@ -18,19 +18,13 @@ import org.jspecify.annotations.Nullable;
  * try (Firestore firestore = settings.connect()) { ... }
  * }</pre>
  */
-public final class FirestoreSettings {
+@ValueStyle
+@Value.Immutable
+public abstract class FirestoreSettings {
   /** The environment variable the Google client libraries read for an emulator address. */
   public static final String EMULATOR_HOST_VARIABLE = "FIRESTORE_EMULATOR_HOST";
 
-  private final String projectId;
-  private final String databaseId;
-  private final @Nullable String emulatorHost;
-
-  private FirestoreSettings(Builder builder) {
-    this.projectId = Objects.requireNonNull(builder.projectId, "projectId is required");
-    this.databaseId = builder.databaseId;
-    this.emulatorHost = builder.emulatorHost;
-  }
+  FirestoreSettings() {}
 
   /** A new builder; the project id is required, the database defaults to {@code (default)}. */
   public static Builder builder() {
@@ -51,28 +45,44 @@ public final class FirestoreSettings {
     return builder.build();
   }
 
-  /** The Google Cloud project id. */
-  public String projectId() {
-    return projectId;
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
   }
 
-  /** The Firestore database id. */
+  /** The Google Cloud project id (required, not blank). */
+  public abstract String projectId();
+
+  /** The Firestore database id; {@code (default)} unless set. */
+  @Value.Default
   public String databaseId() {
-    return databaseId;
+    return "(default)";
   }
 
-  /** The emulator's {@code host:port}, when talking to an emulator. */
-  public Optional<String> emulatorHost() {
-    return Optional.ofNullable(emulatorHost);
+  /**
+   * The emulator's {@code host:port}, when talking to an emulator; no credentials are used then.
+   */
+  public abstract Optional<String> emulatorHost();
+
+  @Value.Check
+  void check() {
+    if (projectId().isBlank()) {
+      throw new IllegalArgumentException("projectId must not be blank");
+    }
+    emulatorHost()
+        .filter(host -> !host.matches("[^\\s:/]+:\\d{1,5}"))
+        .ifPresent(
+            host -> {
+              throw new IllegalArgumentException(
+                  "emulator host must be host:port, was '" + host + "'");
+            });
   }
 
   /** The client options these settings describe. */
   public FirestoreOptions toOptions() {
     FirestoreOptions.Builder options =
-        FirestoreOptions.newBuilder().setProjectId(projectId).setDatabaseId(databaseId);
-    if (emulatorHost != null) {
-      options.setEmulatorHost(emulatorHost);
-    }
+        FirestoreOptions.newBuilder().setProjectId(projectId()).setDatabaseId(databaseId());
+    emulatorHost().ifPresent(options::setEmulatorHost);
     return options.build();
   }
 
@@ -84,49 +94,15 @@ public final class FirestoreSettings {
   @Override
   public String toString() {
     return "FirestoreSettings[project="
-        + projectId
+        + projectId()
         + ", database="
-        + databaseId
-        + (emulatorHost == null ? "" : ", emulator=" + emulatorHost)
+        + databaseId()
+        + emulatorHost().map(host -> ", emulator=" + host).orElse("")
         + "]";
   }
 
-  /** Builds {@link FirestoreSettings}. */
-  public static final class Builder {
-    private @Nullable String projectId;
-    private String databaseId = "(default)";
-    private @Nullable String emulatorHost;
-
-    private Builder() {}
-
-    /** The Google Cloud project id (required). */
-    public Builder projectId(String projectId) {
-      if (projectId.isBlank()) {
-        throw new IllegalArgumentException("projectId must not be blank");
-      }
-      this.projectId = projectId;
-      return this;
-    }
-
-    /** The database id; {@code (default)} unless set. */
-    public Builder databaseId(String databaseId) {
-      this.databaseId = Objects.requireNonNull(databaseId, "databaseId");
-      return this;
-    }
-
-    /** An emulator's {@code host:port}; no credentials are used then. */
-    public Builder emulatorHost(String hostAndPort) {
-      if (!hostAndPort.matches("[^\\s:/]+:\\d{1,5}")) {
-        throw new IllegalArgumentException(
-            "emulator host must be host:port, was '" + hostAndPort + "'");
-      }
-      this.emulatorHost = hostAndPort;
-      return this;
-    }
-
-    /** The settings. */
-    public FirestoreSettings build() {
-      return new FirestoreSettings(this);
-    }
+  /** Builds {@link FirestoreSettings}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableFirestoreSettings.Builder {
+    Builder() {}
   }
 }

@@ -31,7 +31,11 @@ class FirestoreSettingsTest {
   void malformedSettingsAreRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> FirestoreSettings.builder().projectId("p").emulatorHost("http://localhost"));
-    assertThrows(NullPointerException.class, () -> FirestoreSettings.builder().build());
+        () -> FirestoreSettings.builder().projectId("p").emulatorHost("http://localhost").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> FirestoreSettings.builder().projectId(" ").build());
+    IllegalStateException noProject =
+        assertThrows(IllegalStateException.class, () -> FirestoreSettings.builder().build());
+    assertTrue(noProject.getMessage().contains("projectId"), noProject.getMessage());
   }
 }

@@ -1,9 +1,10 @@
 package io.github.courtside.examples.demo;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.warehouse.TableId;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * What the demo simulates and where it keeps its files.
@@ -14,36 +15,88 @@ import java.util.Objects;
  *     DemoConfig.builder(Path.of("quick")).teams(8).gamesPerTeam(16).gradedDates(4).build();
  * DemoReport report = new DemoPipeline(quick).run();
  * }</pre>
- *
- * @param directory where the DuckDB file, gamebook PDFs, the model and the report are written
- * @param seed the league's seed: the same seed gives the same games, predictions and graded rows
- * @param teams how many teams (even, 2-30)
- * @param gamesPerTeam regular-season games per team (82 in the NBA)
- * @param gradedDates how many of the season's last game dates are predicted, consolidated and
- *     graded, one fan-out batch per date; the dates before them train the model
- * @param workers how many prediction workers fan each date's slate out
- * @param firstDay the season's first game day
- * @param dataset the dataset of the demo's tables (default {@value #DEFAULT_DATASET})
- * @param progress whether to draw progress bars on standard error
  */
-public record DemoConfig(
-    Path directory,
-    long seed,
-    int teams,
-    int gamesPerTeam,
-    int gradedDates,
-    int workers,
-    LocalDate firstDay,
-    String dataset,
-    boolean progress) {
-
+@ValueStyle
+@Value.Immutable
+public abstract class DemoConfig {
   /** The dataset of the demo's tables unless configured otherwise. */
   public static final String DEFAULT_DATASET = "nba";
 
-  public DemoConfig {
-    Objects.requireNonNull(directory, "directory");
-    Objects.requireNonNull(firstDay, "firstDay");
-    Objects.requireNonNull(dataset, "dataset");
+  DemoConfig() {}
+
+  /**
+   * A builder with the defaults: seed 42, 30 teams, 82 games per team (1,230 games), the last 30
+   * game dates graded, 4 workers, from 2023-10-24, no progress bars.
+   */
+  public static Builder builder(Path directory) {
+    return new Builder().directory(directory);
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Where the DuckDB file, gamebook PDFs, the model and the report are written. */
+  public abstract Path directory();
+
+  /** The league's seed: the same seed gives the same games, predictions and graded rows; 42. */
+  @Value.Default
+  public long seed() {
+    return 42;
+  }
+
+  /** How many teams (even, 2-30); 30. */
+  @Value.Default
+  public int teams() {
+    return 30;
+  }
+
+  /** Regular-season games per team (82 in the NBA); 82. */
+  @Value.Default
+  public int gamesPerTeam() {
+    return 82;
+  }
+
+  /**
+   * How many of the season's last game dates are predicted, consolidated and graded, one fan-out
+   * batch per date; the dates before them train the model; 30.
+   */
+  @Value.Default
+  public int gradedDates() {
+    return 30;
+  }
+
+  /** How many prediction workers fan each date's slate out; 4. */
+  @Value.Default
+  public int workers() {
+    return 4;
+  }
+
+  /** The season's first game day; 2023-10-24. */
+  @Value.Default
+  public LocalDate firstDay() {
+    return LocalDate.of(2023, 10, 24);
+  }
+
+  /** The dataset of the demo's tables; {@value #DEFAULT_DATASET}. */
+  @Value.Default
+  public String dataset() {
+    return DEFAULT_DATASET;
+  }
+
+  /** Whether to draw progress bars on standard error; false. */
+  @Value.Default
+  public boolean progress() {
+    return false;
+  }
+
+  @Value.Check
+  void check() {
+    String dataset = dataset();
+    int teams = teams();
+    int gradedDates = gradedDates();
+    int gamesPerTeam = gamesPerTeam();
     if (!dataset.matches("[A-Za-z_][A-Za-z0-9_]{0,1023}")) {
       throw new IllegalArgumentException(
           "dataset must be letters, digits and underscores, not starting with a digit; was '"
@@ -69,97 +122,23 @@ public record DemoConfig(
               + " games per team, so that earlier dates are left to train on; was "
               + gamesPerTeam);
     }
-    if (workers < 1) {
-      throw new IllegalArgumentException("at least one worker; was " + workers);
+    if (workers() < 1) {
+      throw new IllegalArgumentException("at least one worker; was " + workers());
     }
-  }
-
-  /**
-   * A builder with the defaults: seed 42, 30 teams, 82 games per team (1,230 games), the last 30
-   * game dates graded, 4 workers, from 2023-10-24, no progress bars.
-   */
-  public static Builder builder(Path directory) {
-    return new Builder(directory);
   }
 
   /** The player-game table: {@code <dataset>.player_game}. */
   public TableId playerGameTable() {
-    return TableId.of(dataset, DemoPipeline.PLAYER_GAME.table());
+    return TableId.of(dataset(), DemoPipeline.PLAYER_GAME.table());
   }
 
   /** The consolidated predictions table: {@code <dataset>.player_prop_predictions}. */
   public TableId predictionsTable() {
-    return TableId.of(dataset, DemoPipeline.PREDICTIONS.table());
+    return TableId.of(dataset(), DemoPipeline.PREDICTIONS.table());
   }
 
-  /** Builds a {@link DemoConfig}. */
-  public static final class Builder {
-    private final Path directory;
-    private long seed = 42;
-    private int teams = 30;
-    private int gamesPerTeam = 82;
-    private int gradedDates = 30;
-    private int workers = 4;
-    private LocalDate firstDay = LocalDate.of(2023, 10, 24);
-    private String dataset = DEFAULT_DATASET;
-    private boolean progress;
-
-    private Builder(Path directory) {
-      this.directory = directory;
-    }
-
-    /** The league's seed. */
-    public Builder seed(long value) {
-      this.seed = value;
-      return this;
-    }
-
-    /** The number of teams (even). */
-    public Builder teams(int value) {
-      this.teams = value;
-      return this;
-    }
-
-    /** Regular-season games per team. */
-    public Builder gamesPerTeam(int value) {
-      this.gamesPerTeam = value;
-      return this;
-    }
-
-    /** How many of the last game dates are predicted and graded. */
-    public Builder gradedDates(int value) {
-      this.gradedDates = value;
-      return this;
-    }
-
-    /** The number of prediction workers. */
-    public Builder workers(int value) {
-      this.workers = value;
-      return this;
-    }
-
-    /** The season's first game day. */
-    public Builder firstDay(LocalDate value) {
-      this.firstDay = Objects.requireNonNull(value, "firstDay");
-      return this;
-    }
-
-    /** The dataset of the demo's tables. */
-    public Builder dataset(String value) {
-      this.dataset = Objects.requireNonNull(value, "dataset");
-      return this;
-    }
-
-    /** Whether to draw progress bars on standard error. */
-    public Builder progress(boolean value) {
-      this.progress = value;
-      return this;
-    }
-
-    /** The configuration. */
-    public DemoConfig build() {
-      return new DemoConfig(
-          directory, seed, teams, gamesPerTeam, gradedDates, workers, firstDay, dataset, progress);
-    }
+  /** Builds a {@link DemoConfig}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableDemoConfig.Builder {
+    Builder() {}
   }
 }

@@ -1,9 +1,9 @@
 package io.github.courtside.core.batch;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.warehouse.TableId;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * The write mode of each table, and the rule that streaming deliveries are refused for MUTABLE
@@ -19,16 +19,12 @@ import java.util.Objects;
  * policy.requireAllowed(table, Delivery.STREAMING); // throws for MUTABLE tables
  * }</pre>
  */
-public final class WriteModePolicy {
-  private final Map<TableId, WriteMode> modes;
-  private final WriteMode defaultMode;
+@ValueStyle
+@Value.Immutable
+public abstract class WriteModePolicy {
+  WriteModePolicy() {}
 
-  private WriteModePolicy(Builder builder) {
-    this.modes = Map.copyOf(builder.modes);
-    this.defaultMode = builder.defaultMode;
-  }
-
-  /** A new builder. */
+  /** A new builder: every table MUTABLE until registered. */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,9 +34,23 @@ public final class WriteModePolicy {
     return builder().build();
   }
 
+  /** A builder starting from this policy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** The registered tables and their modes. */
+  public abstract Map<TableId, WriteMode> modes();
+
+  /** The mode of tables not registered; {@link WriteMode#MUTABLE} unless set. */
+  @Value.Default
+  public WriteMode defaultMode() {
+    return WriteMode.MUTABLE;
+  }
+
   /** The mode of {@code table}. */
   public WriteMode modeOf(TableId table) {
-    return modes.getOrDefault(table, defaultMode);
+    return modes().getOrDefault(table, defaultMode());
   }
 
   /** Whether {@code delivery} into {@code table} is allowed. */
@@ -59,27 +69,12 @@ public final class WriteModePolicy {
   }
 
   /** Builds a {@link WriteModePolicy}. */
-  public static final class Builder {
-    private final Map<TableId, WriteMode> modes = new HashMap<>();
-    private WriteMode defaultMode = WriteMode.MUTABLE;
+  public static final class Builder extends ImmutableWriteModePolicy.Builder {
+    Builder() {}
 
-    private Builder() {}
-
-    /** Registers a table's mode. */
+    /** Registers a table's mode (a later registration of the same table wins). */
     public Builder register(TableId table, WriteMode mode) {
-      modes.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(mode, "mode"));
-      return this;
-    }
-
-    /** The mode of tables not registered (default {@link WriteMode#MUTABLE}). */
-    public Builder defaultMode(WriteMode mode) {
-      this.defaultMode = Objects.requireNonNull(mode, "mode");
-      return this;
-    }
-
-    /** The policy. */
-    public WriteModePolicy build() {
-      return new WriteModePolicy(this);
+      return putModes(table, mode);
     }
   }
 }

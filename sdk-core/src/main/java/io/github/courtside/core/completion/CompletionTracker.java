@@ -129,7 +129,7 @@ public final class CompletionTracker {
     fields.put("scope", scope);
     fields.put("generation", batch.generation());
     fields.put("expected_count", (long) expected.size());
-    fields.put("expected_items", String.join(",", expected));
+    fields.put("expected_items", List.copyOf(expected));
     fields.put("started_at", now);
     if (!store.createIfAbsent(Document.of(generationPath(batch), fields))) {
       throw new BatchAlreadyActiveException(scope, batch);
@@ -585,10 +585,23 @@ public final class CompletionTracker {
 
   /** The immutable part of a batch: its expected items and start. */
   private record BatchDefinition(Set<String> expected, long expectedCount, Instant startedAt) {
+    /**
+     * The expected items: an array field; batches started before array fields (a comma-joined
+     * string) are still read.
+     */
+    private static Set<String> expectedItems(Document document) {
+      Object items = document.fields().get("expected_items");
+      if (items instanceof List<?> list) {
+        Set<String> expected = new HashSet<>();
+        list.forEach(item -> expected.add(String.valueOf(item)));
+        return expected;
+      }
+      String joined = document.getString("expected_items").orElse("");
+      return joined.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(joined.split(",")));
+    }
+
     static BatchDefinition of(Document document) {
-      String items = document.getString("expected_items").orElse("");
-      Set<String> expected =
-          items.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(items.split(",")));
+      Set<String> expected = expectedItems(document);
       return new BatchDefinition(
           Set.copyOf(expected),
           document.getLong("expected_count").orElse((long) expected.size()),

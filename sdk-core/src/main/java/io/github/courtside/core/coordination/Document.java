@@ -2,8 +2,10 @@ package io.github.courtside.core.coordination;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +14,11 @@ import java.util.Optional;
  * An immutable document: its path and typed fields.
  *
  * <p>Field values are {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link
- * Instant} or a nested {@code Map<String, Object>} of the same. {@link Integer} values are widened
- * to {@link Long}; anything else is refused with the field named. Top-level names starting with
- * {@value CoordinationStore#RESERVED_FIELD_PREFIX} are reserved for the stores and refused. Stores
- * keep timestamps to the microsecond ({@link #truncatedToMicros()}).
+ * Instant}, a nested {@code Map<String, Object>} of the same, or a {@code List} of the scalar kinds
+ * (an array field: no nulls, no nested lists or maps). {@link Integer} values are widened to {@link
+ * Long}; anything else is refused with the field named. Top-level names starting with {@value
+ * CoordinationStore#RESERVED_FIELD_PREFIX} are reserved for the stores and refused. Stores keep
+ * timestamps to the microsecond ({@link #truncatedToMicros()}).
  *
  * <pre>{@code
  * Document done = Document.of("batches/2024-04-10/b1/items/player-42",
@@ -69,6 +72,15 @@ public record Document(String path, Map<String, Object> fields) {
         kept = instant.truncatedTo(ChronoUnit.MICROS);
       } else if (value instanceof Map<?, ?> map) {
         kept = truncate((Map<String, Object>) map);
+      } else if (value instanceof List<?> list) {
+        kept =
+            list.stream()
+                .map(
+                    element ->
+                        element instanceof Instant instant
+                            ? instant.truncatedTo(ChronoUnit.MICROS)
+                            : element)
+                .toList();
       }
       if (!kept.equals(value)) {
         if (copy == null) {
@@ -113,6 +125,12 @@ public record Document(String path, Map<String, Object> fields) {
   /** A timestamp field, if present. */
   public Optional<Instant> getTimestamp(String field) {
     return typed(field, Instant.class);
+  }
+
+  /** An array field's values, if present. */
+  @SuppressWarnings("unchecked")
+  public Optional<List<Object>> getList(String field) {
+    return typed(field, List.class).map(list -> (List<Object>) list);
   }
 
   /** A map field, if present. */
@@ -168,6 +186,26 @@ public record Document(String path, Map<String, Object> fields) {
         || value instanceof Instant) {
       return value;
     }
+    if (value instanceof List<?> list) {
+      List<Object> elements = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        Object element = list.get(i);
+        if (element == null || element instanceof List<?> || element instanceof Map<?, ?>) {
+          throw new IllegalArgumentException(
+              "field "
+                  + field
+                  + " of document "
+                  + path
+                  + " holds "
+                  + (element == null ? "null" : "a nested list or map")
+                  + " at index "
+                  + i
+                  + "; array fields hold String, Long, Double, Boolean or Instant values");
+        }
+        elements.add(normaliseValue(path, field + "[" + i + "]", element));
+      }
+      return Collections.unmodifiableList(elements);
+    }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> nested = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -186,6 +224,6 @@ public record Document(String path, Map<String, Object> fields) {
             + path
             + " is a "
             + value.getClass().getName()
-            + "; supported: String, Long, Double, Boolean, Instant, Map");
+            + "; supported: String, Long, Double, Boolean, Instant, Map, List");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.courtside.core.coordination;
 
+import io.github.courtside.core.ValueStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.jspecify.annotations.Nullable;
+import org.immutables.value.Value;
 
 /**
  * A query over the documents directly inside one collection: an optional id prefix, an ordering (by
@@ -21,49 +22,51 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  */
-public final class DocumentQuery {
-  private final String collection;
-  private final String idPrefix;
-  private final @Nullable String orderByField;
-  private final boolean descending;
-  private final int limit;
-
-  private DocumentQuery(Builder builder) {
-    this.collection = builder.collection;
-    this.idPrefix = builder.idPrefix;
-    this.orderByField = builder.orderByField;
-    this.descending = builder.descending;
-    this.limit = builder.limit;
-  }
+@ValueStyle
+@Value.Immutable
+public abstract class DocumentQuery {
+  DocumentQuery() {}
 
   /** Starts a query over the documents directly inside {@code collection}. */
   public static Builder in(String collection) {
-    return new Builder(DocumentPaths.requireCollectionPath(collection));
+    return new Builder().collection(DocumentPaths.requireCollectionPath(collection));
+  }
+
+  /** A builder starting from this query. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
   }
 
   /** The collection queried. */
-  public String collection() {
-    return collection;
-  }
+  public abstract String collection();
 
   /** Only ids starting with this prefix match; empty matches every id. */
+  @Value.Default
   public String idPrefix() {
-    return idPrefix;
+    return "";
   }
 
   /** The field to order by; empty orders by document id. */
-  public Optional<String> orderByField() {
-    return Optional.ofNullable(orderByField);
-  }
+  public abstract Optional<String> orderByField();
 
   /** Whether the ordering is descending. */
+  @Value.Default
   public boolean descending() {
-    return descending;
+    return false;
   }
 
   /** The maximum number of documents returned, if limited. */
-  public OptionalInt limit() {
-    return limit < 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+  public abstract OptionalInt limit();
+
+  @Value.Check
+  void check() {
+    DocumentPaths.requireCollectionPath(collection());
+    if (idPrefix().contains("/")) {
+      throw new IllegalArgumentException("an id prefix cannot contain '/': " + idPrefix());
+    }
+    if (limit().isPresent() && limit().getAsInt() < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + limit().getAsInt());
+    }
   }
 
   /**
@@ -74,84 +77,49 @@ public final class DocumentQuery {
   public List<Document> sortAndLimit(Collection<Document> documents) {
     List<Document> sorted = new ArrayList<>(documents);
     Comparator<Document> order = Comparator.comparing(Document::id);
-    String field = orderByField;
-    if (field != null) {
+    Optional<String> orderBy = orderByField();
+    if (orderBy.isPresent()) {
+      String field = orderBy.get();
       sorted.removeIf(document -> !document.fields().containsKey(field));
       order =
           Comparator.<Document, Object>comparing(
                   document -> document.fields().get(field), FieldValues.ORDER)
               .thenComparing(Document::id);
     }
-    sorted.sort(descending ? order.reversed() : order);
-    return List.copyOf(limit >= 0 && sorted.size() > limit ? sorted.subList(0, limit) : sorted);
+    sorted.sort(descending() ? order.reversed() : order);
+    int max = limit().orElse(Integer.MAX_VALUE);
+    return List.copyOf(sorted.size() > max ? sorted.subList(0, max) : sorted);
   }
 
   @Override
   public String toString() {
     return "DocumentQuery[in "
-        + collection
-        + (idPrefix.isEmpty() ? "" : ", id prefix '" + idPrefix + "'")
+        + collection()
+        + (idPrefix().isEmpty() ? "" : ", id prefix '" + idPrefix() + "'")
         + ", order by "
-        + (orderByField == null ? "id" : orderByField)
-        + (descending ? " desc" : " asc")
-        + (limit < 0 ? "" : ", limit " + limit)
+        + orderByField().orElse("id")
+        + (descending() ? " desc" : " asc")
+        + (limit().isPresent() ? ", limit " + limit().getAsInt() : "")
         + "]";
   }
 
-  /** Builds a {@link DocumentQuery}. */
-  public static final class Builder {
-    private final String collection;
-    private String idPrefix = "";
-    private @Nullable String orderByField;
-    private boolean descending;
-    private int limit = -1;
-
-    private Builder(String collection) {
-      this.collection = collection;
-    }
-
-    /** Only documents whose id starts with {@code prefix}. */
-    public Builder idPrefix(String prefix) {
-      if (prefix.contains("/")) {
-        throw new IllegalArgumentException("an id prefix cannot contain '/': " + prefix);
-      }
-      this.idPrefix = prefix;
-      return this;
-    }
+  /** Builds a {@link DocumentQuery}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableDocumentQuery.Builder {
+    Builder() {}
 
     /** Ascending by document id (the default). */
     public Builder orderById() {
-      this.orderByField = null;
-      this.descending = false;
-      return this;
+      return orderByField(Optional.empty()).descending(false);
     }
 
     /** Descending by document id. */
     public Builder orderByIdDescending() {
-      this.orderByField = null;
-      this.descending = true;
-      return this;
+      return orderByField(Optional.empty()).descending(true);
     }
 
     /** Ordered by a field; documents without it are left out. */
     public Builder orderBy(String field, boolean descending) {
-      this.orderByField = Objects.requireNonNull(field, "field");
-      this.descending = descending;
-      return this;
-    }
-
-    /** At most {@code limit} documents. */
-    public Builder limit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("limit must be >= 0, was " + limit);
-      }
-      this.limit = limit;
-      return this;
-    }
-
-    /** The query. */
-    public DocumentQuery build() {
-      return new DocumentQuery(this);
+      return orderByField(Objects.requireNonNull(field, "field")).descending(descending);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.courtside.core.coordination;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,15 @@ public final class FieldValues {
     if (a instanceof String x && b instanceof String y) {
       return x.compareTo(y);
     }
+    if (a instanceof List<?> x && b instanceof List<?> y) {
+      for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+        int byElement = compare(x.get(i), y.get(i));
+        if (byElement != 0) {
+          return byElement;
+        }
+      }
+      return Integer.compare(x.size(), y.size());
+    }
     return Integer.compare(((Map<?, ?>) a).size(), ((Map<?, ?>) b).size());
   }
 
@@ -51,6 +61,9 @@ public final class FieldValues {
     if (value instanceof String) {
       return 3;
     }
-    return 4;
+    if (value instanceof List) {
+      return 4;
+    }
+    return 5;
   }
 }

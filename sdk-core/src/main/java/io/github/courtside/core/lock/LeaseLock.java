@@ -4,6 +4,9 @@ import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentPaths;
 import io.github.courtside.core.coordination.DocumentQuery;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,6 +100,7 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
 
   private final CoordinationStore store;
   private final LeaseLockConfig config;
+  private final Retry polls;
   private final Object schedulerGuard = new Object();
   private @Nullable ScheduledExecutorService ticker;
   private @Nullable ExecutorService workers;
@@ -106,6 +110,11 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   public LeaseLock(CoordinationStore store, LeaseLockConfig config) {
     this.store = Objects.requireNonNull(store, "store");
     this.config = Objects.requireNonNull(config, "config");
+    RetryRegistry retries = RetryRegistry.ofDefaults();
+    this.polls = pollRetry("lease-lock:" + config.collection(), config, retries);
+    if (config.listener() instanceof MicrometerLockMetrics metrics) {
+      metrics.bindResilience4j(retries);
+    }
   }
 
   /** The configuration. */
@@ -253,47 +262,95 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     requireOpen();
     Objects.requireNonNull(waitBudget, "waitBudget");
     Instant deadline = config.clock().instant().plus(waitBudget);
-    int attempts = 0;
-    RuntimeException lastError = null;
-    while (true) {
-      attempts++;
-      try {
-        Optional<Lease> lease = tryAcquire(lockName, floor);
-        if (lease.isPresent()) {
-          return lease.get();
-        }
-      } catch (LockNotAcquiredException | IllegalArgumentException | IllegalStateException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        lastError = e;
-        log.warn("lock {}: attempt {} failed: {}", lockName, attempts, e.toString());
-      }
-      Duration remaining = Duration.between(config.clock().instant(), deadline);
-      if (remaining.isNegative() || remaining.isZero()) {
-        break;
-      }
-      try {
-        config
-            .sleeper()
-            .sleep(
-                remaining.compareTo(config.pollInterval()) < 0 ? remaining : config.pollInterval());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LockNotAcquiredException(
-            lockName, "interrupted while waiting for the lock after " + attempts + " attempts", e);
-      }
+    AtomicInteger attempts = new AtomicInteger();
+    Poll last;
+    try {
+      last =
+          polls.executeSupplier(
+              () -> {
+                int attempt = attempts.incrementAndGet();
+                try {
+                  return new Poll(tryAcquire(lockName, floor), null, deadline);
+                } catch (LockNotAcquiredException
+                    | IllegalArgumentException
+                    | IllegalStateException e) {
+                  throw e;
+                } catch (RuntimeException e) {
+                  log.warn("lock {}: attempt {} failed: {}", lockName, attempt, e.toString());
+                  return new Poll(Optional.empty(), e, deadline);
+                }
+              });
+    } catch (PollInterrupted e) {
+      throw new LockNotAcquiredException(
+          lockName,
+          "interrupted while waiting for the lock after " + attempts.get() + " attempts",
+          e.interruption);
+    }
+    if (last.lease().isPresent()) {
+      return last.lease().get();
     }
     String message =
         "could not acquire the lock within "
             + waitBudget
             + " ("
-            + attempts
+            + attempts.get()
             + " attempts); inspect the newest document of "
             + tokens(lockName);
     emit(LockEvent.Type.ACQUISITION_FAILED, lockName, null, message);
+    RuntimeException lastError = last.error();
     throw lastError == null
         ? new LockNotAcquiredException(lockName, message)
         : new LockNotAcquiredException(lockName, message + "; last error: " + lastError, lastError);
+  }
+
+  /**
+   * The Resilience4j {@link Retry} that polls for the lock: it retries while an attempt gave no
+   * lease (the lock is held, or the store failed) and the caller's wait budget has time left,
+   * waiting through the configured {@link Sleeper} for the poll interval, capped by the time left.
+   */
+  private static Retry pollRetry(String name, LeaseLockConfig config, RetryRegistry registry) {
+    RetryConfig retryConfig =
+        RetryConfig.<Poll>custom()
+            .maxAttempts(Integer.MAX_VALUE)
+            .retryOnResult(poll -> poll.lease().isEmpty() && poll.timeLeft(config) > 0)
+            .retryOnException(e -> false)
+            .intervalBiFunction(
+                (attempt, outcome) -> {
+                  if (outcome.isRight()) {
+                    long left = outcome.get().timeLeft(config);
+                    Duration pause =
+                        Duration.ofNanos(Math.min(left, config.pollInterval().toNanos()));
+                    try {
+                      config.sleeper().sleep(pause);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new PollInterrupted(e);
+                    }
+                  }
+                  return 0L;
+                })
+            .build();
+    return registry.retry(name, retryConfig);
+  }
+
+  /** One poll's outcome: the lease if acquired, else the store error if any. */
+  private record Poll(Optional<Lease> lease, @Nullable RuntimeException error, Instant deadline) {
+    long timeLeft(LeaseLockConfig config) {
+      Duration left = Duration.between(config.clock().instant(), deadline);
+      return left.isNegative() ? 0 : left.toNanos();
+    }
+  }
+
+  /** Carries an interrupted pause out of the Retry. */
+  private static final class PollInterrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final InterruptedException interruption;
+
+    PollInterrupted(InterruptedException cause) {
+      super(cause);
+      this.interruption = cause;
+    }
   }
 
   /**

@@ -1,8 +1,12 @@
 package io.github.courtside.core.lock;
 
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts a {@link LeaseLock}'s events in a Micrometer registry (Micrometer is an optional
@@ -19,11 +23,35 @@ import java.util.Objects;
  * }</pre>
  */
 public final class MicrometerLockMetrics implements LockEventListener {
+  private static final Logger log = LoggerFactory.getLogger(MicrometerLockMetrics.class);
+
   private final MeterRegistry registry;
 
   /** Metrics in {@code registry}. */
   public MicrometerLockMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * Publishes Resilience4j's tagged {@code resilience4j.retry.calls} meters of the lock's polling
+   * {@code Retry} (named {@code lease-lock:<collection>}): {@code successful_without_retry} and
+   * {@code successful_with_retry} count acquisitions that ended, holding the lock or at the end of
+   * their budget (those also count as {@code acquisition_failed} events). Needs {@code
+   * resilience4j-micrometer} on the class path; without it, only the events are counted.
+   */
+  void bindResilience4j(RetryRegistry retries) {
+    try {
+      Class.forName(
+          "io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics",
+          false,
+          MicrometerLockMetrics.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      log.warn(
+          "io.github.resilience4j:resilience4j-micrometer is not on the class path: locks"
+              + " publish courtside.lock.events only, no resilience4j.retry.* meters");
+      return;
+    }
+    TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.courtside.core.validation;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,25 +47,15 @@ import org.jspecify.annotations.Nullable;
  * result.rejections().forEach(r -> log.error("{}", r.reason()));
  * }</pre>
  */
-public final class RowValidator {
+@ValueStyle
+@Value.Immutable
+public abstract class RowValidator {
   /** BigQuery's limit for one STRING value: 10 MiB. */
   public static final int DEFAULT_MAX_STRING_BYTES = 10 * 1024 * 1024;
 
   private static final long MAX_EXACT_DOUBLE_INTEGER = 1L << 53;
 
-  private final TableId table;
-  private final TableSchema schema;
-  private final Set<Coercion> coercions;
-  private final int maxStringBytes;
-  private final Map<String, Integer> columnMaxStringBytes;
-
-  private RowValidator(Builder builder) {
-    this.table = builder.table;
-    this.schema = builder.schema;
-    this.coercions = EnumSet.copyOf(builder.coercions);
-    this.maxStringBytes = builder.maxStringBytes;
-    this.columnMaxStringBytes = Map.copyOf(builder.columnMaxStringBytes);
-  }
+  RowValidator() {}
 
   /**
    * A builder for rows bound for {@code table} with {@code schema}. By default it applies {@link
@@ -71,22 +63,62 @@ public final class RowValidator {
    * #DEFAULT_MAX_STRING_BYTES}.
    */
   public static Builder builder(TableId table, TableSchema schema) {
-    return new Builder(table, schema);
+    return new Builder().table(table).schema(schema);
+  }
+
+  /** A builder starting from this validator. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
   }
 
   /** The target table. */
-  public TableId table() {
-    return table;
-  }
+  public abstract TableId table();
 
-  /** The target schema. */
-  public TableSchema schema() {
-    return schema;
-  }
+  /** The target schema(). */
+  public abstract TableSchema schema();
 
-  /** The declared coercions. */
+  /**
+   * The declared coercions; {@link Coercion#NON_FINITE_TO_NULL} and {@link Coercion#WIDEN_NUMBERS}
+   * unless set.
+   */
+  @Value.Default
   public Set<Coercion> coercions() {
-    return EnumSet.copyOf(coercions);
+    return EnumSet.of(Coercion.NON_FINITE_TO_NULL, Coercion.WIDEN_NUMBERS);
+  }
+
+  /** The UTF-8 byte limit of every STRING and JSON value; {@link #DEFAULT_MAX_STRING_BYTES}. */
+  @Value.Default
+  public int maxStringBytes() {
+    return DEFAULT_MAX_STRING_BYTES;
+  }
+
+  /** Per-column byte limits, by lower-case column name, overriding {@link #maxStringBytes()}. */
+  public abstract Map<String, Integer> columnMaxStringBytes();
+
+  /** Who hears each rejected row (e.g. {@link MicrometerValidationMetrics}); nobody unless set. */
+  @Value.Default
+  @Value.Auxiliary
+  public ValidationListener listener() {
+    return ValidationListener.NONE;
+  }
+
+  @Value.Check
+  void check() {
+    if (maxStringBytes() < 0) {
+      throw new IllegalArgumentException("maxStringBytes must be >= 0, was " + maxStringBytes());
+    }
+    columnMaxStringBytes()
+        .forEach(
+            (column, bytes) -> {
+              if (!schema().hasColumn(column)) {
+                throw new IllegalArgumentException(
+                    "column " + column + " is not in the schema of " + table());
+              }
+              if (bytes < 0) {
+                throw new IllegalArgumentException(
+                    "maxStringBytes of column " + column + " must be >= 0, was " + bytes);
+              }
+            });
   }
 
   /** Validates {@code rows}; row indices in the result are positions in this list. */
@@ -105,14 +137,17 @@ public final class RowValidator {
         acceptedIndices.add(index);
         applied.addAll(rowCoercions);
       } else {
-        rejections.add(new RowRejection(table, index, row, violations));
+        RowRejection rejection = new RowRejection(table(), index, row, violations);
+        rejections.add(rejection);
+        listener().rejected(rejection);
       }
     }
-    return new ValidationResult(table, accepted, acceptedIndices, rejections, applied);
+    return new ValidationResult(table(), accepted, acceptedIndices, rejections, applied);
   }
 
   /** Validates one row; its index in the result is {@code rowIndex}. */
   public ValidationResult validate(Row row, int rowIndex) {
+    TableId table = table();
     ValidationResult one = validate(List.of(row));
     List<RowRejection> rejections = new ArrayList<>();
     for (RowRejection r : one.rejections()) {
@@ -135,16 +170,16 @@ public final class RowValidator {
     Map<String, String> seen = new HashMap<>();
     for (Map.Entry<String, @Nullable Object> entry : row.asMap().entrySet()) {
       String name = entry.getKey();
-      Optional<Column> found = schema.column(name);
+      Optional<Column> found = schema().column(name);
       if (found.isEmpty()) {
-        if (coercions.contains(Coercion.DROP_UNKNOWN_COLUMNS)) {
+        if (coercions().contains(Coercion.DROP_UNKNOWN_COLUMNS)) {
           applied.add(new AppliedCoercion(index, name, Coercion.DROP_UNKNOWN_COLUMNS));
         } else {
           violations.add(
               new Violation(
                   name,
                   ViolationKind.UNKNOWN_COLUMN,
-                  "the table has no such column; known: " + schema.columnNames()));
+                  "the table has no such column; known: " + schema().columnNames()));
         }
         continue;
       }
@@ -161,7 +196,7 @@ public final class RowValidator {
       Object value = entry.getValue();
       out.put(column.name(), checkValue(index, column, name, value, violations, applied));
     }
-    for (Column column : schema.columns()) {
+    for (Column column : schema().columns()) {
       if (column.required()
           && !seen.containsKey(lower(column.name()))
           && column.defaultValue().isEmpty()) {
@@ -192,7 +227,9 @@ public final class RowValidator {
     if (isNonFinite(value)) {
       boolean numericColumn =
           column.type() == ColumnType.FLOAT64 || column.type() == ColumnType.NUMERIC;
-      if (numericColumn && !column.required() && coercions.contains(Coercion.NON_FINITE_TO_NULL)) {
+      if (numericColumn
+          && !column.required()
+          && coercions().contains(Coercion.NON_FINITE_TO_NULL)) {
         applied.add(new AppliedCoercion(index, column.name(), Coercion.NON_FINITE_TO_NULL));
         return null;
       }
@@ -205,7 +242,7 @@ public final class RowValidator {
                   + (column.required() ? "required " : "")
                   + column.type()
                   + " column"
-                  + (coercions.contains(Coercion.NON_FINITE_TO_NULL) || column.required()
+                  + (coercions().contains(Coercion.NON_FINITE_TO_NULL) || column.required()
                       ? ""
                       : "; declare NON_FINITE_TO_NULL to store NULL")));
       return value;
@@ -229,7 +266,7 @@ public final class RowValidator {
       }
     }
     if (typed instanceof String text) {
-      int limit = columnMaxStringBytes.getOrDefault(lower(column.name()), maxStringBytes);
+      int limit = columnMaxStringBytes().getOrDefault(lower(column.name()), maxStringBytes());
       long bytes = utf8Length(text);
       if (bytes > limit) {
         violations.add(
@@ -246,14 +283,14 @@ public final class RowValidator {
       ColumnType type, Object value, int index, String column, List<AppliedCoercion> applied) {
     Object result = null;
     Coercion rule = null;
-    if (coercions.contains(Coercion.WIDEN_NUMBERS) && value instanceof Number number) {
+    if (coercions().contains(Coercion.WIDEN_NUMBERS) && value instanceof Number number) {
       result = widen(type, number);
       rule = Coercion.WIDEN_NUMBERS;
-    } else if (coercions.contains(Coercion.NUMERIC_STRINGS) && value instanceof String text) {
+    } else if (coercions().contains(Coercion.NUMERIC_STRINGS) && value instanceof String text) {
       result = parseNumber(type, text.strip());
       rule = Coercion.NUMERIC_STRINGS;
     }
-    if (result == null && coercions.contains(Coercion.ISO_TEXT_TO_TEMPORAL)) {
+    if (result == null && coercions().contains(Coercion.ISO_TEXT_TO_TEMPORAL)) {
       if (value instanceof String text) {
         result = parseTemporal(type, text.strip());
         rule = Coercion.ISO_TEXT_TO_TEMPORAL;
@@ -355,52 +392,20 @@ public final class RowValidator {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  /** Builds a {@link RowValidator}. */
-  public static final class Builder {
-    private final TableId table;
-    private final TableSchema schema;
-    private final Set<Coercion> coercions =
-        EnumSet.of(Coercion.NON_FINITE_TO_NULL, Coercion.WIDEN_NUMBERS);
-    private int maxStringBytes = DEFAULT_MAX_STRING_BYTES;
-    private final Map<String, Integer> columnMaxStringBytes = new HashMap<>();
-
-    private Builder(TableId table, TableSchema schema) {
-      this.table = Objects.requireNonNull(table, "table");
-      this.schema = Objects.requireNonNull(schema, "schema");
-    }
+  /** Builds a {@link RowValidator}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableRowValidator.Builder {
+    Builder() {}
 
     /** Replaces the declared coercions with exactly these (none: reject every mismatch). */
     public Builder coerce(Coercion... rules) {
-      coercions.clear();
-      coercions.addAll(List.of(rules));
-      return this;
-    }
-
-    /** Limits every STRING and JSON value to {@code bytes} UTF-8 bytes. */
-    public Builder maxStringBytes(int bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("maxStringBytes must be >= 0, was " + bytes);
-      }
-      this.maxStringBytes = bytes;
-      return this;
+      Set<Coercion> set = EnumSet.noneOf(Coercion.class);
+      set.addAll(List.of(rules));
+      return coercions(set);
     }
 
     /** Limits one column's values to {@code bytes} UTF-8 bytes. */
     public Builder maxStringBytes(String column, int bytes) {
-      if (!schema.hasColumn(column)) {
-        throw new IllegalArgumentException(
-            "column " + column + " is not in the schema of " + table);
-      }
-      if (bytes < 0) {
-        throw new IllegalArgumentException("maxStringBytes must be >= 0, was " + bytes);
-      }
-      columnMaxStringBytes.put(lower(column), bytes);
-      return this;
-    }
-
-    /** The validator. */
-    public RowValidator build() {
-      return new RowValidator(this);
+      return putColumnMaxStringBytes(lower(column), bytes);
     }
   }
 }

@@ -1,12 +1,13 @@
 package io.github.courtside.core.warehouse;
 
+import io.github.courtside.core.ValueStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,26 +25,51 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  */
-public final class TableSchema {
-  private final List<Column> columns;
-  private final Map<String, Column> byLowerName;
-  private final @Nullable String partitionColumn;
-  private final List<String> clustering;
+@ValueStyle
+@Value.Immutable
+public abstract class TableSchema {
+  TableSchema() {}
 
-  private TableSchema(Builder builder) {
-    this.columns = List.copyOf(builder.columns);
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this schema, e.g. to add columns. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** The columns in table order. */
+  public abstract List<Column> columns();
+
+  /** The DATE column the table is partitioned by, if any. */
+  public abstract Optional<String> partitionColumn();
+
+  /** Clustering hints in order; backends without clustering may ignore them. */
+  public abstract List<String> clustering();
+
+  /** The columns by lower-case name. */
+  @Value.Derived
+  @Value.Auxiliary
+  Map<String, Column> byLowerName() {
     Map<String, Column> index = new LinkedHashMap<>();
-    for (Column column : columns) {
+    for (Column column : columns()) {
       if (index.put(lower(column.name()), column) != null) {
         throw new IllegalArgumentException("duplicate column " + column.name());
       }
     }
-    if (columns.isEmpty()) {
+    return index;
+  }
+
+  @Value.Check
+  void check() {
+    if (columns().isEmpty()) {
       throw new IllegalArgumentException("a table schema needs at least one column");
     }
-    this.byLowerName = index;
-    this.partitionColumn = builder.partitionColumn;
-    if (partitionColumn != null) {
+    Map<String, Column> index = byLowerName();
+    if (partitionColumn().isPresent()) {
+      String partitionColumn = partitionColumn().get();
       Column partition = index.get(lower(partitionColumn));
       if (partition == null) {
         throw new IllegalArgumentException(
@@ -54,56 +80,26 @@ public final class TableSchema {
             "partition column " + partitionColumn + " must be DATE, is " + partition.type());
       }
     }
-    for (String name : builder.clustering) {
+    for (String name : clustering()) {
       if (!index.containsKey(lower(name))) {
         throw new IllegalArgumentException("clustering column " + name + " is not a column");
       }
     }
-    this.clustering = List.copyOf(builder.clustering);
-  }
-
-  /** A new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder starting from this schema, e.g. to add columns. */
-  public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.columns.addAll(columns);
-    builder.partitionColumn = partitionColumn;
-    builder.clustering.addAll(clustering);
-    return builder;
-  }
-
-  /** The columns in table order. */
-  public List<Column> columns() {
-    return columns;
   }
 
   /** The column names in table order. */
   public List<String> columnNames() {
-    return columns.stream().map(Column::name).toList();
+    return columns().stream().map(Column::name).toList();
   }
 
   /** The column with this name, ignoring case. */
   public Optional<Column> column(String name) {
-    return Optional.ofNullable(byLowerName.get(lower(name)));
+    return Optional.ofNullable(byLowerName().get(lower(name)));
   }
 
   /** Whether a column of this name exists, ignoring case. */
   public boolean hasColumn(String name) {
-    return byLowerName.containsKey(lower(name));
-  }
-
-  /** The DATE column the table is partitioned by, if any. */
-  public Optional<String> partitionColumn() {
-    return Optional.ofNullable(partitionColumn);
-  }
-
-  /** Clustering hints in order; backends without clustering may ignore them. */
-  public List<String> clustering() {
-    return clustering;
+    return byLowerName().containsKey(lower(name));
   }
 
   /**
@@ -124,7 +120,7 @@ public final class TableSchema {
       for (Map.Entry<String, @Nullable Object> entry : row.asMap().entrySet()) {
         String name = entry.getKey();
         Object value = entry.getValue();
-        Column declared = byLowerName.get(lower(name));
+        Column declared = byLowerName().get(lower(name));
         if (declared == null) {
           problems.putIfAbsent(name, "unknown column (row " + index + ")");
         } else if (value != null && !declared.type().accepts(value)) {
@@ -143,7 +139,7 @@ public final class TableSchema {
           problems.putIfAbsent(name, "non-finite value " + number + " (row " + index + ")");
         }
       }
-      for (Column column : columns) {
+      for (Column column : columns()) {
         if (column.required()
             && valueOf(row, column.name()) == null
             && (hasColumn(row, column.name()) || column.defaultValue().isEmpty())) {
@@ -177,21 +173,9 @@ public final class TableSchema {
   }
 
   @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof TableSchema that
-        && columns.equals(that.columns)
-        && Objects.equals(partitionColumn, that.partitionColumn)
-        && clustering.equals(that.clustering);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(columns, partitionColumn, clustering);
-  }
-
-  @Override
   public String toString() {
     StringBuilder text = new StringBuilder("TableSchema[");
+    List<Column> columns = columns();
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       text.append(i == 0 ? "" : ", ")
@@ -200,11 +184,9 @@ public final class TableSchema {
           .append(column.type())
           .append(column.required() ? " NOT NULL" : "");
     }
-    if (partitionColumn != null) {
-      text.append("; partition by ").append(partitionColumn);
-    }
-    if (!clustering.isEmpty()) {
-      text.append("; cluster by ").append(String.join(", ", clustering));
+    partitionColumn().ifPresent(column -> text.append("; partition by ").append(column));
+    if (!clustering().isEmpty()) {
+      text.append("; cluster by ").append(String.join(", ", clustering()));
     }
     return text.append(']').toString();
   }
@@ -214,17 +196,12 @@ public final class TableSchema {
   }
 
   /** Builds a {@link TableSchema}; columns keep the order they are added in. */
-  public static final class Builder {
-    private final List<Column> columns = new ArrayList<>();
-    private @Nullable String partitionColumn;
-    private final List<String> clustering = new ArrayList<>();
-
-    private Builder() {}
+  public static final class Builder extends ImmutableTableSchema.Builder {
+    Builder() {}
 
     /** Adds a column at the end. */
     public Builder column(Column column) {
-      columns.add(Objects.requireNonNull(column, "column"));
-      return this;
+      return addColumns(column);
     }
 
     /** Adds a nullable column at the end. */
@@ -232,28 +209,19 @@ public final class TableSchema {
       return column(Column.nullable(name, type));
     }
 
-    /** Adds several columns at the end. */
+    /** Adds several columns at the end (unlike {@code columns(Iterable)}, which replaces them). */
     public Builder columns(List<Column> more) {
-      more.forEach(this::column);
-      return this;
+      return addAllColumns(more);
     }
 
     /** Partitions the table by a DATE column. */
     public Builder partitionBy(String column) {
-      this.partitionColumn = Objects.requireNonNull(column, "column");
-      return this;
+      return partitionColumn(column);
     }
 
-    /** Clustering hints, in order. */
+    /** Clustering hints, in order, replacing any set before. */
     public Builder clusterBy(String... columnNames) {
-      clustering.clear();
-      clustering.addAll(List.of(columnNames));
-      return this;
-    }
-
-    /** Validates and builds the schema. */
-    public TableSchema build() {
-      return new TableSchema(this);
+      return clustering(List.of(columnNames));
     }
   }
 }

@@ -127,6 +127,22 @@ public abstract class CoordinationStoreContract {
   }
 
   @Test
+  void arrayFieldsRoundTripWithTheirOrderAndTypes() {
+    CoordinationStore store = store();
+    Instant at = Instant.parse("2024-04-10T19:30:00.123456Z");
+    List<Object> items =
+        List.of("lebron,james", "o'neal \\ \"shaq\"\nline two", "", 7L, 2.5, true, at, "7");
+    Document written =
+        Document.of(
+            path("batches/b1"), Map.of("expected_items", items, "empty", List.of(), "n", 1L));
+    assertTrue(store.createIfAbsent(written));
+    Document read = store.get(path("batches/b1")).orElseThrow();
+    assertEquals(items, read.getList("expected_items").orElseThrow());
+    assertEquals(List.of(), read.getList("empty").orElseThrow());
+    assertEquals(written.fields(), read.fields());
+  }
+
+  @Test
   void nanosecondInstantsAreKeptToTheMicrosecondOnEveryRead() {
     CoordinationStore store = store();
     // the JDK 17 clock gives sub-microsecond digits; every store keeps microseconds, like Firestore

@@ -187,7 +187,7 @@ class RowValidatorTest {
     assertTrue(tooLong.message().contains("6 UTF-8 bytes"), tooLong.message());
     assertThrows(
         IllegalArgumentException.class,
-        () -> RowValidator.builder(TABLE, SCHEMA).maxStringBytes("nope", 3));
+        () -> RowValidator.builder(TABLE, SCHEMA).maxStringBytes("nope", 3).build());
   }
 
   @Test

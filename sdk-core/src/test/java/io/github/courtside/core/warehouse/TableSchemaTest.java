@@ -34,6 +34,22 @@ class TableSchemaTest {
   }
 
   @Test
+  void toBuilderAndColumnsAppendAndEqualSchemasAreEqual() {
+    TableSchema schema = predictions();
+    TableSchema wider =
+        schema.toBuilder().columns(List.of(Column.nullable("points", ColumnType.INT64))).build();
+    assertEquals(
+        List.of("game_date", "player_lookup", "line_value", "is_active", "points"),
+        wider.columnNames());
+    assertEquals(Optional.of("game_date"), wider.partitionColumn());
+    assertEquals(List.of("player_lookup"), wider.clustering());
+    assertEquals(predictions(), schema);
+    assertEquals(predictions().hashCode(), schema.hashCode());
+    assertFalse(wider.equals(schema));
+    assertTrue(wider.toString().contains("points INT64"), wider.toString());
+  }
+
+  @Test
   void refusesDuplicateColumnsIgnoringCase() {
     IllegalArgumentException error =
         assertThrows(

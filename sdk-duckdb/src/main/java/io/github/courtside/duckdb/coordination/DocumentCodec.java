@@ -3,15 +3,19 @@ package io.github.courtside.duckdb.coordination;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Encodes document fields as JSON that keeps their types: each value is an object with one key
  * naming the type ({@code s} string, {@code l} long, {@code d} double, {@code b} boolean, {@code t}
- * timestamp, {@code m} map). Doubles and timestamps travel as text so they round-trip exactly.
+ * timestamp, {@code m} map, {@code a} array of tagged values). Doubles and timestamps travel as
+ * text so they round-trip exactly.
  */
 final class DocumentCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +61,9 @@ final class DocumentCodec {
       tagged.put("t", instant.toString());
     } else if (value instanceof Map<?, ?> map) {
       tagged.set("m", encodeMap((Map<String, Object>) map));
+    } else if (value instanceof List<?> list) {
+      ArrayNode array = tagged.putArray("a");
+      list.forEach(element -> array.add(encodeValue(element)));
     } else {
       throw new IllegalArgumentException("unsupported field value " + value.getClass());
     }
@@ -71,6 +78,12 @@ final class DocumentCodec {
     return fields;
   }
 
+  private static List<Object> decodeArray(JsonNode array) {
+    List<Object> elements = new ArrayList<>(array.size());
+    array.forEach(element -> elements.add(decodeValue(element)));
+    return elements;
+  }
+
   private static Object decodeValue(JsonNode tagged) {
     Map.Entry<String, JsonNode> only = tagged.properties().iterator().next();
     JsonNode value = only.getValue();
@@ -81,6 +94,7 @@ final class DocumentCodec {
       case "b" -> value.asBoolean();
       case "t" -> Instant.parse(value.asText());
       case "m" -> decodeMap(value);
+      case "a" -> decodeArray(value);
       default -> throw new IllegalStateException("unknown value tag " + only.getKey());
     };
   }

@@ -329,13 +329,16 @@ public final class DuckDbWarehouse implements Warehouse {
             connection,
             () -> {
               if (replaced != null) {
-                statement.executeUpdate(
-                    "DELETE FROM "
-                        + DIALECT.table(table)
-                        + " WHERE "
-                        + DIALECT.identifier(replaced.column())
-                        + " = "
-                        + DIALECT.literal(replaced.partition(), ColumnType.DATE));
+                try (PreparedStatement delete =
+                    connection.prepareStatement(
+                        "DELETE FROM "
+                            + DIALECT.table(table)
+                            + " WHERE "
+                            + DIALECT.identifier(replaced.column())
+                            + " = ?")) {
+                  delete.setObject(1, replaced.partition());
+                  delete.executeUpdate();
+                }
               }
               return (long)
                   statement.executeUpdate(

@@ -347,6 +347,9 @@ public final class FirestoreCoordinationStore implements CoordinationStore, Auto
     if (value instanceof Map<?, ?> map) {
       return toFirestore((Map<String, Object>) map);
     }
+    if (value instanceof List<?> list) {
+      return list.stream().map(FirestoreCoordinationStore::toFirestoreValue).toList();
+    }
     return value;
   }
 
@@ -387,12 +390,24 @@ public final class FirestoreCoordinationStore implements CoordinationStore, Auto
     if (value instanceof Map<?, ?> map) {
       return fromFirestore(path, name + ".", (Map<String, Object>) map);
     }
+    if (value instanceof List<?> list) {
+      List<Object> elements = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        Object element = list.get(i);
+        if (element == null) {
+          throw new CoordinationStoreException(path, "field " + name + " holds null at " + i);
+        }
+        elements.add(fromFirestoreValue(path, name + "[" + i + "]", element));
+      }
+      return elements;
+    }
     throw new CoordinationStoreException(
         path,
         "field "
             + name
             + " holds a Firestore "
             + value.getClass().getSimpleName()
-            + "; coordination documents hold strings, numbers, booleans, timestamps and maps");
+            + "; coordination documents hold strings, numbers, booleans, timestamps, maps and"
+            + " arrays");
   }
 }

@@ -433,7 +433,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     private ModelMetadata metadata = ModelMetadata.NONE;
     private @Nullable FeatureSchema schema;
     private @Nullable String modelId;
-    private PredictionPolicy policy = PredictionPolicy.DEFAULT;
+    private PredictionPolicy policy = PredictionPolicy.defaults();
     private Clock clock = Clock.systemUTC();
     private ImputationMetrics metrics = ImputationMetrics.NONE;
     private int chunks = 1;

@@ -1,9 +1,10 @@
 package io.github.courtside.models.feature;
 
+import io.github.courtside.core.ValueStyle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * Refuses to build features while an upstream table is incomplete (spec-ml §6 #10: the feature
@@ -17,20 +18,48 @@ import java.util.Objects;
  * List<FeatureVector> slate = extractor.extractAll(requests);
  * }</pre>
  */
-public final class UpstreamGate {
-  private final long minimumRows;
-  private final Duration maximumAge;
-  private final Clock clock;
-
-  private UpstreamGate(long minimumRows, Duration maximumAge, Clock clock) {
-    this.minimumRows = minimumRows;
-    this.maximumAge = maximumAge;
-    this.clock = clock;
-  }
+@ValueStyle
+@Value.Immutable
+public abstract class UpstreamGate {
+  UpstreamGate() {}
 
   /** A builder with the reference thresholds: 50 rows, 6 hours, the system UTC clock. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The gate with the reference thresholds. */
+  public static UpstreamGate defaults() {
+    return builder().build();
+  }
+
+  /** The fewest rows an upstream needs for the date (not negative); 50 unless set. */
+  @Value.Default
+  public long minimumRows() {
+    return 50;
+  }
+
+  /** The oldest a same-day upstream may be (not negative); 6 hours unless set. */
+  @Value.Default
+  public Duration maximumAge() {
+    return Duration.ofHours(6);
+  }
+
+  /** The clock ages are measured with; the system UTC clock unless set. */
+  @Value.Default
+  @Value.Auxiliary
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Value.Check
+  void check() {
+    if (minimumRows() < 0) {
+      throw new IllegalArgumentException("minimum rows must be >= 0: " + minimumRows());
+    }
+    if (maximumAge().isNegative()) {
+      throw new IllegalArgumentException("maximum age must not be negative: " + maximumAge());
+    }
   }
 
   /**
@@ -43,52 +72,19 @@ public final class UpstreamGate {
    * @throws UpstreamIncompleteException when it is not
    */
   public void requireComplete(String upstream, long rows, Instant lastWrite, boolean sameDay) {
-    if (rows < minimumRows) {
+    if (rows < minimumRows()) {
       throw new UpstreamIncompleteException(
-          upstream, "has " + rows + " rows, needs at least " + minimumRows);
+          upstream, "has " + rows + " rows, needs at least " + minimumRows());
     }
-    Duration age = Duration.between(lastWrite, clock.instant());
-    if (sameDay && age.compareTo(maximumAge) > 0) {
+    Duration age = Duration.between(lastWrite, clock().instant());
+    if (sameDay && age.compareTo(maximumAge()) > 0) {
       throw new UpstreamIncompleteException(
-          upstream, "was last written " + age + " ago, more than " + maximumAge);
+          upstream, "was last written " + age + " ago, more than " + maximumAge());
     }
   }
 
-  /** Builds an {@link UpstreamGate}. */
-  public static final class Builder {
-    private long minimumRows = 50;
-    private Duration maximumAge = Duration.ofHours(6);
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /** The fewest rows an upstream needs for the date. */
-    public Builder minimumRows(long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("minimum rows must be >= 0: " + value);
-      }
-      minimumRows = value;
-      return this;
-    }
-
-    /** The oldest a same-day upstream may be. */
-    public Builder maximumAge(Duration value) {
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("maximum age must not be negative: " + value);
-      }
-      maximumAge = value;
-      return this;
-    }
-
-    /** The clock ages are measured with. */
-    public Builder clock(Clock value) {
-      clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /** The gate. */
-    public UpstreamGate build() {
-      return new UpstreamGate(minimumRows, maximumAge, clock);
-    }
+  /** Builds an {@link UpstreamGate}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableUpstreamGate.Builder {
+    Builder() {}
   }
 }

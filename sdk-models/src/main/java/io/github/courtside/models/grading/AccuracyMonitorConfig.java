@@ -1,5 +1,8 @@
 package io.github.courtside.models.grading;
 
+import io.github.courtside.core.ValueStyle;
+import org.immutables.value.Value;
+
 /**
  * Settings of the {@link AccuracyMonitor}.
  *
@@ -7,23 +10,11 @@ package io.github.courtside.models.grading;
  * AccuracyMonitorConfig config = AccuracyMonitorConfig.builder()
  *     .windowDays(7).threshold(AccuracyMonitor.BREAK_EVEN_AT_MINUS_110).minimumPicks(30).build();
  * }</pre>
- *
- * @param windowDays the rolling window length in days
- * @param threshold the hit rate a window's 95% Wilson upper bound must fall below to alert
- * @param minimumPicks the fewest decided picks a window needs before it can alert
  */
-public record AccuracyMonitorConfig(int windowDays, double threshold, long minimumPicks) {
-  public AccuracyMonitorConfig {
-    if (windowDays < 1) {
-      throw new IllegalArgumentException("window must be at least one day: " + windowDays);
-    }
-    if (!(threshold > 0 && threshold < 1)) {
-      throw new IllegalArgumentException("threshold must be within (0, 1): " + threshold);
-    }
-    if (minimumPicks < 1) {
-      throw new IllegalArgumentException("minimum picks must be at least 1: " + minimumPicks);
-    }
-  }
+@ValueStyle
+@Value.Immutable
+public abstract class AccuracyMonitorConfig {
+  AccuracyMonitorConfig() {}
 
   /** Seven-day window, break-even threshold, 50 picks minimum. */
   public static AccuracyMonitorConfig defaults() {
@@ -35,35 +26,47 @@ public record AccuracyMonitorConfig(int windowDays, double threshold, long minim
     return new Builder();
   }
 
-  /** Builds an {@link AccuracyMonitorConfig}. */
-  public static final class Builder {
-    private int windowDays = 7;
-    private double threshold = AccuracyMonitor.BREAK_EVEN_AT_MINUS_110;
-    private long minimumPicks = 50;
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
 
-    private Builder() {}
+  /** The rolling window length in days (at least 1); 7 unless set. */
+  @Value.Default
+  public int windowDays() {
+    return 7;
+  }
 
-    /** The rolling window in days. */
-    public Builder windowDays(int value) {
-      windowDays = value;
-      return this;
+  /**
+   * The hit rate a window's 95% Wilson upper bound must fall below to alert, within (0, 1); {@link
+   * AccuracyMonitor#BREAK_EVEN_AT_MINUS_110} unless set.
+   */
+  @Value.Default
+  public double threshold() {
+    return AccuracyMonitor.BREAK_EVEN_AT_MINUS_110;
+  }
+
+  /** The fewest decided picks a window needs before it can alert (at least 1); 50 unless set. */
+  @Value.Default
+  public long minimumPicks() {
+    return 50;
+  }
+
+  @Value.Check
+  void check() {
+    if (windowDays() < 1) {
+      throw new IllegalArgumentException("window must be at least one day: " + windowDays());
     }
-
-    /** The alert threshold. */
-    public Builder threshold(double value) {
-      threshold = value;
-      return this;
+    if (!(threshold() > 0 && threshold() < 1)) {
+      throw new IllegalArgumentException("threshold must be within (0, 1): " + threshold());
     }
-
-    /** The fewest decided picks for an alert. */
-    public Builder minimumPicks(long value) {
-      minimumPicks = value;
-      return this;
+    if (minimumPicks() < 1) {
+      throw new IllegalArgumentException("minimum picks must be at least 1: " + minimumPicks());
     }
+  }
 
-    /** The config. */
-    public AccuracyMonitorConfig build() {
-      return new AccuracyMonitorConfig(windowDays, threshold, minimumPicks);
-    }
+  /** Builds an {@link AccuracyMonitorConfig}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableAccuracyMonitorConfig.Builder {
+    Builder() {}
   }
 }

@@ -45,7 +45,7 @@ public final class ModelRegistry implements AutoCloseable {
     this.schema = builder.schema;
     this.policy = builder.policy;
     this.classLoader = builder.classLoader;
-    this.loaded = Caffeine.newBuilder().maximumSize(builder.maximumLoaded).build();
+    this.loaded = Caffeine.newBuilder().maximumSize(builder.maximumLoaded).recordStats().build();
   }
 
   /** A builder; the schema defaults to {@link FeatureSchema#V2_60}. */
@@ -84,6 +84,11 @@ public final class ModelRegistry implements AutoCloseable {
   /** The registered ids, sorted. */
   public List<String> ids() {
     return sources.keySet().stream().sorted().toList();
+  }
+
+  /** The cache of loaded models, for {@link MicrometerModelRegistryMetrics}. */
+  Cache<String, CatBoostPredictor> loadedModels() {
+    return loaded;
   }
 
   /** The schema models are validated against. */
@@ -137,7 +142,7 @@ public final class ModelRegistry implements AutoCloseable {
   /** Builds a {@link ModelRegistry}. */
   public static final class Builder {
     private FeatureSchema schema = FeatureSchema.V2_60;
-    private PredictionPolicy policy = PredictionPolicy.DEFAULT;
+    private PredictionPolicy policy = PredictionPolicy.defaults();
     private long maximumLoaded = 16;
     private ClassLoader classLoader = ModelRegistry.class.getClassLoader();
 

@@ -66,14 +66,20 @@ public final class GamebookParser {
     try {
       bytes = Files.readAllBytes(pdf);
     } catch (IOException | RuntimeException e) {
-      return failed(pdf.toString(), "cannot read " + pdf + ": " + e.getMessage());
+      return heard(failed(pdf.toString(), "cannot read " + pdf + ": " + e.getMessage()));
     }
-    return parse(bytes, pdf.getFileName() == null ? pdf.toString() : pdf.getFileName().toString());
+    return heard(
+        parse(bytes, pdf.getFileName() == null ? pdf.toString() : pdf.getFileName().toString()));
   }
 
   /** Parses PDF bytes. */
   public Gamebook parse(byte[] pdf) {
-    return parse(pdf, "gamebook");
+    return heard(parse(pdf, "gamebook"));
+  }
+
+  private Gamebook heard(Gamebook gamebook) {
+    config.listener().parsed("gamebook", gamebook.status());
+    return gamebook;
   }
 
   private Gamebook parse(byte[] pdf, String subject) {
@@ -101,10 +107,12 @@ public final class GamebookParser {
   public Gamebook parseLines(List<String> lines) {
     int characters = lines.stream().mapToInt(l -> l.length() + 1).sum();
     List<PdfLine> text = lines.stream().map(PdfLine::unpositioned).toList();
-    return config
-        .budget()
-        .run(
-            () -> parseText(text, "gamebook", characters, 0), reason -> failed("gamebook", reason));
+    return heard(
+        config
+            .budget()
+            .run(
+                () -> parseText(text, "gamebook", characters, 0),
+                reason -> failed("gamebook", reason)));
   }
 
   private Gamebook parseText(List<PdfLine> lines, String subject, int characters, int pages) {

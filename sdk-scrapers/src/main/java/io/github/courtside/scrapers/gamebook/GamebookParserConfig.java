@@ -1,10 +1,12 @@
 package io.github.courtside.scrapers.gamebook;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
+import io.github.courtside.scrapers.ParseListener;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
 import io.github.courtside.scrapers.pdf.TimeBudget;
 import java.time.Duration;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * Immutable configuration of a {@link GamebookParser}: how text is extracted (time and size bounds)
@@ -17,16 +19,10 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  */
-public final class GamebookParserConfig {
-  private final PdfTextExtractor extractor;
-  private final SectionErrorTrackerConfig tracking;
-  private final TimeBudget timeBudget;
-
-  private GamebookParserConfig(Builder builder) {
-    this.timeBudget = TimeBudget.of(builder.timeBudget);
-    this.extractor = builder.extractor;
-    this.tracking = builder.tracking;
-  }
+@ValueStyle
+@Value.Immutable
+public abstract class GamebookParserConfig {
+  GamebookParserConfig() {}
 
   /**
    * The defaults: a 2 s hard budget per document, 1.5 s / 32 MiB / 100 pages extraction, threshold
@@ -41,63 +37,56 @@ public final class GamebookParserConfig {
     return new Builder();
   }
 
-  /** The text extractor. */
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** The text extractor with its time and size bounds; {@link PdfTextExtractor#defaults()}. */
+  @Value.Default
   public PdfTextExtractor extractor() {
-    return extractor;
+    return PdfTextExtractor.defaults();
   }
 
-  /** The section tracking configuration. */
+  /**
+   * Section thresholds, sample size, clock and meter registry; a tracker named {@code gamebook}
+   * with the default thresholds unless set.
+   */
+  @Value.Default
   public SectionErrorTrackerConfig tracking() {
-    return tracking;
+    return SectionErrorTrackerConfig.builder().name("gamebook").build();
   }
 
-  /** The hard wall-clock budget of one document, extraction and parsing together. */
+  /**
+   * The hard wall-clock budget of one document, extraction and parsing together (positive; 2 s
+   * unless set): a document still being worked on then gives a FAILED result with reason TIMED_OUT.
+   */
+  @Value.Default
   public Duration timeBudget() {
-    return timeBudget.limit();
+    return Duration.ofSeconds(2);
   }
 
+  /** Who hears each parsed document (e.g. {@code MicrometerParseMetrics}); nobody unless set. */
+  @Value.Default
+  @Value.Auxiliary
+  public ParseListener listener() {
+    return ParseListener.NONE;
+  }
+
+  @Value.Check
+  void check() {
+    if (timeBudget().isNegative() || timeBudget().isZero()) {
+      throw new IllegalArgumentException("timeBudget must be positive, got " + timeBudget());
+    }
+  }
+
+  @Value.Lazy
   TimeBudget budget() {
-    return timeBudget;
+    return TimeBudget.of(timeBudget());
   }
 
-  /** Builds a {@link GamebookParserConfig}. */
-  public static final class Builder {
-    private PdfTextExtractor extractor = PdfTextExtractor.withDefaults();
-    private SectionErrorTrackerConfig tracking =
-        SectionErrorTrackerConfig.builder().name("gamebook").build();
-
-    private Duration timeBudget = Duration.ofSeconds(2);
-
-    private Builder() {}
-
-    /**
-     * The hard wall-clock budget of one document, extraction and parsing together (default 2 s): a
-     * document still being worked on then gives a FAILED result with reason TIMED_OUT.
-     */
-    public Builder timeBudget(Duration timeBudget) {
-      Objects.requireNonNull(timeBudget, "timeBudget");
-      if (timeBudget.isNegative() || timeBudget.isZero()) {
-        throw new IllegalArgumentException("timeBudget must be positive, got " + timeBudget);
-      }
-      this.timeBudget = timeBudget;
-      return this;
-    }
-
-    /** The text extractor with its time and size bounds. */
-    public Builder extractor(PdfTextExtractor extractor) {
-      this.extractor = Objects.requireNonNull(extractor, "extractor");
-      return this;
-    }
-
-    /** Section thresholds, sample size, clock and meter registry. */
-    public Builder tracking(SectionErrorTrackerConfig tracking) {
-      this.tracking = Objects.requireNonNull(tracking, "tracking");
-      return this;
-    }
-
-    /** The configuration. */
-    public GamebookParserConfig build() {
-      return new GamebookParserConfig(this);
-    }
+  /** Builds a {@link GamebookParserConfig}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutableGamebookParserConfig.Builder {
+    Builder() {}
   }
 }

@@ -123,7 +123,7 @@ public final class InjuryReportParser {
   /** A parser with the default extractor and tracking. */
   public static InjuryReportParser create() {
     return new InjuryReportParser(
-        PdfTextExtractor.withDefaults(),
+        PdfTextExtractor.defaults(),
         SectionErrorTrackerConfig.builder().name("injury_report").build());
   }
 

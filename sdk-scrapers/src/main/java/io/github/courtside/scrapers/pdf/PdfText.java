@@ -7,7 +7,7 @@ import java.util.List;
  * reading order, trailing white space removed, and the same lines with the position of every word.
  *
  * <pre>{@code
- * PdfText text = PdfTextExtractor.withDefaults().extract(bytes);
+ * PdfText text = PdfTextExtractor.defaults().extract(bytes);
  * text.lines().forEach(System.out::println);
  * }</pre>
  *

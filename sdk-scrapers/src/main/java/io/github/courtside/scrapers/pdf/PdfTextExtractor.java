@@ -1,5 +1,6 @@
 package io.github.courtside.scrapers.pdf;
 
+import io.github.courtside.core.ValueStyle;
 import io.github.courtside.scrapers.pdf.PdfExtractionException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.immutables.value.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,28 +48,15 @@ import org.slf4j.LoggerFactory;
  * List<String> lines = extractor.extract(Files.readAllBytes(pdf)).lines();
  * }</pre>
  */
-public final class PdfTextExtractor {
+@ValueStyle
+@Value.Immutable
+public abstract class PdfTextExtractor {
   private static final Logger log = LoggerFactory.getLogger(PdfTextExtractor.class);
-  private final Duration timeout;
-  private final long maxBytes;
-  private final int maxPages;
-  private final Clock clock;
-  private final int maxGlyphsPerPage;
-  private final long maxGlyphsPerDocument;
-  private final long maxInflatedBytes;
 
-  private PdfTextExtractor(Builder builder) {
-    this.maxGlyphsPerPage = builder.maxGlyphsPerPage;
-    this.maxGlyphsPerDocument = builder.maxGlyphsPerDocument;
-    this.maxInflatedBytes = builder.maxInflatedBytes;
-    this.timeout = builder.timeout;
-    this.maxBytes = builder.maxBytes;
-    this.maxPages = builder.maxPages;
-    this.clock = builder.clock;
-  }
+  PdfTextExtractor() {}
 
   /** An extractor with the defaults: 1.5 s, 32 MiB, 100 pages, system clock. */
-  public static PdfTextExtractor withDefaults() {
+  public static PdfTextExtractor defaults() {
     return builder().build();
   }
 
@@ -76,14 +65,78 @@ public final class PdfTextExtractor {
     return new Builder();
   }
 
-  /** The time budget of one extraction. */
+  /** A builder starting from this extractor's settings. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** The time budget of one extraction (positive); 1.5 s unless set. */
+  @Value.Default
   public Duration timeout() {
-    return timeout;
+    return Duration.ofMillis(1500);
+  }
+
+  /** The largest accepted document in bytes (positive); 32 MiB unless set. */
+  @Value.Default
+  public long maxBytes() {
+    return 32L * 1024 * 1024;
+  }
+
+  /** The most pages accepted (positive); 100 unless set. */
+  @Value.Default
+  public int maxPages() {
+    return 100;
+  }
+
+  /** The clock the deadline is read from (tests pass a controllable clock); the UTC clock. */
+  @Value.Default
+  @Value.Auxiliary
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The most glyphs shown on one page; 50,000 unless set (a gamebook page shows about 4,000). */
+  @Value.Default
+  public int maxGlyphsPerPage() {
+    return 50_000;
+  }
+
+  /** The most glyphs shown in one document; 400,000 unless set. */
+  @Value.Default
+  public long maxGlyphsPerDocument() {
+    return 400_000;
+  }
+
+  /**
+   * The most bytes the document's compressed streams may inflate to, together, and the limit of
+   * PDFBox's in-memory stream cache; 64 MiB unless set.
+   */
+  @Value.Default
+  public long maxInflatedBytes() {
+    return 64L * 1024 * 1024;
+  }
+
+  @Value.Check
+  void check() {
+    if (timeout().isNegative() || timeout().isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout());
+    }
+    positive("maxBytes", maxBytes());
+    positive("maxPages", maxPages());
+    positive("maxGlyphsPerPage", maxGlyphsPerPage());
+    positive("maxGlyphsPerDocument", maxGlyphsPerDocument());
+    positive("maxInflatedBytes", maxInflatedBytes());
+  }
+
+  private static void positive(String name, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
   }
 
   /** The non-blank lines of all pages in reading order, trailing white space removed. */
   public static List<String> lines(byte[] pdf) {
-    return withDefaults().extract(pdf).lines();
+    return defaults().extract(pdf).lines();
   }
 
   /**
@@ -94,28 +147,29 @@ public final class PdfTextExtractor {
    */
   public PdfText extract(byte[] pdf) {
     Objects.requireNonNull(pdf, "pdf");
-    if (pdf.length > maxBytes) {
+    if (pdf.length > maxBytes()) {
       throw new PdfExtractionException(
-          Reason.TOO_LARGE, "PDF of " + pdf.length + " bytes exceeds the limit of " + maxBytes);
+          Reason.TOO_LARGE, "PDF of " + pdf.length + " bytes exceeds the limit of " + maxBytes());
     }
     if (!hasPdfHeader(pdf)) {
       throw new PdfExtractionException(
           Reason.NOT_A_PDF, "not a PDF: no %PDF header in the first 1024 bytes");
     }
     WarmUp.ensure();
-    Deadline deadline = new Deadline(clock, timeout);
-    GlyphCollector collector = new GlyphCollector(deadline, maxGlyphsPerPage, maxGlyphsPerDocument);
+    Deadline deadline = new Deadline(clock(), timeout());
+    GlyphCollector collector =
+        new GlyphCollector(deadline, maxGlyphsPerPage(), maxGlyphsPerDocument());
     try (PDDocument document =
         Loader.loadPDF(
             new DeadlineReader(new RandomAccessReadBuffer(pdf), deadline),
-            MemoryUsageSetting.setupMainMemoryOnly(maxInflatedBytes).streamCache)) {
+            MemoryUsageSetting.setupMainMemoryOnly(maxInflatedBytes()).streamCache)) {
       TimeBudget.closeOnCancel(document);
       int pages = document.getNumberOfPages();
-      if (pages > maxPages) {
+      if (pages > maxPages()) {
         throw new PdfExtractionException(
-            Reason.TOO_LARGE, "PDF of " + pages + " pages exceeds the limit of " + maxPages);
+            Reason.TOO_LARGE, "PDF of " + pages + " pages exceeds the limit of " + maxPages());
       }
-      InflatedSize.check(document.getDocument(), maxInflatedBytes, deadline);
+      InflatedSize.check(document.getDocument(), maxInflatedBytes(), deadline);
       collector.writeText(document, Writer.nullWriter());
       PdfExtractionException stopped = collector.failure();
       if (stopped != null) {
@@ -220,88 +274,8 @@ public final class PdfTextExtractor {
     }
   }
 
-  /** Builds a {@link PdfTextExtractor}. */
-  public static final class Builder {
-    private Duration timeout = Duration.ofMillis(1500);
-    private long maxBytes = 32L * 1024 * 1024;
-    private int maxPages = 100;
-    private Clock clock = Clock.systemUTC();
-    private int maxGlyphsPerPage = 50_000;
-    private long maxGlyphsPerDocument = 400_000;
-    private long maxInflatedBytes = 64L * 1024 * 1024;
-
-    private Builder() {}
-
-    /** The most glyphs shown on one page (default 50,000; a gamebook page shows about 4,000). */
-    public Builder maxGlyphsPerPage(int maxGlyphsPerPage) {
-      if (maxGlyphsPerPage < 1) {
-        throw new IllegalArgumentException(
-            "maxGlyphsPerPage must be positive, got " + maxGlyphsPerPage);
-      }
-      this.maxGlyphsPerPage = maxGlyphsPerPage;
-      return this;
-    }
-
-    /** The most glyphs shown in one document (default 400,000). */
-    public Builder maxGlyphsPerDocument(long maxGlyphsPerDocument) {
-      if (maxGlyphsPerDocument < 1) {
-        throw new IllegalArgumentException(
-            "maxGlyphsPerDocument must be positive, got " + maxGlyphsPerDocument);
-      }
-      this.maxGlyphsPerDocument = maxGlyphsPerDocument;
-      return this;
-    }
-
-    /**
-     * The most bytes the document's compressed streams may inflate to, together, and the limit of
-     * PDFBox's in-memory stream cache (default 64 MiB).
-     */
-    public Builder maxInflatedBytes(long maxInflatedBytes) {
-      if (maxInflatedBytes < 1) {
-        throw new IllegalArgumentException(
-            "maxInflatedBytes must be positive, got " + maxInflatedBytes);
-      }
-      this.maxInflatedBytes = maxInflatedBytes;
-      return this;
-    }
-
-    /** The time budget of one extraction (default 1.5 s). */
-    public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-      }
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** The largest accepted document in bytes (default 32 MiB). */
-    public Builder maxBytes(long maxBytes) {
-      if (maxBytes < 1) {
-        throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
-      }
-      this.maxBytes = maxBytes;
-      return this;
-    }
-
-    /** The most pages accepted (default 100). */
-    public Builder maxPages(int maxPages) {
-      if (maxPages < 1) {
-        throw new IllegalArgumentException("maxPages must be positive, got " + maxPages);
-      }
-      this.maxPages = maxPages;
-      return this;
-    }
-
-    /** The clock the deadline is read from (tests pass a controllable clock). */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** The extractor. */
-    public PdfTextExtractor build() {
-      return new PdfTextExtractor(this);
-    }
+  /** Builds a {@link PdfTextExtractor}; {@link #build()} checks the values. */
+  public static final class Builder extends ImmutablePdfTextExtractor.Builder {
+    Builder() {}
   }
 }

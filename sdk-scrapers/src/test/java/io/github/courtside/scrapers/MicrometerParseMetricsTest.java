@@ -1,0 +1,47 @@
+package io.github.courtside.scrapers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.github.courtside.scrapers.gamebook.Gamebook;
+import io.github.courtside.scrapers.gamebook.GamebookParser;
+import io.github.courtside.scrapers.gamebook.GamebookParserConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MicrometerParseMetricsTest {
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final GamebookParser parser =
+      GamebookParser.create(
+          GamebookParserConfig.builder().listener(new MicrometerParseMetrics(meters)).build());
+
+  @Test
+  void everyParsedDocumentIsCountedOnceByStatus() {
+    Gamebook notAGamebook = parser.parseLines(List.of("Injury Report: 01/04/24", "nothing here"));
+    Gamebook notAPdf = parser.parse("not a pdf".getBytes(StandardCharsets.UTF_8));
+    Gamebook teamsOnly =
+        parser.parseLines(
+            List.of(
+                "Official Scorer's Report",
+                "Wednesday, April 10, 2024 Rocket Mortgage FieldHouse, Cleveland, OH",
+                "VISITOR: Memphis Grizzlies (27-53)",
+                "HOME: Cleveland Cavaliers"));
+
+    assertEquals(ParseStatus.FAILED, notAGamebook.status());
+    assertEquals(ParseStatus.FAILED, notAPdf.status());
+    assertEquals(ParseStatus.PARTIAL, teamsOnly.status());
+    assertEquals(2.0, documents("failed"));
+    assertEquals(1.0, documents("partial"));
+    assertNull(meters.find("courtside.parser.documents").tag("status", "complete").counter());
+  }
+
+  private double documents(String status) {
+    return meters
+        .get("courtside.parser.documents")
+        .tags("parser", "gamebook", "status", status)
+        .counter()
+        .count();
+  }
+}
