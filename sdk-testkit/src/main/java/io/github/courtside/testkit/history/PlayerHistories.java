@@ -221,25 +221,7 @@ public final class PlayerHistories {
   }
 
   private static PlayerGame corrected(PlayerGame game, int extraPoints) {
-    return new PlayerGame(
-        game.playerLookup(),
-        game.gameDate(),
-        game.gameId(),
-        game.team(),
-        game.opponent(),
-        game.home(),
-        game.dnp(),
-        game.points() + extraPoints,
-        game.minutes(),
-        game.freeThrowMakes(),
-        game.fieldGoalAttempts(),
-        game.freeThrowAttempts(),
-        game.turnovers(),
-        game.usageRate(),
-        game.teamFieldGoalAttempts(),
-        game.teamFreeThrowAttempts(),
-        game.teamTurnovers(),
-        game.knownAt());
+    return game.toBuilder().points(game.points() + extraPoints).build();
   }
 
   private static int scaled(SplittableRandom random, int max, int size) {
