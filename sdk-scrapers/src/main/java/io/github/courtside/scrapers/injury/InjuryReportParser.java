@@ -6,8 +6,10 @@ import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.LineText;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
+import io.github.courtside.scrapers.pdf.PdfLine;
 import io.github.courtside.scrapers.pdf.PdfText;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
+import io.github.courtside.scrapers.pdf.PdfWord;
 import io.github.courtside.scrapers.pdf.TimeBudget;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.io.IOException;
@@ -39,6 +41,12 @@ import org.jspecify.annotations.Nullable;
  * marked "NOT YET SUBMITTED" are kept as {@link NotSubmittedTeam}s (the old parser dropped them);
  * the season label is derived correctly (see {@link InjuryReport#season()}). On the sample report
  * this reproduces the old parser's 14 records exactly.
+ *
+ * <p>A PDF is read with word positions: the Team column's x-range comes from the column header, so
+ * the fragments of a team cell wrapped over several lines (above, on and below its row, as the NBA
+ * centres wrapped cells) make one team, never part of a reason; a team cell that joins to no team
+ * name is a {@code game_sections} error. Lines given as text only ({@link #parseLines}) fall back
+ * to reading a team name at the start of a row.
  *
  * <p>Never throws on a bad document: unreadable, too large or too slow input gives a {@link
  * ParseStatus#FAILED} report with the reason, within a hard wall-clock budget per document (2 s,
@@ -158,7 +166,11 @@ public final class InjuryReportParser {
           } catch (PdfExtractionException e) {
             return failed(subject, e.reason() + ": " + e.getMessage());
           }
-          return parseLines(text.lines(), subject);
+          List<PdfLine> lines =
+              text.positionedLines().isEmpty()
+                  ? text.lines().stream().map(PdfLine::unpositioned).toList()
+                  : text.positionedLines();
+          return read(lines, subject);
         },
         reason -> failed(subject, reason));
   }
@@ -170,6 +182,10 @@ public final class InjuryReportParser {
   }
 
   private InjuryReport parseLines(List<String> lines, String subject) {
+    return read(lines.stream().map(PdfLine::unpositioned).toList(), subject);
+  }
+
+  private InjuryReport read(List<PdfLine> lines, String subject) {
     SectionErrorTracker tracker = SectionErrorTracker.create(subject, SECTIONS, tracking);
     try {
       Reader reader = new Reader(tracker);
@@ -246,14 +262,32 @@ public final class InjuryReportParser {
     int openRecord = -1;
     boolean openMerged;
 
+    /** The Team column's x-range, from the column header; null until a positioned header. */
+    @Nullable TeamColumn teamColumn;
+
+    /** The team cell being assembled from its fragments, by position. */
+    final List<String> cellParts = new ArrayList<>();
+
+    /** Whether the row the assembled cell belongs to has been read. */
+    boolean cellAttached;
+
+    /** Records and not-submitted teams read while the attached cell was still incomplete. */
+    final List<Integer> provisionalRecords = new ArrayList<>();
+
+    final List<Integer> provisionalNotSubmitted = new ArrayList<>();
+
+    /** The line number the assembled cell started on, for error context. */
+    int cellLine;
+
     Reader(SectionErrorTracker tracker) {
       this.tracker = tracker;
     }
 
-    void read(List<String> lines) {
+    void read(List<PdfLine> lines) {
       for (int i = 0; i < lines.size(); i++) {
         TimeBudget.checkCancelled();
-        String line = LineText.normalise(lines.get(i));
+        PdfLine positioned = lines.get(i);
+        String line = LineText.normalise(positioned.text());
         if (line.isEmpty()) {
           continue;
         }
@@ -267,11 +301,12 @@ public final class InjuryReportParser {
           continue;
         }
         try {
-          readLine(i + 1, line);
+          readPositioned(i + 1, line, positioned);
         } catch (RuntimeException e) {
           tracker.recordError(PLAYERS, e, ProblemContext.line(i + 1, line));
         }
       }
+      finishCell();
       if (!pendingFragments.isEmpty()) {
         tracker.recordError(
             REASONS,
@@ -286,6 +321,151 @@ public final class InjuryReportParser {
             "no 'Injury Report: MM/DD/YY HH:MM AM' title",
             ProblemContext.none());
       }
+    }
+
+    /**
+     * Reads a line; once the column header has given the Team column's x-range, the words in that
+     * column are a team-cell fragment, read apart from the rest of the line.
+     */
+    private void readPositioned(int number, String line, PdfLine positioned) {
+      if (positioned.positioned() && COLUMN_HEADER.matcher(line).matches()) {
+        TeamColumn column = TeamColumn.fromHeader(positioned.words());
+        if (column != null) {
+          teamColumn = column;
+        }
+      }
+      TeamColumn column = teamColumn;
+      if (column == null || !positioned.positioned()) {
+        readLine(number, line);
+        return;
+      }
+      StringBuilder teamText = new StringBuilder();
+      StringBuilder rest = new StringBuilder();
+      for (PdfWord word : positioned.words()) {
+        StringBuilder target = column.contains(word) ? teamText : rest;
+        if (target.length() > 0) {
+          target.append(' ');
+        }
+        target.append(word.text());
+      }
+      String team = LineText.normalise(teamText.toString());
+      String others = LineText.normalise(rest.toString());
+      if (team.isEmpty()
+          || TITLE.matcher(line).matches()
+          || PAGE.matcher(line).matches()
+          || COLUMN_HEADER.matcher(line).matches()) {
+        readLine(number, line);
+        return;
+      }
+      if (readTeamFragment(number, line, team)) {
+        closeOpen(); // a line above the next row: its reason text is the next row's too
+      }
+      if (others.isEmpty()) {
+        joinedFragments++;
+        return;
+      }
+      readLine(number, others);
+    }
+
+    /**
+     * A fragment of a team cell: the tail of the attached cell, or the head of the next one (then
+     * true: the line stands above the next row).
+     */
+    private boolean readTeamFragment(int number, String line, String fragment) {
+      if (cellAttached) {
+        String joined = String.join(" ", cellParts);
+        if (!teamNamed(joined) && isTeamPrefix(joined + " " + fragment)) {
+          cellParts.add(fragment);
+          resolveCell();
+          return false;
+        }
+        finishCell();
+      }
+      if (cellParts.isEmpty()) {
+        cellLine = number;
+      }
+      cellParts.add(fragment);
+      if (!isTeamPrefix(String.join(" ", cellParts))) {
+        tracker.recordError(
+            GAMES,
+            "team_cell_unreadable",
+            "team cell '" + String.join(" ", cellParts) + "' is no team name",
+            ProblemContext.line(number, line));
+        cellParts.clear();
+      }
+      return true;
+    }
+
+    /** A row starts: an assembled, unattached team cell is this row's team. */
+    private void attachCell() {
+      if (cellParts.isEmpty() || cellAttached) {
+        return;
+      }
+      cellAttached = true;
+      String joined = String.join(" ", cellParts);
+      team = joined; // provisional until the cell is complete
+      resolveCell();
+    }
+
+    /** Sets the team once the attached cell names one, fixing the rows read meanwhile. */
+    private void resolveCell() {
+      String joined = String.join(" ", cellParts);
+      if (!teamNamed(joined)) {
+        team = joined;
+        return;
+      }
+      String code = NbaTeam.fromName(joined).map(NbaTeam::tricode).orElse(joined);
+      team = code;
+      for (int index : provisionalRecords) {
+        InjuryRecord r = records.get(index);
+        records.set(
+            index,
+            new InjuryRecord(
+                r.gameDate(),
+                r.gameTime(),
+                r.matchup(),
+                code,
+                r.player(),
+                r.status(),
+                r.reason(),
+                r.confidence()));
+      }
+      for (int index : provisionalNotSubmitted) {
+        NotSubmittedTeam t = notSubmitted.get(index);
+        notSubmitted.set(
+            index, new NotSubmittedTeam(t.gameDate(), t.gameTime(), t.matchup(), code));
+      }
+      provisionalRecords.clear();
+      provisionalNotSubmitted.clear();
+    }
+
+    /** Ends the assembled cell; one that names no team is an error, not a guess. */
+    private void finishCell() {
+      if (!cellParts.isEmpty() && !teamNamed(String.join(" ", cellParts))) {
+        tracker.recordError(
+            GAMES,
+            "team_cell_unreadable",
+            "team cell '"
+                + String.join(" ", cellParts)
+                + "' (from line "
+                + cellLine
+                + ") is no complete team name; "
+                + (provisionalRecords.size() + provisionalNotSubmitted.size())
+                + " rows carry it as printed",
+            ProblemContext.line(cellLine, String.join(" ", cellParts)));
+      }
+      cellParts.clear();
+      cellAttached = false;
+      provisionalRecords.clear();
+      provisionalNotSubmitted.clear();
+    }
+
+    private static boolean teamNamed(String text) {
+      return TEAM_NAMES.contains(text);
+    }
+
+    private static boolean isTeamPrefix(String text) {
+      return teamNamed(text) || isTeamHead(text);
     }
 
     private void readLine(int number, String line) {
@@ -322,6 +502,10 @@ public final class InjuryReportParser {
         newGroup = true;
         team = null;
       }
+      if (teamColumn != null) {
+        readRow(number, line, rest, newGroup);
+        return;
+      }
       String head = teamHead;
       teamHead = null;
       String joined = head == null ? rest : head + " " + rest;
@@ -341,6 +525,16 @@ public final class InjuryReportParser {
         teamHead = rest; // "Portland Trail" above "Blazers <row>": one team cell, wrapped
         return;
       }
+      readRow(number, line, rest, newGroup);
+    }
+
+    /** The part of a line after its date, time, matchup and team. */
+    private void readRow(int number, String line, String rest, boolean groupStarted) {
+      boolean newGroup = groupStarted;
+      if (teamColumn != null && !cellParts.isEmpty() && !cellAttached && isRow(rest)) {
+        attachCell();
+        newGroup = true;
+      }
       if (newGroup) {
         closeOpen();
       }
@@ -353,6 +547,9 @@ public final class InjuryReportParser {
         if (game != null) {
           notSubmitted.add(
               new NotSubmittedTeam(game.date(), game.time(), game.matchup(), game.team()));
+          if (cellAttached && !teamNamed(String.join(" ", cellParts))) {
+            provisionalNotSubmitted.add(notSubmitted.size() - 1);
+          }
         }
         return;
       }
@@ -401,7 +598,17 @@ public final class InjuryReportParser {
               0));
       openRecord = records.size() - 1;
       openMerged = wrapped;
+      if (cellAttached && !teamNamed(String.join(" ", cellParts))) {
+        provisionalRecords.add(openRecord);
+      }
       // The record stays open: the tail of a reason (inline or not) may follow on the next line.
+    }
+
+    /** Text that is a player row or a not-submitted team's row. */
+    private static boolean isRow(String rest) {
+      return rest.equalsIgnoreCase("NOT YET SUBMITTED")
+          || PLAYER.matcher(rest).matches()
+          || PLAYER_WITHOUT_COMMA.matcher(rest).matches();
     }
 
     /** A proper, word-aligned beginning of a team name ("Portland Trail"). */
@@ -418,7 +625,10 @@ public final class InjuryReportParser {
 
     /** Text that is neither a row nor a header: part of a wrapped reason. */
     private void readFragment(String text) {
-      boolean startsReason = KNOWN_REASONS.stream().anyMatch(text::startsWith);
+      // "Health and Safety" above "Protocols": the head of a known reason wrapped in its cell
+      boolean startsReason =
+          KNOWN_REASONS.stream()
+              .anyMatch(known -> text.startsWith(known) || known.startsWith(text + " "));
       if (openRecord >= 0 && !startsReason) {
         InjuryRecord open = records.get(openRecord);
         records.set(openRecord, withReason(open, (open.reason() + " " + text).strip()));
@@ -495,6 +705,34 @@ public final class InjuryReportParser {
         tracker.recordError(METADATA, e, ProblemContext.line(number, line));
         return null;
       }
+    }
+  }
+
+  /**
+   * The Team column's x-range from the column header: from the "Team" label to the "Player Name"
+   * label, less a small tolerance (cells are printed left-aligned with their label).
+   */
+  private record TeamColumn(float from, float to) {
+    private static final float TOLERANCE = 4;
+
+    static @Nullable TeamColumn fromHeader(List<PdfWord> words) {
+      Float team = null;
+      Float player = null;
+      for (PdfWord word : words) {
+        if (team == null && word.text().equals("Team")) {
+          team = word.x0();
+        } else if (team != null && player == null && word.text().equals("Player")) {
+          player = word.x0();
+        }
+      }
+      if (team == null || player == null || player <= team) {
+        return null;
+      }
+      return new TeamColumn(team - TOLERANCE, player - TOLERANCE);
+    }
+
+    boolean contains(PdfWord word) {
+      return word.x0() >= from && word.x0() < to;
     }
   }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +72,7 @@ class GeneratedInjuryReportRoundTripTest {
     assertTrue(wrapped, "some reasons wrap in their cell");
   }
 
-  /** Layouts whose Team column holds every team name on one line (see the disabled test below). */
+  /** Layouts whose Team column holds every team name on one line. */
   private static final Generator<InjuryReportPdfWriter.Layout> WIDE_TEAM_CELLS =
       InjuryReports.layouts().filter("team names on one line", l -> l.teamWidth() >= 150);
 
@@ -88,14 +87,12 @@ class GeneratedInjuryReportRoundTripTest {
   }
 
   /**
-   * Parser bug found by this generator: a team cell wrapped over two lines and centred on its row
-   * (as the NBA centres wrapped reason cells) prints "Minnesota" above the row and "Timberwolves"
-   * below it; the parser appends "Minnesota" to the previous player's reason, "Timberwolves" to the
-   * next one's, and the row goes to the previous team. It only reads a wrapped team whose second
-   * line shares the row's baseline ("Portland Trail" / "Blazers Simons, Anfernee Out ...").
+   * A team cell wrapped over two or more lines and centred on its row (as the NBA centres wrapped
+   * cells) prints "Minnesota" above the row and "Timberwolves" below it. The parser once appended
+   * "Minnesota" to the previous player's reason, "Timberwolves" to the next one's, and credited the
+   * row to the previous team; it now reads the Team column by position.
    */
   @Test
-  @Disabled("parser bug: centred wrapped team cells (InjuryReportParser), reported for a fix")
   void wrappedTeamCellsCentredOnTheirRowParseBack() {
     Generator<RenderedInjuryReport> rendered =
         InjuryReports.rendered(
