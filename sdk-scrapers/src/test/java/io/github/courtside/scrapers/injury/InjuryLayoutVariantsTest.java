@@ -25,6 +25,21 @@ class InjuryLayoutVariantsTest {
   }
 
   @Test
+  void aReasonWrappedAboveItsRowStartsTheNextPlayersReason() {
+    InjuryReport report =
+        parser.parseLines(
+            List.of(
+                "Injury Report: 01/04/24 12:30 PM",
+                "01/04/2024 07:30 (ET) MIL@SAS San Antonio Spurs Collins, Zach Out Rest",
+                "Health and Safety",
+                "Duke Jr., David Out",
+                "Protocols"));
+    assertEquals(
+        List.of("Rest", "Health and Safety Protocols"),
+        report.records().stream().map(InjuryRecord::reason).toList());
+  }
+
+  @Test
   void aWrappedTeamCellIsOneTeam() {
     InjuryReport report =
         parser.parseLines(
