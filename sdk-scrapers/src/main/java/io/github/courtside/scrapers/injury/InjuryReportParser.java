@@ -3,6 +3,7 @@ package io.github.courtside.scrapers.injury;
 import io.github.courtside.core.tracking.ProblemContext;
 import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
+import io.github.courtside.scrapers.ParseListener;
 import io.github.courtside.scrapers.ParseStatus;
 import io.github.courtside.scrapers.pdf.LineText;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
@@ -108,16 +109,21 @@ public final class InjuryReportParser {
   private final PdfTextExtractor extractor;
   private final SectionErrorTrackerConfig tracking;
   private final TimeBudget budget;
+  private final ParseListener listener;
 
   private InjuryReportParser(
-      PdfTextExtractor extractor, SectionErrorTrackerConfig tracking, TimeBudget budget) {
+      PdfTextExtractor extractor,
+      SectionErrorTrackerConfig tracking,
+      TimeBudget budget,
+      ParseListener listener) {
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.tracking = Objects.requireNonNull(tracking, "tracking");
     this.budget = Objects.requireNonNull(budget, "budget");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   private InjuryReportParser(PdfTextExtractor extractor, SectionErrorTrackerConfig tracking) {
-    this(extractor, tracking, TimeBudget.of(DEFAULT_BUDGET));
+    this(extractor, tracking, TimeBudget.of(DEFAULT_BUDGET), ParseListener.NONE);
   }
 
   /**
@@ -125,7 +131,15 @@ public final class InjuryReportParser {
    * default 2 s).
    */
   public InjuryReportParser withTimeBudget(Duration timeBudget) {
-    return new InjuryReportParser(extractor, tracking, TimeBudget.of(timeBudget));
+    return new InjuryReportParser(extractor, tracking, TimeBudget.of(timeBudget), listener);
+  }
+
+  /**
+   * This parser telling {@code listener} about every document it finishes, as parser {@code
+   * injury_report} (e.g. {@code new MicrometerParseMetrics(registry)}).
+   */
+  public InjuryReportParser withListener(ParseListener listener) {
+    return new InjuryReportParser(extractor, tracking, budget, listener);
   }
 
   /** A parser with the default extractor and tracking. */
@@ -143,17 +157,19 @@ public final class InjuryReportParser {
 
   /** Parses a PDF file; an unreadable file gives a failed report naming the file. */
   public InjuryReport parse(Path pdf) {
+    byte[] bytes;
     try {
-      Path name = pdf.getFileName();
-      return parse(Files.readAllBytes(pdf), name == null ? pdf.toString() : name.toString());
+      bytes = Files.readAllBytes(pdf);
     } catch (IOException | RuntimeException e) {
-      return failed(pdf.toString(), "cannot read " + pdf + ": " + e.getMessage());
+      return heard(failed(pdf.toString(), "cannot read " + pdf + ": " + e.getMessage()));
     }
+    Path name = pdf.getFileName();
+    return heard(parse(bytes, name == null ? pdf.toString() : name.toString()));
   }
 
   /** Parses PDF bytes. */
   public InjuryReport parse(byte[] pdf) {
-    return parse(pdf, "injury report");
+    return heard(parse(pdf, "injury report"));
   }
 
   private InjuryReport parse(byte[] pdf, String subject) {
@@ -177,8 +193,14 @@ public final class InjuryReportParser {
 
   /** Parses already-extracted text lines (PDFBox, sorted by position). */
   public InjuryReport parseLines(List<String> lines) {
-    return budget.run(
-        () -> parseLines(lines, "injury report"), reason -> failed("injury report", reason));
+    return heard(
+        budget.run(
+            () -> parseLines(lines, "injury report"), reason -> failed("injury report", reason)));
+  }
+
+  private InjuryReport heard(InjuryReport report) {
+    listener.parsed("injury_report", report.status());
+    return report;
   }
 
   private InjuryReport parseLines(List<String> lines, String subject) {
