@@ -13,13 +13,11 @@ import io.github.courtside.scrapers.gamebook.StatLine;
 import io.github.courtside.scrapers.gamebook.TeamSide;
 import io.github.courtside.scrapers.gamebook.TeamTotals;
 import io.github.courtside.scrapers.teams.NbaTeam;
+import io.github.courtside.testkit.internal.PdfFileIds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,9 +28,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -198,22 +193,10 @@ public final class GamebookPdfWriter {
       new Rendering(document, gamebook, style).render();
       // A file identifier from the content, not the clock: the same game and style give the same
       // bytes, so generated PDFs can be compared and cached.
-      byte[] id = fileId(gamebook.toString() + "\n" + style);
-      COSArray ids = new COSArray();
-      ids.add(new COSString(id));
-      ids.add(new COSString(id));
-      document.getDocument().getTrailer().setItem(COSName.ID, ids);
+      PdfFileIds.stamp(document, gamebook.toString() + "\n" + style);
       document.save(out);
     } catch (IOException e) {
       throw new CourtsideException("cannot render gamebook PDF: " + e.getMessage(), e);
-    }
-  }
-
-  private static byte[] fileId(String content) {
-    try {
-      return MessageDigest.getInstance("MD5").digest(content.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is a required JDK algorithm", e);
     }
   }
 

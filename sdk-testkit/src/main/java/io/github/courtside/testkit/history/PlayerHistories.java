@@ -4,6 +4,7 @@ import io.github.courtside.models.feature.FeatureRequest;
 import io.github.courtside.models.feature.FeatureSource;
 import io.github.courtside.models.history.PlayerGame;
 import io.github.courtside.testkit.Generator;
+import io.github.courtside.testkit.internal.Draws;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -130,10 +131,10 @@ public final class PlayerHistories {
    */
   public static Generator<PointInTimeScenario> scenarios() {
     return (random, size) -> {
-      int players = 1 + scaled(random, 3, size);
-      int opponentCount = 2 + scaled(random, 2, size);
+      int players = 1 + Draws.scaled(random, 3, size);
+      int opponentCount = 2 + Draws.scaled(random, 2, size);
       List<String> opponents = new ArrayList<>(TEAMS.subList(2, TEAMS.size()));
-      shuffle(opponents, random);
+      Draws.shuffle(opponents, random);
       List<String> pool = List.copyOf(opponents.subList(0, opponentCount));
       // A season first day drawn near the histories, so that season averages depend on it.
       LocalDate start = LocalDate.of(2023, 4, 1).plusDays(random.nextInt(200));
@@ -153,7 +154,7 @@ public final class PlayerHistories {
       LocalDate last =
           history.stream().map(PlayerGame::gameDate).max(LocalDate::compareTo).orElse(start);
       int span = (int) (last.toEpochDay() - start.toEpochDay()) + 10;
-      int requests = 1 + scaled(random, 7, size);
+      int requests = 1 + Draws.scaled(random, 7, size);
       List<FeatureRequest> slate = new ArrayList<>(requests);
       for (int r = 0; r < requests; r++) {
         // a few requests share a date, so one history read serves several players
@@ -222,19 +223,5 @@ public final class PlayerHistories {
 
   private static PlayerGame corrected(PlayerGame game, int extraPoints) {
     return game.toBuilder().points(game.points() + extraPoints).build();
-  }
-
-  private static int scaled(SplittableRandom random, int max, int size) {
-    int bound = (int) Math.round(max * (Math.max(0, Math.min(Generator.MAX_SIZE, size)) / 100.0));
-    return bound == 0 ? 0 : random.nextInt(bound + 1);
-  }
-
-  private static <T> void shuffle(List<T> values, SplittableRandom random) {
-    for (int i = values.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      T swap = values.get(i);
-      values.set(i, values.get(j));
-      values.set(j, swap);
-    }
   }
 }

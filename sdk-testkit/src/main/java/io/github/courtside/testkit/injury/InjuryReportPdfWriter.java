@@ -4,20 +4,15 @@ import io.github.courtside.core.CourtsideException;
 import io.github.courtside.testkit.injury.InjuryReportDraft.Game;
 import io.github.courtside.testkit.injury.InjuryReportDraft.Row;
 import io.github.courtside.testkit.injury.InjuryReportDraft.TeamEntry;
+import io.github.courtside.testkit.internal.PdfFileIds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -99,24 +94,12 @@ public final class InjuryReportPdfWriter {
   public byte[] write(InjuryReportDraft draft) {
     try (PDDocument document = new PDDocument()) {
       new Rendering(document, layout).render(draft);
-      byte[] id = fileId(draft + "\n" + layout);
-      COSArray ids = new COSArray();
-      ids.add(new COSString(id));
-      ids.add(new COSString(id));
-      document.getDocument().getTrailer().setItem(COSName.ID, ids);
+      PdfFileIds.stamp(document, draft + "\n" + layout);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new CourtsideException("cannot render injury report PDF: " + e.getMessage(), e);
-    }
-  }
-
-  private static byte[] fileId(String content) {
-    try {
-      return MessageDigest.getInstance("MD5").digest(content.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is a required JDK algorithm", e);
     }
   }
 

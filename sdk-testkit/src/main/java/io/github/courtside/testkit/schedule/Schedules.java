@@ -2,6 +2,7 @@ package io.github.courtside.testkit.schedule;
 
 import io.github.courtside.core.lock.LeaseLockConfig;
 import io.github.courtside.testkit.Generator;
+import io.github.courtside.testkit.internal.Draws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,14 @@ public final class Schedules {
   /** Completion schedules of 1 to 12 items. */
   public static Generator<CompletionSchedule> completions() {
     return (random, size) -> {
-      int count = 1 + scaled(random, 11, size);
+      int count = 1 + Draws.scaled(random, 11, size);
       List<String> items = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         // item names with characters that need encoding in document ids
         items.add(i % 3 == 2 ? "o'neal/" + i : "player" + i);
       }
       List<String> order = new ArrayList<>(items);
-      shuffle(order, random);
+      Draws.shuffle(order, random);
       List<CompletionStep> steps = new ArrayList<>();
       boolean eventful = size > 0;
       for (int i = 0; i < order.size(); i++) {
@@ -65,13 +66,13 @@ public final class Schedules {
   /** Lock schedules of 1 to 4 contenders and 1 to 60 steps. */
   public static Generator<LockSchedule> locks() {
     return (random, size) -> {
-      int contenders = size == 0 ? 1 : 2 + scaled(random, 2, size);
+      int contenders = size == 0 ? 1 : 2 + Draws.scaled(random, 2, size);
       long skewMillis = LeaseLockConfig.DEFAULT_MAX_CLOCK_SKEW.toMillis() / 2;
       List<Duration> skews = new ArrayList<>();
       for (int c = 0; c < contenders; c++) {
         skews.add(Duration.ofMillis(random.nextLong(-skewMillis, skewMillis + 1)));
       }
-      int count = 1 + scaled(random, 59, size);
+      int count = 1 + Draws.scaled(random, 59, size);
       List<LockStep> steps = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int contender = random.nextInt(contenders);
@@ -173,19 +174,5 @@ public final class Schedules {
     return new Fault(
         random.nextBoolean() ? Fault.Timing.BEFORE_WRITE : Fault.Timing.AFTER_WRITE,
         random.nextInt(3));
-  }
-
-  private static int scaled(SplittableRandom random, int max, int size) {
-    int bound = (int) Math.round(max * (Math.max(0, Math.min(Generator.MAX_SIZE, size)) / 100.0));
-    return bound == 0 ? 0 : random.nextInt(bound + 1);
-  }
-
-  private static <T> void shuffle(List<T> values, SplittableRandom random) {
-    for (int i = values.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      T swap = values.get(i);
-      values.set(i, values.get(j));
-      values.set(j, swap);
-    }
   }
 }
