@@ -10,7 +10,6 @@ import io.github.courtside.scrapers.pdf.PdfExtractionException;
 import io.github.courtside.scrapers.pdf.PdfLine;
 import io.github.courtside.scrapers.pdf.PdfText;
 import io.github.courtside.scrapers.pdf.PdfTextExtractor;
-import io.github.courtside.scrapers.pdf.PdfWord;
 import io.github.courtside.scrapers.pdf.TimeBudget;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.io.IOException;
@@ -37,17 +36,19 @@ import org.jspecify.annotations.Nullable;
  * Player Name | Current Status | Reason, spec §C.3 and §A.23).
  *
  * <p>Date, time and matchup are printed only on a game group's first row and the team only on a
- * team's first row, so they carry over, across pages too. A reason wrapped in its cell comes out of
- * PDFBox as a line above and a line below the player's row; both are joined to the player. Teams
- * marked "NOT YET SUBMITTED" are kept as {@link NotSubmittedTeam}s (the old parser dropped them);
- * the season label is derived correctly (see {@link InjuryReport#season()}). On the sample report
- * this reproduces the old parser's 14 records exactly.
+ * team's first row, so they carry over, across pages too. Teams marked "NOT YET SUBMITTED" are kept
+ * as {@link NotSubmittedTeam}s (the old parser dropped them); the season label is derived correctly
+ * (see {@link InjuryReport#season()}). On the sample report this reproduces the old parser's 14
+ * records exactly.
  *
- * <p>A PDF is read with word positions: the Team column's x-range comes from the column header, so
- * the fragments of a team cell wrapped over several lines (above, on and below its row, as the NBA
- * centres wrapped cells) make one team, never part of a reason; a team cell that joins to no team
- * name is a {@code game_sections} error. Lines given as text only ({@link #parseLines}) fall back
- * to reading a team name at the start of a row.
+ * <p>A PDF is read by position: the columns' x-ranges come from the column header, each row is
+ * anchored by its Current Status (or NOT YET SUBMITTED) cell, and every other cell fragment belongs
+ * to the row nearest by y. A reason or team cell wrapped over several lines (centred on its row, as
+ * the NBA prints them, or starting on the row and running below) stays with its row; a cell that is
+ * no team name, a fragment that belongs to no row and a row without a player are reported; a name
+ * printed without the "Last, First" comma is kept and reported. Lines given as text only ({@link
+ * #parseLines}), or a PDF without a column header, are read by text: a wrapped reason's lines above
+ * and below a row are joined to it, and a team name is read at the start of a row.
  *
  * <p>Never throws on a bad document: unreadable, too large or too slow input gives a {@link
  * ParseStatus#FAILED} report with the reason, within a hard wall-clock budget per document (2 s,
@@ -210,20 +211,40 @@ public final class InjuryReportParser {
   private InjuryReport read(List<PdfLine> lines, String subject) {
     SectionErrorTracker tracker = SectionErrorTracker.create(subject, SECTIONS, tracking);
     try {
-      Reader reader = new Reader(tracker);
-      reader.read(lines);
-      if (reader.issuedAt == null && reader.records.isEmpty() && reader.notSubmitted.isEmpty()) {
+      @Nullable LocalDateTime issuedAt;
+      List<InjuryRecord> records;
+      List<NotSubmittedTeam> notSubmitted;
+      int totalLines;
+      int merged;
+      if (InjuryTable.readable(lines)) {
+        InjuryTable table = new InjuryTable(tracker);
+        table.read(lines);
+        issuedAt = table.issuedAt;
+        records = table.records;
+        notSubmitted = table.notSubmitted;
+        totalLines = table.totalLines;
+        merged = table.merged;
+      } else {
+        Reader reader = new Reader(tracker);
+        reader.read(lines);
+        issuedAt = reader.issuedAt;
+        records = reader.records;
+        notSubmitted = reader.notSubmitted;
+        totalLines = reader.totalLines - reader.joinedFragments;
+        merged = reader.merged;
+      }
+      if (issuedAt == null && records.isEmpty() && notSubmitted.isEmpty()) {
         return failed(tracker, "not an injury report: no title, player rows or team rows found");
       }
       ParseStatus status = tracker.isComplete() ? ParseStatus.COMPLETE : ParseStatus.PARTIAL;
       return new InjuryReport(
           status,
           Optional.empty(),
-          Optional.ofNullable(reader.issuedAt),
-          reader.records,
-          reader.notSubmitted,
-          reader.totalLines - reader.joinedFragments,
-          reader.merged,
+          Optional.ofNullable(issuedAt),
+          records,
+          notSubmitted,
+          totalLines,
+          merged,
           tracker.logSummary());
     } catch (CancellationException e) {
       throw e;
@@ -284,23 +305,6 @@ public final class InjuryReportParser {
     int openRecord = -1;
     boolean openMerged;
 
-    /** The Team column's x-range, from the column header; null until a positioned header. */
-    @Nullable TeamColumn teamColumn;
-
-    /** The team cell being assembled from its fragments, by position. */
-    final List<String> cellParts = new ArrayList<>();
-
-    /** Whether the row the assembled cell belongs to has been read. */
-    boolean cellAttached;
-
-    /** Records and not-submitted teams read while the attached cell was still incomplete. */
-    final List<Integer> provisionalRecords = new ArrayList<>();
-
-    final List<Integer> provisionalNotSubmitted = new ArrayList<>();
-
-    /** The line number the assembled cell started on, for error context. */
-    int cellLine;
-
     Reader(SectionErrorTracker tracker) {
       this.tracker = tracker;
     }
@@ -323,12 +327,11 @@ public final class InjuryReportParser {
           continue;
         }
         try {
-          readPositioned(i + 1, line, positioned);
+          readLine(i + 1, line);
         } catch (RuntimeException e) {
           tracker.recordError(PLAYERS, e, ProblemContext.line(i + 1, line));
         }
       }
-      finishCell();
       if (!pendingFragments.isEmpty()) {
         tracker.recordError(
             REASONS,
@@ -343,151 +346,6 @@ public final class InjuryReportParser {
             "no 'Injury Report: MM/DD/YY HH:MM AM' title",
             ProblemContext.none());
       }
-    }
-
-    /**
-     * Reads a line; once the column header has given the Team column's x-range, the words in that
-     * column are a team-cell fragment, read apart from the rest of the line.
-     */
-    private void readPositioned(int number, String line, PdfLine positioned) {
-      if (positioned.positioned() && COLUMN_HEADER.matcher(line).matches()) {
-        TeamColumn column = TeamColumn.fromHeader(positioned.words());
-        if (column != null) {
-          teamColumn = column;
-        }
-      }
-      TeamColumn column = teamColumn;
-      if (column == null || !positioned.positioned()) {
-        readLine(number, line);
-        return;
-      }
-      StringBuilder teamText = new StringBuilder();
-      StringBuilder rest = new StringBuilder();
-      for (PdfWord word : positioned.words()) {
-        StringBuilder target = column.contains(word) ? teamText : rest;
-        if (target.length() > 0) {
-          target.append(' ');
-        }
-        target.append(word.text());
-      }
-      String team = LineText.normalise(teamText.toString());
-      String others = LineText.normalise(rest.toString());
-      if (team.isEmpty()
-          || TITLE.matcher(line).matches()
-          || PAGE.matcher(line).matches()
-          || COLUMN_HEADER.matcher(line).matches()) {
-        readLine(number, line);
-        return;
-      }
-      if (readTeamFragment(number, line, team)) {
-        closeOpen(); // a line above the next row: its reason text is the next row's too
-      }
-      if (others.isEmpty()) {
-        joinedFragments++;
-        return;
-      }
-      readLine(number, others);
-    }
-
-    /**
-     * A fragment of a team cell: the tail of the attached cell, or the head of the next one (then
-     * true: the line stands above the next row).
-     */
-    private boolean readTeamFragment(int number, String line, String fragment) {
-      if (cellAttached) {
-        String joined = String.join(" ", cellParts);
-        if (!teamNamed(joined) && isTeamPrefix(joined + " " + fragment)) {
-          cellParts.add(fragment);
-          resolveCell();
-          return false;
-        }
-        finishCell();
-      }
-      if (cellParts.isEmpty()) {
-        cellLine = number;
-      }
-      cellParts.add(fragment);
-      if (!isTeamPrefix(String.join(" ", cellParts))) {
-        tracker.recordError(
-            GAMES,
-            "team_cell_unreadable",
-            "team cell '" + String.join(" ", cellParts) + "' is no team name",
-            ProblemContext.line(number, line));
-        cellParts.clear();
-      }
-      return true;
-    }
-
-    /** A row starts: an assembled, unattached team cell is this row's team. */
-    private void attachCell() {
-      if (cellParts.isEmpty() || cellAttached) {
-        return;
-      }
-      cellAttached = true;
-      String joined = String.join(" ", cellParts);
-      team = joined; // provisional until the cell is complete
-      resolveCell();
-    }
-
-    /** Sets the team once the attached cell names one, fixing the rows read meanwhile. */
-    private void resolveCell() {
-      String joined = String.join(" ", cellParts);
-      if (!teamNamed(joined)) {
-        team = joined;
-        return;
-      }
-      String code = NbaTeam.fromName(joined).map(NbaTeam::tricode).orElse(joined);
-      team = code;
-      for (int index : provisionalRecords) {
-        InjuryRecord r = records.get(index);
-        records.set(
-            index,
-            new InjuryRecord(
-                r.gameDate(),
-                r.gameTime(),
-                r.matchup(),
-                code,
-                r.player(),
-                r.status(),
-                r.reason(),
-                r.confidence()));
-      }
-      for (int index : provisionalNotSubmitted) {
-        NotSubmittedTeam t = notSubmitted.get(index);
-        notSubmitted.set(
-            index, new NotSubmittedTeam(t.gameDate(), t.gameTime(), t.matchup(), code));
-      }
-      provisionalRecords.clear();
-      provisionalNotSubmitted.clear();
-    }
-
-    /** Ends the assembled cell; one that names no team is an error, not a guess. */
-    private void finishCell() {
-      if (!cellParts.isEmpty() && !teamNamed(String.join(" ", cellParts))) {
-        tracker.recordError(
-            GAMES,
-            "team_cell_unreadable",
-            "team cell '"
-                + String.join(" ", cellParts)
-                + "' (from line "
-                + cellLine
-                + ") is no complete team name; "
-                + (provisionalRecords.size() + provisionalNotSubmitted.size())
-                + " rows carry it as printed",
-            ProblemContext.line(cellLine, String.join(" ", cellParts)));
-      }
-      cellParts.clear();
-      cellAttached = false;
-      provisionalRecords.clear();
-      provisionalNotSubmitted.clear();
-    }
-
-    private static boolean teamNamed(String text) {
-      return TEAM_NAMES.contains(text);
-    }
-
-    private static boolean isTeamPrefix(String text) {
-      return teamNamed(text) || isTeamHead(text);
     }
 
     private void readLine(int number, String line) {
@@ -524,10 +382,6 @@ public final class InjuryReportParser {
         newGroup = true;
         team = null;
       }
-      if (teamColumn != null) {
-        readRow(number, line, rest, newGroup);
-        return;
-      }
       String head = teamHead;
       teamHead = null;
       String joined = head == null ? rest : head + " " + rest;
@@ -552,12 +406,7 @@ public final class InjuryReportParser {
 
     /** The part of a line after its date, time, matchup and team. */
     private void readRow(int number, String line, String rest, boolean groupStarted) {
-      boolean newGroup = groupStarted;
-      if (teamColumn != null && !cellParts.isEmpty() && !cellAttached && isRow(rest)) {
-        attachCell();
-        newGroup = true;
-      }
-      if (newGroup) {
+      if (groupStarted) {
         closeOpen();
       }
       if (rest.isEmpty()) {
@@ -569,9 +418,6 @@ public final class InjuryReportParser {
         if (game != null) {
           notSubmitted.add(
               new NotSubmittedTeam(game.date(), game.time(), game.matchup(), game.team()));
-          if (cellAttached && !teamNamed(String.join(" ", cellParts))) {
-            provisionalNotSubmitted.add(notSubmitted.size() - 1);
-          }
         }
         return;
       }
@@ -620,17 +466,7 @@ public final class InjuryReportParser {
               0));
       openRecord = records.size() - 1;
       openMerged = wrapped;
-      if (cellAttached && !teamNamed(String.join(" ", cellParts))) {
-        provisionalRecords.add(openRecord);
-      }
       // The record stays open: the tail of a reason (inline or not) may follow on the next line.
-    }
-
-    /** Text that is a player row or a not-submitted team's row. */
-    private static boolean isRow(String rest) {
-      return rest.equalsIgnoreCase("NOT YET SUBMITTED")
-          || PLAYER.matcher(rest).matches()
-          || PLAYER_WITHOUT_COMMA.matcher(rest).matches();
     }
 
     /** A proper, word-aligned beginning of a team name ("Portland Trail"). */
@@ -727,34 +563,6 @@ public final class InjuryReportParser {
         tracker.recordError(METADATA, e, ProblemContext.line(number, line));
         return null;
       }
-    }
-  }
-
-  /**
-   * The Team column's x-range from the column header: from the "Team" label to the "Player Name"
-   * label, less a small tolerance (cells are printed left-aligned with their label).
-   */
-  private record TeamColumn(float from, float to) {
-    private static final float TOLERANCE = 4;
-
-    static @Nullable TeamColumn fromHeader(List<PdfWord> words) {
-      Float team = null;
-      Float player = null;
-      for (PdfWord word : words) {
-        if (team == null && word.text().equals("Team")) {
-          team = word.x0();
-        } else if (team != null && player == null && word.text().equals("Player")) {
-          player = word.x0();
-        }
-      }
-      if (team == null || player == null || player <= team) {
-        return null;
-      }
-      return new TeamColumn(team - TOLERANCE, player - TOLERANCE);
-    }
-
-    boolean contains(PdfWord word) {
-      return word.x0() >= from && word.x0() < to;
     }
   }
 }

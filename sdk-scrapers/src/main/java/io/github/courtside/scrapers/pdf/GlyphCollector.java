@@ -137,7 +137,12 @@ final class GlyphCollector extends PDFTextStripper {
     }
     TextPosition first = positions.get(from);
     TextPosition last = positions.get(to - 1);
-    words.add(new PdfWord(word, first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()));
+    words.add(
+        new PdfWord(
+            word,
+            first.getXDirAdj(),
+            last.getXDirAdj() + last.getWidthDirAdj(),
+            first.getYDirAdj()));
   }
 
   @Override

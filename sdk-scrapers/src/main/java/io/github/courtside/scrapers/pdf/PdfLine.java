@@ -27,6 +27,11 @@ public record PdfLine(String text, int page, List<PdfWord> words) {
     return new PdfLine(text, 0, List.of());
   }
 
+  /** The baseline of the first word, from the top of the page (0 without positions). */
+  public float y() {
+    return words.isEmpty() ? 0 : words.get(0).y();
+  }
+
   /** Whether the words carry positions. */
   public boolean positioned() {
     return !words.isEmpty();

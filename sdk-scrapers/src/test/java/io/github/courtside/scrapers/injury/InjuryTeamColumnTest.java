@@ -2,6 +2,7 @@ package io.github.courtside.scrapers.injury;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.courtside.scrapers.ParseStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -107,16 +108,79 @@ class InjuryTeamColumnTest {
     assertEquals(
         List.of(
             "SAC Monk, Malik Rest",
-            "Minnesota Edwards, Anthony Injury/Illness - Left Hip; Contusion",
-            "Minnesota Gobert, Rudy Rest"),
+            "Minnesota Lakers Edwards, Anthony Injury/Illness - Left Hip; Contusion",
+            "Minnesota Lakers Gobert, Rudy Rest"),
         report.records().stream().map(r -> r.team() + " " + r.player() + " " + r.reason()).toList(),
         report.sections().toString());
-    // the incomplete cell "Minnesota" and the stray fragment "Lakers", each reported
+    // the cell's two fragments make one cell, which names no team: reported once
     assertEquals(
-        List.of("team_cell_unreadable", "team_cell_unreadable"),
+        List.of("team_cell_unreadable"),
         report.sections().section(InjuryReportParser.GAMES).orElseThrow().errorSamples().stream()
             .map(p -> p.type())
             .toList(),
+        report.sections().toString());
+  }
+
+  /**
+   * A reason that starts on its row and wraps below, followed by a reason the parser does not know
+   * centred on the next row: by text alone "Return to Competition" (above the next row) reads as
+   * the tail of the first reason; by position it is nearer the next row.
+   */
+  @Test
+  void anInlineReasonThatWrapsBelowStaysWithItsPlayer() throws IOException {
+    List<Cell> cells = new java.util.ArrayList<>(head());
+    cells.add(new Cell(PLAYER, 496, "Edwards, Anthony"));
+    cells.add(new Cell(STATUS, 496, "Questionable"));
+    cells.add(new Cell(REASON, 496, "Injury/Illness - Left"));
+    cells.add(new Cell(REASON, 488, "Hip; Contusion"));
+    cells.add(new Cell(REASON, 473, "Return to Competition"));
+    cells.add(new Cell(PLAYER, 466, "Gobert, Rudy"));
+    cells.add(new Cell(STATUS, 466, "Out"));
+    cells.add(new Cell(REASON, 459, "Reconditioning"));
+    InjuryReport report = parser.parse(pdf(cells));
+    assertEquals(
+        List.of(
+            "Monk, Malik: Rest",
+            "Edwards, Anthony: Injury/Illness - Left Hip; Contusion",
+            "Gobert, Rudy: Return to Competition Reconditioning"),
+        report.records().stream().map(r -> r.player() + ": " + r.reason()).toList(),
+        report.sections().toString());
+    assertEquals(2, report.mergedReasons());
+    assertEquals(ParseStatus.COMPLETE, report.status(), report.sections().toString());
+  }
+
+  /** A name printed without "Last, First" (and not capitalised word by word) is kept, reported. */
+  @Test
+  void aRowWithoutACommaInTheNameIsKeptAndReported() throws IOException {
+    List<Cell> cells = new java.util.ArrayList<>(head());
+    cells.add(new Cell(PLAYER, 499, "Luc Mbah a Moute"));
+    cells.add(new Cell(STATUS, 499, "Out"));
+    cells.add(new Cell(REASON, 499, "Rest"));
+    InjuryReport report = parser.parse(pdf(cells));
+    assertEquals(
+        List.of("Monk, Malik: Rest", "Luc Mbah a Moute: Rest"),
+        report.records().stream().map(r -> r.player() + ": " + r.reason()).toList(),
+        report.sections().toString());
+    assertEquals(
+        List.of("name_without_comma"),
+        report.sections().section(InjuryReportParser.PLAYERS).orElseThrow().issueSamples().stream()
+            .map(p -> p.type())
+            .toList(),
+        report.sections().toString());
+  }
+
+  /** Text far from every row is reported, not appended to the nearest reason. */
+  @Test
+  void aFragmentFarFromEveryRowIsReported() throws IOException {
+    List<Cell> cells = new java.util.ArrayList<>(head());
+    cells.add(new Cell(REASON, 300, "Stray note"));
+    InjuryReport report = parser.parse(pdf(cells));
+    assertEquals(
+        List.of("Monk, Malik: Rest"),
+        report.records().stream().map(r -> r.player() + ": " + r.reason()).toList());
+    assertEquals(
+        1,
+        report.sections().section(InjuryReportParser.REASONS).orElseThrow().errorCount(),
         report.sections().toString());
   }
 }

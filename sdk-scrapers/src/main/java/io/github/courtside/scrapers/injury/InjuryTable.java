@@ -1,0 +1,494 @@
+package io.github.courtside.scrapers.injury;
+
+import io.github.courtside.core.tracking.ProblemContext;
+import io.github.courtside.core.tracking.SectionErrorTracker;
+import io.github.courtside.scrapers.pdf.LineText;
+import io.github.courtside.scrapers.pdf.PdfLine;
+import io.github.courtside.scrapers.pdf.PdfWord;
+import io.github.courtside.scrapers.pdf.TimeBudget;
+import io.github.courtside.scrapers.teams.NbaTeam;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the injury table by position: the seven columns' x-ranges come from the column header (Game
+ * Date, Game Time, Matchup, Team, Player Name, Current Status, Reason), a row is anchored by its
+ * Current Status cell (or a "NOT YET SUBMITTED" cell), and every other cell fragment on the page
+ * belongs to the row whose anchor is nearest by y. So a reason or team cell wrapped over several
+ * lines, centred on its row or starting on it and running below, stays with its row, and its lines
+ * are joined top to bottom. Date, time, matchup and team carry over to the rows below (across pages
+ * too); a new matchup starts a new game. A fragment far from every row, a cell that is no team,
+ * date, time or matchup, and a row without a player are reported, never guessed; a name printed
+ * without the "Last, First" comma is kept and reported as an issue.
+ *
+ * <p>Used when the PDF's lines carry positions and a column header is found; not thread-safe (one
+ * instance per document).
+ */
+final class InjuryTable {
+  private static final int DATE = 0;
+  private static final int TIME = 1;
+  private static final int MATCHUP = 2;
+  private static final int TEAM = 3;
+  private static final int PLAYER = 4;
+  private static final int STATUS = 5;
+  private static final int REASON = 6;
+  private static final int COLUMNS = 7;
+
+  /** Fragments farther than this from every row anchor (in points) belong to no row. */
+  private static final float MAX_ROW_DISTANCE = 48;
+
+  /** Words closer than this in y (points) are on the same printed line. */
+  private static final float SAME_LINE = 1.5f;
+
+  private static final Pattern TITLE =
+      Pattern.compile(
+          "^Injury Report:\\s*(\\d{2}/\\d{2}/\\d{2,4})\\s+(\\d{1,2}):(\\d{2})\\s*([AP]M)\\b.*$");
+  private static final Pattern COLUMN_HEADER = Pattern.compile("^Game Date\\s+Game Time\\b.*");
+  private static final Pattern PAGE = Pattern.compile("^Page \\d+ of \\d+$");
+  private static final Pattern TIME_CELL = Pattern.compile("^(\\d{2}:\\d{2}) ?(\\(ET\\))$");
+  private static final Pattern MATCHUP_CELL = Pattern.compile("^[A-Z]{2,3}@[A-Z]{2,3}$");
+  private static final DateTimeFormatter PRINTED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final String NOT_SUBMITTED = "NOT YET SUBMITTED";
+
+  private final SectionErrorTracker tracker;
+  final List<InjuryRecord> records = new ArrayList<>();
+  final List<NotSubmittedTeam> notSubmitted = new ArrayList<>();
+  @Nullable LocalDateTime issuedAt;
+  int totalLines;
+  int merged;
+
+  private @Nullable Columns columns;
+  private final List<Fragment> page = new ArrayList<>();
+  private int pageNumber = -1;
+  private final Set<Integer> joinedLines = new HashSet<>();
+
+  private @Nullable LocalDate date;
+  private @Nullable String time;
+  private @Nullable String matchup;
+  private @Nullable String team;
+
+  InjuryTable(SectionErrorTracker tracker) {
+    this.tracker = tracker;
+  }
+
+  /** Whether {@code lines} carry positions and hold a column header the table can be read by. */
+  static boolean readable(List<PdfLine> lines) {
+    for (PdfLine line : lines) {
+      if (line.positioned()
+          && COLUMN_HEADER.matcher(LineText.normalise(line.text())).matches()
+          && Columns.fromHeader(line.words()) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void read(List<PdfLine> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      TimeBudget.checkCancelled();
+      PdfLine line = lines.get(i);
+      String text = LineText.normalise(line.text());
+      if (text.isEmpty()) {
+        continue;
+      }
+      totalLines++;
+      if (text.length() > LineText.MAX_LENGTH) {
+        tracker.recordIssue(
+            InjuryReportParser.PLAYERS,
+            "line_too_long",
+            "line of " + text.length() + " characters skipped",
+            ProblemContext.line(i + 1, text.substring(0, 80)));
+        continue;
+      }
+      if (line.page() != pageNumber) {
+        finishPage();
+        pageNumber = line.page();
+      }
+      Matcher title = TITLE.matcher(text);
+      if (title.matches()) {
+        if (issuedAt == null) {
+          issuedAt = issued(title, i + 1, text);
+        }
+        continue;
+      }
+      if (PAGE.matcher(text).matches()) {
+        continue;
+      }
+      if (COLUMN_HEADER.matcher(text).matches()) {
+        Columns header = Columns.fromHeader(line.words());
+        if (header == null) {
+          tracker.recordError(
+              InjuryReportParser.GAMES,
+              "column_header_unreadable",
+              "column header without the seven column labels in order",
+              ProblemContext.line(i + 1, text));
+        } else {
+          columns = header;
+        }
+        continue;
+      }
+      Columns current = columns;
+      if (current == null) {
+        tracker.recordIssue(
+            InjuryReportParser.GAMES,
+            "before_column_header",
+            "text above the column header skipped",
+            ProblemContext.line(i + 1, text));
+        continue;
+      }
+      fragments(i + 1, text, line.words(), current);
+    }
+    finishPage();
+    if (issuedAt == null) {
+      tracker.recordIssue(
+          InjuryReportParser.METADATA,
+          "title_missing",
+          "no 'Injury Report: MM/DD/YY HH:MM AM' title",
+          ProblemContext.none());
+    }
+    totalLines -= joinedLines.size();
+  }
+
+  /** Splits a line's words into cell fragments: runs of words in one column on one baseline. */
+  private void fragments(int number, String text, List<PdfWord> words, Columns current) {
+    StringBuilder run = new StringBuilder();
+    int column = -1;
+    float y = 0;
+    float x = 0;
+    for (PdfWord word : words) {
+      int c = current.of(word.x0());
+      if (run.length() > 0 && (c != column || Math.abs(word.y() - y) > SAME_LINE)) {
+        page.add(new Fragment(number, text, column, x, y, run.toString()));
+        run.setLength(0);
+      }
+      if (run.length() == 0) {
+        column = c;
+        x = word.x0();
+        y = word.y();
+      } else {
+        run.append(' ');
+      }
+      run.append(word.text());
+    }
+    if (run.length() > 0) {
+      page.add(new Fragment(number, text, column, x, y, run.toString()));
+    }
+  }
+
+  /** Assigns the page's fragments to its rows and reads the rows top to bottom. */
+  private void finishPage() {
+    if (page.isEmpty()) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Fragment f : page) {
+      if (f.column() == STATUS && InjuryStatus.fromLabel(f.text()).isPresent()) {
+        rows.add(new Row(f));
+      }
+    }
+    for (Fragment f : page) {
+      if ((f.column() == REASON || f.column() == STATUS)
+          && f.text().equalsIgnoreCase(NOT_SUBMITTED)
+          && rows.stream().noneMatch(r -> Math.abs(r.anchor.y() - f.y()) <= SAME_LINE)) {
+        rows.add(new Row(f));
+      }
+    }
+    rows.sort(Comparator.comparingDouble(r -> r.anchor.y()));
+    Set<Integer> anchorLines = new HashSet<>();
+    Set<Fragment> anchors = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Row row : rows) {
+      anchorLines.add(row.anchor.line());
+      anchors.add(row.anchor);
+    }
+    Set<Integer> orphanLines = new HashSet<>();
+    for (Fragment f : page) {
+      if (anchors.contains(f)) {
+        continue;
+      }
+      Row nearest = null;
+      float best = Float.MAX_VALUE;
+      for (Row row : rows) {
+        float distance = Math.abs(row.anchor.y() - f.y());
+        if (distance < best) { // ties go to the upper row
+          best = distance;
+          nearest = row;
+        }
+      }
+      if (nearest == null || best > MAX_ROW_DISTANCE) {
+        orphanLines.add(f.line());
+        tracker.recordError(
+            f.column() == REASON ? InjuryReportParser.REASONS : InjuryReportParser.GAMES,
+            "orphan_cell",
+            "text '"
+                + f.text()
+                + "' in the "
+                + Columns.LABELS.get(f.column())
+                + " column belongs to no row on page "
+                + pageNumber,
+            ProblemContext.line(f.line(), f.lineText()));
+        continue;
+      }
+      nearest.cells.get(f.column()).add(f);
+    }
+    for (Fragment f : page) {
+      if (!anchorLines.contains(f.line()) && !orphanLines.contains(f.line())) {
+        joinedLines.add(f.line());
+      }
+    }
+    page.clear();
+    for (Row row : rows) {
+      readRow(row);
+    }
+  }
+
+  private void readRow(Row row) {
+    Fragment anchor = row.anchor;
+    ProblemContext context = ProblemContext.line(anchor.line(), anchor.lineText());
+    String dateCell = row.text(DATE);
+    if (!dateCell.isEmpty()) {
+      try {
+        date = LocalDate.parse(dateCell, PRINTED_DATE);
+      } catch (DateTimeException e) {
+        tracker.recordError(
+            InjuryReportParser.GAMES,
+            "date_unreadable",
+            "Game Date cell '" + dateCell + "' is no MM/DD/YYYY date",
+            context);
+      }
+    }
+    String timeCell = row.text(TIME);
+    if (!timeCell.isEmpty()) {
+      Matcher m = TIME_CELL.matcher(timeCell);
+      if (m.matches()) {
+        time = m.group(1) + " " + m.group(2);
+      } else {
+        tracker.recordError(
+            InjuryReportParser.GAMES,
+            "time_unreadable",
+            "Game Time cell '" + timeCell + "' is no 'HH:MM (ET)' time",
+            context);
+      }
+    }
+    String matchupCell = row.text(MATCHUP);
+    if (!matchupCell.isEmpty()) {
+      if (MATCHUP_CELL.matcher(matchupCell).matches()) {
+        matchup = matchupCell;
+        team = null; // a new game: its first row names the team
+      } else {
+        tracker.recordError(
+            InjuryReportParser.GAMES,
+            "matchup_unreadable",
+            "Matchup cell '" + matchupCell + "' is no 'AAA@HHH' matchup",
+            context);
+      }
+    }
+    String teamCell = row.text(TEAM);
+    if (!teamCell.isEmpty()) {
+      Optional<NbaTeam> named = NbaTeam.fromName(teamCell);
+      if (named.isPresent()) {
+        team = named.get().tricode();
+      } else {
+        team = teamCell;
+        tracker.recordError(
+            InjuryReportParser.GAMES,
+            "team_cell_unreadable",
+            "team cell '" + teamCell + "' is no team name; its rows carry it as printed",
+            context);
+      }
+    }
+    String player = row.text(PLAYER);
+    String reason = row.text(REASON);
+    if (row.cells.get(STATUS).size() > 0) {
+      tracker.recordError(
+          InjuryReportParser.PLAYERS,
+          "status_unreadable",
+          "Current Status cell holds more than one status: '"
+              + anchor.text()
+              + " "
+              + row.text(STATUS)
+              + "'",
+          context);
+    }
+    LocalDate d = date;
+    String t = time;
+    String m = matchup;
+    String tm = team;
+    if (d == null || t == null || m == null || tm == null) {
+      tracker.recordError(
+          InjuryReportParser.GAMES,
+          "missing_context",
+          "row without game date, time, matchup or team before it",
+          context);
+      return;
+    }
+    Optional<InjuryStatus> status = InjuryStatus.fromLabel(anchor.text());
+    if (status.isEmpty()) { // a NOT YET SUBMITTED row
+      if (!player.isEmpty() || !reason.isEmpty()) {
+        tracker.recordError(
+            InjuryReportParser.PLAYERS,
+            "not_submitted_with_player",
+            "a NOT YET SUBMITTED row also names '" + (player + " " + reason).strip() + "'",
+            context);
+      }
+      notSubmitted.add(new NotSubmittedTeam(d, t, m, tm));
+      return;
+    }
+    if (player.isEmpty()) {
+      tracker.recordError(
+          InjuryReportParser.PLAYERS,
+          "player_missing",
+          "a " + anchor.text() + " row without a player name",
+          context);
+      return;
+    }
+    if (player.indexOf(',') < 0) {
+      tracker.recordIssue(
+          InjuryReportParser.PLAYERS,
+          "name_without_comma",
+          "player name '" + player + "' printed without 'Last, First'; kept as printed",
+          context);
+    }
+    if (row.lines(REASON) > 1) {
+      merged++;
+    }
+    if (reason.isEmpty()) {
+      tracker.recordIssue(
+          InjuryReportParser.REASONS,
+          "reason_missing",
+          "no reason for " + player,
+          ProblemContext.snippet(player));
+    }
+    records.add(
+        new InjuryRecord(
+            d, t, m, tm, player, status.get(), reason, InjuryReportParser.confidence(reason)));
+  }
+
+  private @Nullable LocalDateTime issued(Matcher title, int number, String line) {
+    try {
+      String printed = title.group(1);
+      LocalDate day =
+          printed.length() == 8
+              ? LocalDate.parse(printed, DateTimeFormatter.ofPattern("MM/dd/yy"))
+              : LocalDate.parse(printed, PRINTED_DATE);
+      int hour = Integer.parseInt(title.group(2)) % 12;
+      if (title.group(4).toUpperCase(Locale.ROOT).equals("PM")) {
+        hour += 12;
+      }
+      return day.atTime(hour, Integer.parseInt(title.group(3)));
+    } catch (DateTimeException | NumberFormatException e) {
+      tracker.recordError(InjuryReportParser.METADATA, e, ProblemContext.line(number, line));
+      return null;
+    }
+  }
+
+  /** A run of words in one column on one baseline. */
+  private record Fragment(int line, String lineText, int column, float x, float y, String text) {}
+
+  /** A table row: its anchor (the status or NOT YET SUBMITTED cell) and the fragments near it. */
+  private static final class Row {
+    final Fragment anchor;
+    final List<List<Fragment>> cells = new ArrayList<>();
+
+    Row(Fragment anchor) {
+      this.anchor = anchor;
+      for (int i = 0; i < COLUMNS; i++) {
+        cells.add(new ArrayList<>());
+      }
+    }
+
+    /** The column's text: its fragments top to bottom, left to right, joined by blanks. */
+    String text(int column) {
+      List<Fragment> parts = new ArrayList<>(cells.get(column));
+      parts.sort(
+          Comparator.comparingDouble(Fragment::y)
+              .thenComparingDouble(Fragment::x)
+              .thenComparingInt(Fragment::line));
+      StringBuilder out = new StringBuilder();
+      for (Fragment part : parts) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(part.text());
+      }
+      return LineText.normalise(out.toString());
+    }
+
+    /** How many printed lines the column's text spans. */
+    int lines(int column) {
+      List<Float> ys = new ArrayList<>();
+      for (Fragment part : cells.get(column)) {
+        if (ys.stream().noneMatch(y -> Math.abs(y - part.y()) <= SAME_LINE)) {
+          ys.add(part.y());
+        }
+      }
+      return ys.size();
+    }
+  }
+
+  /**
+   * The columns' left edges, from the header labels; a word belongs to the rightmost column whose
+   * label starts at most {@link #TOLERANCE} to the right of the word's left edge (cells print
+   * left-aligned with their label, give or take a few points).
+   */
+  private static final class Columns {
+    private static final float TOLERANCE = 6;
+    static final List<String> LABELS =
+        List.of(
+            "Game Date", "Game Time", "Matchup", "Team", "Player Name", "Current Status", "Reason");
+
+    static @Nullable Columns fromHeader(List<PdfWord> words) {
+      float[] starts = new float[COLUMNS];
+      int next = 0;
+      for (int i = 0; i < words.size() && next < COLUMNS; i++) {
+        String[] label = LABELS.get(next).split(" ");
+        if (i + label.length > words.size()) {
+          break;
+        }
+        boolean match = true;
+        for (int k = 0; k < label.length; k++) {
+          match &= words.get(i + k).text().equalsIgnoreCase(label[k]);
+        }
+        if (match) {
+          starts[next] = words.get(i).x0();
+          if (next > 0 && starts[next] <= starts[next - 1]) {
+            return null;
+          }
+          next++;
+          i += label.length - 1;
+        }
+      }
+      return next == COLUMNS ? new Columns(starts) : null;
+    }
+
+    private final float[] starts;
+
+    private Columns(float[] starts) {
+      this.starts = starts;
+    }
+
+    int of(float x) {
+      int column = 0;
+      for (int i = 1; i < COLUMNS; i++) {
+        float gap = starts[i] - starts[i - 1];
+        if (x >= starts[i] - Math.min(TOLERANCE, gap / 3)) {
+          column = i;
+        }
+      }
+      return column;
+    }
+  }
+}
