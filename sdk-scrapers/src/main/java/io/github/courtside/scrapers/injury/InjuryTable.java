@@ -51,6 +51,9 @@ final class InjuryTable {
   /** Fragments farther than this from every row anchor (in points) belong to no row. */
   private static final float MAX_ROW_DISTANCE = 48;
 
+  /** The widest line spacing of a wrapped cell (points; 1.4 lines of a 11.4 pt font). */
+  private static final float MAX_LINE_SPACING = 16;
+
   /** Words closer than this in y (points) are on the same printed line. */
   private static final float SAME_LINE = 1.5f;
 
@@ -200,10 +203,9 @@ final class InjuryTable {
         rows.add(new Row(f));
       }
     }
-    for (Fragment f : page) {
-      if ((f.column() == REASON || f.column() == STATUS)
-          && f.text().equalsIgnoreCase(NOT_SUBMITTED)
-          && rows.stream().noneMatch(r -> Math.abs(r.anchor.y() - f.y()) <= SAME_LINE)) {
+    Set<Fragment> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Fragment f : notSubmittedCells(page, consumed)) {
+      if (rows.stream().noneMatch(r -> Math.abs(r.anchor.y() - f.y()) <= SAME_LINE)) {
         rows.add(new Row(f));
       }
     }
@@ -215,37 +217,19 @@ final class InjuryTable {
       anchors.add(row.anchor);
     }
     Set<Integer> orphanLines = new HashSet<>();
+    List<Fragment> others = new ArrayList<>();
     for (Fragment f : page) {
-      if (anchors.contains(f)) {
-        continue;
+      if (!anchors.contains(f) && !consumed.contains(f)) {
+        others.add(f);
       }
-      Row nearest = null;
-      float best = Float.MAX_VALUE;
-      for (Row row : rows) {
-        float distance = Math.abs(row.anchor.y() - f.y());
-        if (distance < best) { // ties go to the upper row
-          best = distance;
-          nearest = row;
-        }
-      }
-      if (nearest == null || best > MAX_ROW_DISTANCE) {
-        orphanLines.add(f.line());
-        tracker.recordError(
-            f.column() == REASON ? InjuryReportParser.REASONS : InjuryReportParser.GAMES,
-            "orphan_cell",
-            "text '"
-                + f.text()
-                + "' in the "
-                + Columns.LABELS.get(f.column())
-                + " column belongs to no row on page "
-                + pageNumber,
-            ProblemContext.line(f.line(), f.lineText()));
-        continue;
-      }
-      nearest.cells.get(f.column()).add(f);
+    }
+    for (List<Fragment> block : blocks(others)) {
+      assign(block, rows, orphanLines);
     }
     for (Fragment f : page) {
-      if (!anchorLines.contains(f.line()) && !orphanLines.contains(f.line())) {
+      if (!anchorLines.contains(f.line())
+          && !orphanLines.contains(f.line())
+          && !consumed.contains(f)) {
         joinedLines.add(f.line());
       }
     }
@@ -253,6 +237,185 @@ final class InjuryTable {
     for (Row row : rows) {
       readRow(row);
     }
+  }
+
+  /**
+   * The NOT YET SUBMITTED cells of the page, each as one fragment: printed on one line, or wrapped
+   * over consecutive lines of the Reason column (then at the lines' middle, and its parts {@code
+   * consumed}).
+   */
+  private static List<Fragment> notSubmittedCells(List<Fragment> page, Set<Fragment> consumed) {
+    List<Fragment> cells = new ArrayList<>();
+    List<Fragment> reasons = new ArrayList<>();
+    for (Fragment f : page) {
+      if (f.column() == STATUS && f.text().equalsIgnoreCase(NOT_SUBMITTED)) {
+        cells.add(f);
+      } else if (f.column() == REASON) {
+        reasons.add(f);
+      }
+    }
+    reasons.sort(Comparator.comparingDouble(Fragment::y));
+    for (int i = 0; i < reasons.size(); i++) {
+      StringBuilder text = new StringBuilder(reasons.get(i).text());
+      int end = i;
+      while (NOT_SUBMITTED.startsWith(text.toString().toUpperCase(Locale.ROOT) + " ")
+          && end + 1 < reasons.size()
+          && reasons.get(end + 1).y() - reasons.get(end).y() <= MAX_LINE_SPACING) {
+        end++;
+        text.append(' ').append(reasons.get(end).text());
+      }
+      if (!text.toString().equalsIgnoreCase(NOT_SUBMITTED)) {
+        continue;
+      }
+      Fragment first = reasons.get(i);
+      if (end == i) {
+        cells.add(first);
+        continue;
+      }
+      float middle = (first.y() + reasons.get(end).y()) / 2;
+      for (int k = i; k <= end; k++) {
+        consumed.add(reasons.get(k));
+      }
+      cells.add(
+          new Fragment(first.line(), first.lineText(), REASON, first.x(), middle, NOT_SUBMITTED));
+      i = end;
+    }
+    return cells;
+  }
+
+  /**
+   * Groups the fragments into cell blocks: the lines of one column that follow each other at the
+   * line spacing of a wrapped cell (the page's smallest spacing between two lines of a column, give
+   * or take a third), not at the larger spacing of rows.
+   */
+  private static List<List<Fragment>> blocks(List<Fragment> fragments) {
+    List<List<Fragment>> byColumn = new ArrayList<>();
+    for (int c = 0; c < COLUMNS; c++) {
+      byColumn.add(new ArrayList<>());
+    }
+    fragments.forEach(f -> byColumn.get(f.column()).add(f));
+    float spacing = MAX_LINE_SPACING;
+    for (List<Fragment> column : byColumn) {
+      column.sort(Comparator.comparingDouble(Fragment::y).thenComparingDouble(Fragment::x));
+      for (int i = 1; i < column.size(); i++) {
+        float gap = column.get(i).y() - column.get(i - 1).y();
+        if (gap > SAME_LINE) {
+          spacing = Math.min(spacing, gap);
+        }
+      }
+    }
+    List<List<Fragment>> blocks = new ArrayList<>();
+    for (List<Fragment> column : byColumn) {
+      List<Fragment> block = new ArrayList<>();
+      for (Fragment f : column) {
+        if (!block.isEmpty() && f.y() - block.get(block.size() - 1).y() > spacing * 4 / 3) {
+          blocks.add(block);
+          block = new ArrayList<>();
+        }
+        block.add(f);
+      }
+      if (!block.isEmpty()) {
+        blocks.add(block);
+      }
+    }
+    return blocks;
+  }
+
+  /**
+   * Gives a cell block to its row: the one row anchored within the block's lines (a cell centred on
+   * its row or running below it); a block beside no anchor goes to the row nearest its middle; a
+   * block beside several (unwrapped cells of consecutive rows) is split, each line to the row
+   * nearest it.
+   */
+  private void assign(List<Fragment> block, List<Row> rows, Set<Integer> orphanLines) {
+    float top = block.get(0).y();
+    float bottom = block.get(block.size() - 1).y();
+    List<Row> inside = new ArrayList<>();
+    for (Row row : rows) {
+      float y = row.anchor.y();
+      if (y >= top - SAME_LINE && y <= bottom + SAME_LINE) {
+        inside.add(row);
+      }
+    }
+    int column = block.get(0).column();
+    if (inside.size() == 1) {
+      inside.get(0).cells.get(column).addAll(block);
+      return;
+    }
+    if (inside.size() > 1) {
+      split(block, inside, column);
+      return;
+    }
+    Row nearest = nearest(rows, (top + bottom) / 2);
+    if (nearest != null) {
+      nearest.cells.get(column).addAll(block);
+      return;
+    }
+    for (Fragment f : block) {
+      orphanLines.add(f.line());
+      tracker.recordError(
+          f.column() == REASON ? InjuryReportParser.REASONS : InjuryReportParser.GAMES,
+          "orphan_cell",
+          "text '"
+              + f.text()
+              + "' in the "
+              + Columns.LABELS.get(f.column())
+              + " column belongs to no row on page "
+              + pageNumber,
+          ProblemContext.line(f.line(), f.lineText()));
+    }
+  }
+
+  /**
+   * Splits a block beside several rows (cells of consecutive rows, wrapped or not, printed close
+   * together): between two rows' anchors it is cut at the widest spacing of its lines (of two about
+   * as wide, the one nearer the middle between the anchors).
+   */
+  private static void split(List<Fragment> block, List<Row> inside, int column) {
+    int from = 0;
+    for (int r = 0; r < inside.size(); r++) {
+      int to = block.size();
+      if (r + 1 < inside.size()) {
+        float upper = inside.get(r).anchor.y();
+        float lower = inside.get(r + 1).anchor.y();
+        float middle = (upper + lower) / 2;
+        int cut = -1;
+        float best = -Float.MAX_VALUE;
+        for (int i = Math.max(from, 1); i < block.size(); i++) {
+          float before = block.get(i - 1).y();
+          float after = block.get(i).y();
+          // widest spacing between the anchors; of two about as wide, the one nearer the middle
+          float score = after - before - Math.abs((before + after) / 2 - middle) / 10;
+          if (before >= upper - SAME_LINE && after <= lower + SAME_LINE && score > best) {
+            best = score;
+            cut = i;
+          }
+        }
+        if (cut < 0) { // no line strictly between the anchors: cut at the upper anchor's line
+          cut = from;
+          while (cut < block.size() && block.get(cut).y() <= upper + SAME_LINE) {
+            cut++;
+          }
+        }
+        to = cut;
+      }
+      inside.get(r).cells.get(column).addAll(block.subList(from, to));
+      from = to;
+    }
+  }
+
+  /** The row anchored nearest {@code y}, within {@link #MAX_ROW_DISTANCE}; ties go up. */
+  private static @Nullable Row nearest(List<Row> rows, float y) {
+    Row nearest = null;
+    float best = MAX_ROW_DISTANCE;
+    for (Row row : rows) {
+      float distance = Math.abs(row.anchor.y() - y);
+      if (distance <= best && (nearest == null || distance < best)) {
+        best = distance;
+        nearest = row;
+      }
+    }
+    return nearest;
   }
 
   private void readRow(Row row) {

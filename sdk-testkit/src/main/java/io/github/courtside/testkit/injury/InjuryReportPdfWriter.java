@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,8 +27,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * "Injury Report: 01/04/24 12:30 PM"; columns Game Date, Game Time, Matchup, Team, Player Name,
  * Current Status, Reason; date, time, matchup and team printed only on their group's first row;
  * "NOT YET SUBMITTED" in the reason column; "Page N of M" footers). A cell too narrow for its text
- * wraps over lines that are centred on the row, as in the NBA's files: a two-line reason prints one
- * line above and one below the player's row.
+ * wraps over lines that are centred on the row, as in the NBA's files (a two-line reason prints one
+ * line above and one below the player's row), or, in the {@link Wrap#BELOW} variant, starts on the
+ * row and runs below it; a jittered layout moves every body cell a little off its column and row.
  *
  * <pre>{@code
  * byte[] pdf = InjuryReportPdfWriter.create(new InjuryReportPdfWriter.Layout(9f, 100, 120, true, 40))
@@ -40,6 +42,14 @@ public final class InjuryReportPdfWriter {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   private static final float HEIGHT = 612;
 
+  /** How a cell too narrow for its text wraps. */
+  public enum Wrap {
+    /** Lines centred on the row (one above and one below for two lines), as the NBA prints. */
+    CENTRED,
+    /** The first line on the row's baseline, the rest below it. */
+    BELOW
+  }
+
   /**
    * A layout variant.
    *
@@ -48,13 +58,18 @@ public final class InjuryReportPdfWriter {
    * @param reasonWidth width of the Reason column (narrow ones wrap long reasons)
    * @param headerOnEveryPage repeat the column header on every page, not only the first
    * @param bottomMargin the page's lower text limit (larger: more page breaks)
+   * @param wrap how wrapped team and reason cells are laid out
+   * @param jitter the most each body cell is moved off its column's x (up to this many points) and
+   *     off its row's baseline (up to a sixth of it), 0 to 3, drawn per cell from the draft
    */
   public record Layout(
       float fontSize,
       float teamWidth,
       float reasonWidth,
       boolean headerOnEveryPage,
-      float bottomMargin) {
+      float bottomMargin,
+      Wrap wrap,
+      float jitter) {
     /** Checks the sizes. */
     public Layout {
       if (fontSize < 8 || fontSize > 10) {
@@ -66,6 +81,20 @@ public final class InjuryReportPdfWriter {
       if (bottomMargin < 30 || bottomMargin > 400) {
         throw new IllegalArgumentException("bottomMargin must be within 30..400: " + bottomMargin);
       }
+      Objects.requireNonNull(wrap, "wrap");
+      if (jitter < 0 || jitter > 3) {
+        throw new IllegalArgumentException("jitter must be within 0..3: " + jitter);
+      }
+    }
+
+    /** A layout with centred wrapping and no jitter. */
+    public Layout(
+        float fontSize,
+        float teamWidth,
+        float reasonWidth,
+        boolean headerOnEveryPage,
+        float bottomMargin) {
+      this(fontSize, teamWidth, reasonWidth, headerOnEveryPage, bottomMargin, Wrap.CENTRED, 0);
     }
 
     /** The NBA's layout: 10 pt, columns wide enough for every team name, header on page one. */
@@ -93,7 +122,8 @@ public final class InjuryReportPdfWriter {
   /** The report as PDF bytes (the same bytes for the same draft and layout). */
   public byte[] write(InjuryReportDraft draft) {
     try (PDDocument document = new PDDocument()) {
-      new Rendering(document, layout).render(draft);
+      new Rendering(document, layout, new SplittableRandom((draft + "\n" + layout).hashCode()))
+          .render(draft);
       PdfFileIds.stamp(document, draft + "\n" + layout);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
@@ -118,12 +148,14 @@ public final class InjuryReportPdfWriter {
     private final float reasonX;
     private final float width;
     private final List<PDPage> pages = new ArrayList<>();
+    private final SplittableRandom jitter;
     private PDPageContentStream content;
     private float y;
 
-    Rendering(PDDocument document, Layout layout) throws IOException {
+    Rendering(PDDocument document, Layout layout, SplittableRandom jitter) throws IOException {
       this.document = document;
       this.layout = layout;
+      this.jitter = jitter;
       this.playerX = teamX + layout.teamWidth();
       this.statusX = playerX + 150;
       this.reasonX = statusX + 78;
@@ -206,26 +238,35 @@ public final class InjuryReportPdfWriter {
       List<String> teamLines = wrap(team, layout.teamWidth() - 6);
       List<String> reasonLines = wrap(reason, layout.reasonWidth());
       int lines = Math.max(1, Math.max(teamLines.size(), reasonLines.size()));
-      float height = Math.max(22, (lines - 1) * gap + 16);
+      boolean below = layout.wrap() == Wrap.BELOW;
+      float height = below ? (lines - 1) * gap + 22 : Math.max(22, (lines - 1) * gap + 16);
       if (y - height < layout.bottomMargin()) {
         content.close();
         content = newPage();
       }
-      float center = y - height / 2 + 4;
-      text(content, regular, size, dateX, center, date);
-      text(content, regular, size, timeX, center, time);
-      text(content, regular, size, matchupX, center, matchup);
-      centred(teamX, center, gap, teamLines);
-      text(content, regular, size, playerX, center, player);
-      text(content, regular, size, statusX, center, status);
-      centred(reasonX, center, gap, reasonLines);
+      float center = below ? y - 7 : y - height / 2 + 4;
+      cell(dateX, center, date);
+      cell(timeX, center, time);
+      cell(matchupX, center, matchup);
+      wrapped(teamX, center, gap, teamLines);
+      cell(playerX, center, player);
+      cell(statusX, center, status);
+      wrapped(reasonX, center, gap, reasonLines);
       y -= height;
     }
 
-    private void centred(float x, float center, float gap, List<String> lines) throws IOException {
-      float top = center + (lines.size() - 1) * gap / 2;
+    /** A body cell, moved off its place by up to the layout's jitter. */
+    private void cell(float x, float yy, String value) throws IOException {
+      float j = layout.jitter();
+      float dx = j == 0 ? 0 : (float) jitter.nextDouble(-j, j);
+      float dy = j == 0 ? 0 : (float) jitter.nextDouble(-j / 6, j / 6);
+      text(content, regular, layout.fontSize(), x + dx, yy + dy, value);
+    }
+
+    private void wrapped(float x, float center, float gap, List<String> lines) throws IOException {
+      float top = layout.wrap() == Wrap.BELOW ? center : center + (lines.size() - 1) * gap / 2;
       for (int i = 0; i < lines.size(); i++) {
-        text(content, regular, layout.fontSize(), x, top - i * gap, lines.get(i));
+        cell(x, top - i * gap, lines.get(i));
       }
     }
 

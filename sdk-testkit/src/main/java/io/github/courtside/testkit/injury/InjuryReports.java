@@ -134,6 +134,27 @@ public final class InjuryReports {
     };
   }
 
+  /**
+   * Layouts the parser does not control: cells jittered off their column and row by up to 3 points,
+   * wrapped cells centred on their row or running below it, narrow team and reason columns (most
+   * long team names and reasons wrap), other font sizes and page breaks.
+   */
+  public static Generator<InjuryReportPdfWriter.Layout> jitteredLayouts() {
+    return (random, size) -> {
+      float font = 8 + random.nextInt(5) * 0.5f;
+      float team = random.nextBoolean() ? 90 + random.nextInt(20) : 150 + random.nextInt(20);
+      float reason = 95 + random.nextInt(60);
+      float bottom = random.nextInt(3) == 0 ? 200 + random.nextInt(200) : 40;
+      InjuryReportPdfWriter.Wrap wrap =
+          random.nextBoolean()
+              ? InjuryReportPdfWriter.Wrap.CENTRED
+              : InjuryReportPdfWriter.Wrap.BELOW;
+      float jitter = 0.5f + random.nextInt(6) * 0.5f;
+      return new InjuryReportPdfWriter.Layout(
+          font, team, reason, random.nextBoolean(), bottom, wrap, jitter);
+    };
+  }
+
   /** Drafts rendered in layouts. */
   public static Generator<RenderedInjuryReport> rendered() {
     return rendered(drafts(), layouts());

@@ -104,6 +104,73 @@ class GeneratedInjuryReportRoundTripTest {
     }
   }
 
+  /**
+   * Layouts the parser does not control: every body cell jittered off its column and row, wrapped
+   * team and reason cells centred on their row or starting on it and running below (a reason's tail
+   * below its row used to be read as the head of the next player's reason), narrow columns.
+   */
+  @Test
+  void reportsInJitteredLayoutsWithBothWrapStylesParseBack() {
+    Generator<RenderedInjuryReport> rendered =
+        InjuryReports.rendered(InjuryReports.drafts(), InjuryReports.jitteredLayouts());
+    int belowMerged = 0;
+    int centredMerged = 0;
+    for (int i = 0; i < SEEDS.length; i++) {
+      RenderedInjuryReport r = rendered.generate(new SplittableRandom(SEEDS[i]), 40 + 2 * i);
+      int merged = assertParsesBack(r, "seed " + SEEDS[i]).mergedReasons();
+      if (r.layout().wrap() == InjuryReportPdfWriter.Wrap.BELOW) {
+        belowMerged += merged;
+      } else {
+        centredMerged += merged;
+      }
+    }
+    assertTrue(belowMerged > 0 && centredMerged > 0, belowMerged + " / " + centredMerged);
+  }
+
+  /** A name printed without the "Last, First" comma is kept as printed and reported. */
+  @Test
+  void aRowWithoutACommaInTheNameIsKeptAndReported() {
+    InjuryReportDraft draft =
+        new InjuryReportDraft(
+            java.time.LocalDateTime.of(2024, 1, 4, 12, 30),
+            List.of(
+                new InjuryReportDraft.Game(
+                    java.time.LocalDate.of(2024, 1, 4),
+                    "07:30 (ET)",
+                    new InjuryReportDraft.TeamEntry(
+                        io.github.courtside.scrapers.teams.NbaTeam.MIL,
+                        true,
+                        List.of(
+                            new InjuryReportDraft.Row(
+                                "Giannis Antetokounmpo", InjuryStatus.PROBABLE, "Rest"),
+                            new InjuryReportDraft.Row(
+                                "Lopez, Brook", InjuryStatus.OUT, "Personal Reasons"))),
+                    new InjuryReportDraft.TeamEntry(
+                        io.github.courtside.scrapers.teams.NbaTeam.SAS, false, List.of()))));
+    for (InjuryReportPdfWriter.Layout layout :
+        List.of(
+            InjuryReportPdfWriter.Layout.standard(),
+            new InjuryReportPdfWriter.Layout(
+                9, 100, 100, true, 40, InjuryReportPdfWriter.Wrap.BELOW, 3))) {
+      InjuryReport parsed = parser.parse(InjuryReportPdfWriter.create(layout).write(draft));
+      assertEquals(
+          withoutConfidence(draft.records()),
+          withoutConfidence(parsed.records()),
+          parsed.sections().toString());
+      assertEquals(
+          List.of("name_without_comma"),
+          parsed
+              .sections()
+              .section(InjuryReportParser.PLAYERS)
+              .orElseThrow()
+              .issueSamples()
+              .stream()
+              .map(p -> p.type())
+              .toList(),
+          parsed.sections().toString());
+    }
+  }
+
   @Test
   void theSameSeedGivesTheSameReport() {
     assertEquals(InjuryReports.rendered().samples(5L, 3), InjuryReports.rendered().samples(5L, 3));
