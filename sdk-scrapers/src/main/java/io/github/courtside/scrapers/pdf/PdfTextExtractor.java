@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
  * a damaged document that sends PDFBox into a long repair or a huge content stream is abandoned
  * with {@link Reason#TIMED_OUT} shortly after the budget; the parsers add a hard wall-clock {@link
  * TimeBudget} around extraction and parsing. Size and memory are bounded by {@code maxBytes},
- * {@code maxPages}, a cap of glyphs per page and per document, and a limit on what compressed
- * streams may inflate to (checked before PDFBox inflates them), which also caps PDFBox's stream
- * cache. Words come with their x-range ({@link PdfText#positionedLines()}). Every failure is a
- * {@link PdfExtractionException} with a reason; nothing else escapes (PDFBox's runtime exceptions
- * and stack overflows on cyclic structures included).
+ * {@code maxPages}, a cap of glyphs per page and per document, and a limit on what the streams may
+ * decode to through any of the filters text extraction applies (Flate, LZW, RunLength, ASCII85,
+ * ASCIIHex, chained or not; decoded once, under the limit, before PDFBox reads them), which also
+ * caps PDFBox's stream cache. Words come with their x-range ({@link PdfText#positionedLines()}).
+ * Every failure is a {@link PdfExtractionException} with a reason; nothing else escapes (PDFBox's
+ * runtime exceptions and stack overflows on cyclic structures included).
  *
  * <pre>{@code
  * PdfTextExtractor extractor = PdfTextExtractor.builder()
@@ -108,8 +109,9 @@ public abstract class PdfTextExtractor {
   }
 
   /**
-   * The most bytes the document's compressed streams may inflate to, together, and the limit of
-   * PDFBox's in-memory stream cache; 64 MiB unless set.
+   * The most bytes the document's encoded streams may decode to, together (Flate, LZW, RunLength,
+   * ASCII85 and ASCIIHex filters, in any chain), and the limit of PDFBox's in-memory stream cache;
+   * 64 MiB unless set.
    */
   @Value.Default
   public long maxInflatedBytes() {
@@ -169,7 +171,7 @@ public abstract class PdfTextExtractor {
         throw new PdfExtractionException(
             Reason.TOO_LARGE, "PDF of " + pages + " pages exceeds the limit of " + maxPages());
       }
-      InflatedSize.check(document.getDocument(), maxInflatedBytes(), deadline);
+      DecodedStreams.decode(document.getDocument(), maxInflatedBytes(), deadline);
       collector.writeText(document, Writer.nullWriter());
       PdfExtractionException stopped = collector.failure();
       if (stopped != null) {

@@ -14,6 +14,7 @@ import io.github.courtside.scrapers.gamebook.TeamSide;
 import io.github.courtside.scrapers.gamebook.TeamTotals;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import io.github.courtside.testkit.internal.PdfFileIds;
+import io.github.courtside.testkit.internal.PdfPages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,6 @@ import java.util.TimeZone;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -210,13 +210,14 @@ public final class GamebookPdfWriter {
     private final PDFont regular;
     private PDFont unicode;
     private boolean unicodeLoaded;
-    private final List<PDPage> pages = new ArrayList<>();
+    private final PdfPages pages;
     private PDPageContentStream content;
     private float y;
     private Optional<TeamSide> openTable = Optional.empty();
 
     Rendering(PDDocument document, Gamebook gamebook, Style style) throws IOException {
       this.document = document;
+      this.pages = new PdfPages(document);
       this.gamebook = gamebook;
       this.style = style;
       this.jitter = new java.util.Random(style.jitterSeed());
@@ -262,10 +263,7 @@ public final class GamebookPdfWriter {
     }
 
     private PDPageContentStream newPage() throws IOException {
-      PDPage page = new PDPage(PDRectangle.LETTER);
-      document.addPage(page);
-      pages.add(page);
-      PDPageContentStream stream = new PDPageContentStream(document, page);
+      PDPageContentStream stream = pages.add(PDRectangle.LETTER);
       text(stream, bold, 16, LEFT, TOP, "Official Scorer's Report");
       rule(stream, TOP - 7, 1.2f);
       y = TOP - 22;
@@ -552,22 +550,19 @@ public final class GamebookPdfWriter {
 
     private void footers(GameInfo game) throws IOException {
       int year = game.date().map(LocalDate::getYear).orElse(2024);
-      for (int i = 0; i < pages.size(); i++) {
-        try (PDPageContentStream footer =
-            new PDPageContentStream(
-                document, pages.get(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
-          rule(footer, 39, 0.4f);
-          text(
-              footer,
-              regular,
-              6.5f,
-              LEFT,
-              30,
-              "Copyright (c) " + year + " NBA Properties, Inc. All Rights Reserved.");
-          String page = "Page " + (i + 1) + " of " + pages.size();
-          text(footer, regular, 6.5f, RIGHT - width(regular, page, 6.5f), 30, page);
-        }
-      }
+      pages.appendToEach(
+          (footer, index, count) -> {
+            rule(footer, 39, 0.4f);
+            text(
+                footer,
+                regular,
+                6.5f,
+                LEFT,
+                30,
+                "Copyright (c) " + year + " NBA Properties, Inc. All Rights Reserved.");
+            String page = "Page " + (index + 1) + " of " + count;
+            text(footer, regular, 6.5f, RIGHT - width(regular, page, 6.5f), 30, page);
+          });
     }
 
     private String nickname(GameTeam team) {

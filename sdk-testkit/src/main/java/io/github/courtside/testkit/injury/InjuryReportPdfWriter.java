@@ -5,6 +5,7 @@ import io.github.courtside.testkit.injury.InjuryReportDraft.Game;
 import io.github.courtside.testkit.injury.InjuryReportDraft.Row;
 import io.github.courtside.testkit.injury.InjuryReportDraft.TeamEntry;
 import io.github.courtside.testkit.internal.PdfFileIds;
+import io.github.courtside.testkit.internal.PdfPages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -147,7 +147,7 @@ public final class InjuryReportPdfWriter {
     private final float statusX;
     private final float reasonX;
     private final float width;
-    private final List<PDPage> pages = new ArrayList<>();
+    private final PdfPages pages;
     private final SplittableRandom jitter;
     private PDPageContentStream content;
     private float y;
@@ -156,6 +156,7 @@ public final class InjuryReportPdfWriter {
       this.document = document;
       this.layout = layout;
       this.jitter = jitter;
+      this.pages = new PdfPages(document);
       this.playerX = teamX + layout.teamWidth();
       this.statusX = playerX + 150;
       this.reasonX = statusX + 78;
@@ -205,12 +206,9 @@ public final class InjuryReportPdfWriter {
     }
 
     private PDPageContentStream newPage() throws IOException {
-      PDPage page = new PDPage(new PDRectangle(width, HEIGHT));
-      document.addPage(page);
-      pages.add(page);
-      PDPageContentStream stream = new PDPageContentStream(document, page);
+      PDPageContentStream stream = pages.add(new PDRectangle(width, HEIGHT));
       y = HEIGHT - 80;
-      if (pages.size() == 1 || layout.headerOnEveryPage()) {
+      if (pages.count() == 1 || layout.headerOnEveryPage()) {
         float size = layout.fontSize();
         text(stream, bold, size, dateX, y, "Game Date");
         text(stream, bold, size, timeX, y, "Game Time");
@@ -298,25 +296,18 @@ public final class InjuryReportPdfWriter {
     private void titles(InjuryReportDraft draft) throws IOException {
       String title = "Injury Report: " + draft.issuedAt().format(TITLE);
       float titleWidth = bold.getStringWidth(title) / 1000 * 20;
-      for (PDPage page : pages) {
-        try (PDPageContentStream stream =
-            new PDPageContentStream(
-                document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-          text(stream, bold, 20, (width - titleWidth) / 2, HEIGHT - 50, title);
-        }
-      }
+      pages.appendToEach(
+          (stream, index, count) ->
+              text(stream, bold, 20, (width - titleWidth) / 2, HEIGHT - 50, title));
     }
 
     private void footers() throws IOException {
-      for (int i = 0; i < pages.size(); i++) {
-        try (PDPageContentStream stream =
-            new PDPageContentStream(
-                document, pages.get(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
-          String page = "Page " + (i + 1) + " of " + pages.size();
-          float w = regular.getStringWidth(page) / 1000 * 9;
-          text(stream, regular, 9, (width - w) / 2, 24, page);
-        }
-      }
+      pages.appendToEach(
+          (stream, index, count) -> {
+            String page = "Page " + (index + 1) + " of " + count;
+            float w = regular.getStringWidth(page) / 1000 * 9;
+            text(stream, regular, 9, (width - w) / 2, 24, page);
+          });
     }
 
     private static void text(

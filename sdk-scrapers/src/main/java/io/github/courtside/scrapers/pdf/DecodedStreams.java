@@ -1,0 +1,270 @@
+package io.github.courtside.scrapers.pdf;
+
+import io.github.courtside.scrapers.pdf.PdfExtractionException.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.Filter;
+import org.apache.pdfbox.filter.FilterFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes the document's streams once, under a size limit, before PDFBox reads them: PDFBox decodes
+ * a stream wholly into memory, so a decompression bomb behind any of the filters text extraction
+ * applies (Flate, LZW, RunLength, ASCII85, ASCIIHex, in any chain) would exhaust the heap. Every
+ * non-image stream whose filters are all of those is decoded through PDFBox's own filters into a
+ * buffer that refuses to grow past what is left of the per-document limit, reading and writing
+ * through checks of the deadline and the thread's interrupt flag (a stream that could expand past
+ * the limit is first decoded into a counter that keeps nothing, so a bomb is refused without
+ * allocating its output); the decoded bytes then replace the stream's encoded ones, so PDFBox does
+ * not decode it a second time. Image streams are skipped (text extraction does not decode them);
+ * damaged data is left for PDFBox to read as it can.
+ */
+final class DecodedStreams {
+  private static final Set<COSName> TEXT_FILTERS =
+      Set.of(
+          COSName.FLATE_DECODE,
+          COSName.FLATE_DECODE_ABBREVIATION,
+          COSName.LZW_DECODE,
+          COSName.LZW_DECODE_ABBREVIATION,
+          COSName.RUN_LENGTH_DECODE,
+          COSName.RUN_LENGTH_DECODE_ABBREVIATION,
+          COSName.ASCII85_DECODE,
+          COSName.ASCII85_DECODE_ABBREVIATION,
+          COSName.ASCII_HEX_DECODE,
+          COSName.ASCII_HEX_DECODE_ABBREVIATION);
+
+  /** The most a filter can expand its input (Flate's deflate limit is 1032:1; LZW's is higher). */
+  private static final Map<COSName, Double> MAX_RATIO =
+      Map.of(
+          COSName.FLATE_DECODE, 1032.0,
+          COSName.FLATE_DECODE_ABBREVIATION, 1032.0,
+          COSName.LZW_DECODE, 8192.0,
+          COSName.LZW_DECODE_ABBREVIATION, 8192.0,
+          COSName.RUN_LENGTH_DECODE, 64.0,
+          COSName.RUN_LENGTH_DECODE_ABBREVIATION, 64.0,
+          COSName.ASCII85_DECODE, 1.25,
+          COSName.ASCII85_DECODE_ABBREVIATION, 1.25,
+          COSName.ASCII_HEX_DECODE, 0.5,
+          COSName.ASCII_HEX_DECODE_ABBREVIATION, 0.5);
+
+  private DecodedStreams() {}
+
+  /**
+   * Decodes the streams, at most {@code maxBytes} in all.
+   *
+   * @throws PdfExtractionException with {@link Reason#TOO_LARGE} past the limit
+   * @throws Deadline.Expired once the deadline passed or the thread was interrupted
+   */
+  static void decode(COSDocument document, long maxBytes, Deadline deadline) throws IOException {
+    long total = 0;
+    boolean encrypted = document.isEncrypted();
+    for (COSObjectKey key : List.copyOf(document.getXrefTable().keySet())) {
+      deadline.check();
+      COSStream stream = streamAt(document, key);
+      if (stream == null || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+        continue;
+      }
+      List<COSName> filters = filters(stream.getFilters());
+      if (filters == null || filters.isEmpty()) {
+        continue;
+      }
+      byte[] decoded;
+      try {
+        decoded = decode(stream, filters, maxBytes - total, deadline, key);
+      } catch (TooLarge e) {
+        throw new PdfExtractionException(
+            Reason.TOO_LARGE,
+            "compressed streams decode to more than "
+                + maxBytes
+                + " bytes (object "
+                + key.getNumber()
+                + ", filters "
+                + filters
+                + ")");
+      } catch (Deadline.Expired e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        continue; // damaged data: PDFBox reads what it can, as it would without this step
+      }
+      total += decoded.length;
+      if (!encrypted) {
+        try (OutputStream raw = stream.createRawOutputStream()) {
+          raw.write(decoded);
+        }
+        stream.removeItem(COSName.FILTER);
+        stream.removeItem(COSName.DECODE_PARMS);
+      }
+    }
+  }
+
+  private static byte[] decode(
+      COSStream stream, List<COSName> filters, long limit, Deadline deadline, COSObjectKey key)
+      throws IOException {
+    byte[] data;
+    try (InputStream raw = stream.createRawInputStream()) {
+      data = raw.readAllBytes();
+    }
+    double bound = data.length;
+    for (COSName filter : filters) {
+      bound *= MAX_RATIO.getOrDefault(filter, Double.MAX_VALUE);
+    }
+    if (bound > limit) {
+      // it could decode past the limit: count first, keeping nothing, so a bomb is refused fast
+      decode(stream, filters, data, limit, deadline, false);
+    }
+    return decode(stream, filters, data, limit, deadline, true);
+  }
+
+  private static byte[] decode(
+      COSStream stream,
+      List<COSName> filters,
+      byte[] encoded,
+      long limit,
+      Deadline deadline,
+      boolean keepLast)
+      throws IOException {
+    byte[] data = encoded;
+    for (int i = 0; i < filters.size(); i++) {
+      Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
+      Limited out = new Limited(limit, deadline, keepLast || i < filters.size() - 1);
+      filter.decode(new Checked(data, deadline), out, stream, i);
+      data = out.toByteArray();
+    }
+    return data;
+  }
+
+  /** The stream's filters, or null when one of them is not a text filter. */
+  private static @Nullable List<COSName> filters(@Nullable COSBase filters) {
+    List<COSName> names = new ArrayList<>();
+    if (filters instanceof COSName name) {
+      names.add(name);
+    } else if (filters instanceof COSArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (!(array.getObject(i) instanceof COSName name)) {
+          return null;
+        }
+        names.add(name);
+      }
+    } else if (filters != null) {
+      return null;
+    }
+    for (COSName name : names) {
+      if (!TEXT_FILTERS.contains(name)) {
+        return null;
+      }
+    }
+    return names;
+  }
+
+  private static @Nullable COSStream streamAt(COSDocument document, COSObjectKey key) {
+    try {
+      COSObject object = document.getObjectFromPool(key);
+      COSBase base = object == null ? null : object.getObject();
+      return base instanceof COSStream stream ? stream : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Past the limit. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("decoded stream too large");
+    }
+  }
+
+  /** A buffer that refuses to grow past a limit and checks the deadline every 64 KiB. */
+  private static final class Limited extends OutputStream {
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+    private final long limit;
+    private final Deadline deadline;
+    private final boolean keep;
+    private long size;
+    private long sinceCheck;
+
+    /** A buffer, or with {@code keep} false a counter that keeps nothing. */
+    Limited(long limit, Deadline deadline, boolean keep) {
+      this.limit = limit;
+      this.deadline = deadline;
+      this.keep = keep;
+    }
+
+    private void grow(int length) throws IOException {
+      size += length;
+      if (size > limit) {
+        throw new TooLarge();
+      }
+      sinceCheck += length;
+      if (sinceCheck >= 1 << 16) {
+        sinceCheck = 0;
+        deadline.check();
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      grow(1);
+      if (keep) {
+        buffer.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      grow(len);
+      if (keep) {
+        buffer.write(b, off, len);
+      }
+    }
+
+    byte[] toByteArray() {
+      return buffer.toByteArray();
+    }
+  }
+
+  /** The encoded bytes, read through checks of the deadline every 64 KiB. */
+  private static final class Checked extends FilterInputStream {
+    private final Deadline deadline;
+    private long sinceCheck;
+
+    Checked(byte[] data, Deadline deadline) {
+      super(new java.io.ByteArrayInputStream(data));
+      this.deadline = deadline;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (++sinceCheck >= 1 << 16) {
+        sinceCheck = 0;
+        deadline.check();
+      }
+      return super.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      sinceCheck += len;
+      if (sinceCheck >= 1 << 16) {
+        sinceCheck = 0;
+        deadline.check();
+      }
+      return super.read(b, off, len);
+    }
+  }
+}
