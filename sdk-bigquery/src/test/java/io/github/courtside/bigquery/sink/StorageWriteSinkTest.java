@@ -54,7 +54,7 @@ class StorageWriteSinkTest {
     bigQuery.faults().resetCalls();
   }
 
-  private static StorageWriteSink.Builder sink(DeliveryGuarantee guarantee) {
+  private static StorageWriteSinkSetup.Builder sink(DeliveryGuarantee guarantee) {
     return StorageWriteSink.builder(bigQuery.writeSettings())
         .project(bigQuery.projectId())
         .guarantee(guarantee)

@@ -108,7 +108,15 @@ public final class BatchWriter implements AutoCloseable {
     this.buffer = new BatchBuffer(config, table, metrics);
     this.sender =
         new RequestSender(
-            sink, config, clock, scheduler, setup.errorClassifier(), deadLetters, metrics, buffer);
+            sink,
+            config,
+            clock,
+            scheduler,
+            setup.errorClassifier(),
+            deadLetters,
+            setup.breaker().orElse(null),
+            metrics,
+            buffer);
     metrics.bind(this);
     if (setup.closeOnShutdown()) {
       Thread hook =

@@ -97,6 +97,16 @@ public abstract class BatchWriterSetup {
   public abstract Optional<MeterRegistry> meterRegistry();
 
   /**
+   * The sink's circuit breaker (e.g. a {@code core.breaker.Breaker}). Every request asks it first
+   * and reports its outcome to it; while it is OPEN the writer pauses instead of spending retry
+   * attempts: the batch stays pending (counted in {@link BatchWriterStats#pending()}), the buffer
+   * keeps accepting rows up to its capacity, and sending resumes once the breaker lets a trial call
+   * through (half-open). A close that times out while paused dead-letters the held rows. Default:
+   * none, every retry goes to the sink.
+   */
+  public abstract Optional<RequestGate> breaker();
+
+  /**
    * Also closes the writer (draining its rows) when the JVM shuts down normally, e.g. on SIGTERM
    * from Cloud Run; an explicit {@link BatchWriter#close()} removes the hook. Default false.
    */
