@@ -16,10 +16,10 @@ import org.immutables.value.Value;
 
 /**
  * What a {@link QualityIssueLog} is made of: the sink its rows go to, where the issues that cannot
- * be written go (required: {@link #deadLetters()} or {@link #deadLetterFolder()}; {@link
- * QualityIssueLog#withLoggedDeadLetters} is the old choice of logging them), and the writer's
- * settings. Immutable; the builder is generated ({@link ComponentStyle}) and {@link
- * Builder#build()} makes the log.
+ * be written go (required: {@link #deadLetters()} or {@link #deadLetterFolder()}, checked as {@link
+ * BatchWriterSetup} checks them; {@link QualityIssueLog#withLoggedDeadLetters} is the old choice of
+ * logging them), and the writer's settings. Immutable; the builder is generated ({@link
+ * ComponentStyle}) and {@link Builder#build()} makes the log.
  */
 @ComponentStyle
 @Value.Immutable
@@ -83,24 +83,6 @@ public abstract class QualityIssueLogSetup {
   @Value.Default
   public boolean keepSinkOpen() {
     return false;
-  }
-
-  @Value.Check
-  void check() {
-    if (deadLetters().isPresent() && deadLetterFolder().isPresent()) {
-      throw new IllegalArgumentException(
-          "the quality-issue log for "
-              + sink().table()
-              + " has both deadLetters and"
-              + " deadLetterFolder: choose one");
-    }
-    if (deadLetters().isEmpty() && deadLetterFolder().isEmpty()) {
-      throw new IllegalStateException(
-          "the quality-issue log for "
-              + sink().table()
-              + " has no dead-letter sink: choose deadLetterFolder(path), deadLetters(sink), or"
-              + " QualityIssueLog.withLoggedDeadLetters(sink) to accept losing them to the log");
-    }
   }
 
   /**

@@ -14,10 +14,12 @@ import com.google.cloud.bigquery.storage.v1.TableSchema;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
 import com.google.cloud.bigquery.storage.v1.WriteStreamView;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
+import io.github.courtside.core.batch.AmbiguousWriteException;
 import io.github.courtside.core.batch.BatchRecord;
 import io.github.courtside.core.batch.BatchSink;
 import io.github.courtside.core.batch.Delivery;
 import io.github.courtside.core.batch.ErrorClassifier;
+import io.github.courtside.core.batch.LandedCheck;
 import io.github.courtside.core.batch.SinkException;
 import io.github.courtside.core.batch.SinkResult;
 import io.github.courtside.core.batch.WriteModeViolationException;
@@ -151,6 +153,40 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
    */
   public static StorageWriteSink create(StorageWriteSinkSetup setup) {
     return new StorageWriteSink(setup);
+  }
+
+  /**
+   * Tells whether a row dead-lettered as ambiguous landed: finalizes the stream it names
+   * (idempotent; when it is this sink's current stream, the sink moves to a new one) and compares
+   * the stream's row count with the row's offset. Empty when the stream cannot be finalized.
+   *
+   * <pre>{@code
+   * spill.replay(writer, sink.landedCheck()); // landed rows are not replayed twice
+   * }</pre>
+   */
+  public LandedCheck landedCheck() {
+    return (stream, offset) -> {
+      synchronized (this) {
+        try {
+          long rowCount = client.finalizeWriteStream(stream).getRowCount();
+          if (stream.equals(streamName)) {
+            abandonStream();
+          }
+          log.info(
+              "{}: stream {} holds {} row(s); the row at offset {} {}",
+              table,
+              stream,
+              rowCount,
+              offset,
+              rowCount > offset ? "had landed" : "had not landed");
+          return Optional.of(rowCount > offset);
+        } catch (RuntimeException e) {
+          log.warn(
+              "{}: cannot tell whether {} landed at {}: {}", table, stream, offset, e.toString());
+          return Optional.empty();
+        }
+      }
+    };
   }
 
   @Override
@@ -318,10 +354,20 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
         }
         abandonStream();
       } else if (outcome instanceof Failed failed) {
+        Throwable error = failed.error();
         if (offset >= 0) {
           ledger.unknown(ids(chunk));
+          error =
+              new AmbiguousWriteException(
+                  table,
+                  "AppendRows failed: " + BigQueryErrorClassifier.describe(error),
+                  classifier.isRetryable(error),
+                  error,
+                  Objects.requireNonNull(streamName, "no stream"),
+                  offset,
+                  ids(chunk));
         }
-        attempt.requestFailed(indices(concat(chunk, queue)), failed.error());
+        attempt.requestFailed(indices(concat(chunk, queue)), error);
         break;
       }
     }

@@ -39,7 +39,7 @@ class QualityIssueLogTest {
             IllegalStateException.class,
             () -> QualityIssueLog.builder(InMemorySink.of(ISSUES)).build());
     assertTrue(e.getMessage().contains(ISSUES.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("withLoggedDeadLetters"), e.getMessage());
+    assertTrue(e.getMessage().contains("no dead-letter sink"), e.getMessage());
   }
 
   @Test
