@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,13 +51,37 @@ class GeneratorTest {
 
   @Test
   void simplerRedrawsTheSeedAtHalvingSizesDownToTheSimplest() {
+    Generator<Integer> drawnSize = (random, size) -> size;
+    assertEquals(List.of(50, 25, 12, 6, 0), drawnSize.simpler(11L, 5), "the sizes redrawn at");
+    assertEquals(List.of(0), drawnSize.simpler(11L, 1));
+
     List<List<Integer>> steps = LISTS.simpler(11L, 5);
     assertEquals(5, steps.size());
-    assertEquals(List.of(), steps.get(4));
     assertEquals(steps, LISTS.simpler(11L, 5));
-    for (int i = 1; i < steps.size(); i++) {
-      assertTrue(steps.get(i).size() <= Math.max(1, steps.get(i - 1).size() + 1));
+    int[] sizes = {50, 25, 12, 6, 0};
+    for (int i = 0; i < steps.size(); i++) {
+      assertEquals(LISTS.generate(new SplittableRandom(11L), sizes[i]), steps.get(i), "step " + i);
     }
+    assertEquals(List.of(), steps.get(4));
+
+    // the sizes in between matter: over many seeds, each step draws shorter lists than the last
+    double[] meanLength = new double[5];
+    double fullSizeMean = 0;
+    for (long seed = 0; seed < 300; seed++) {
+      fullSizeMean += LISTS.sample(seed).size() / 300.0;
+      List<List<Integer>> simpler = LISTS.simpler(seed, 5);
+      for (int i = 0; i < 5; i++) {
+        meanLength[i] += simpler.get(i).size() / 300.0;
+      }
+    }
+    for (int i = 1; i < 5; i++) {
+      assertTrue(
+          meanLength[i] < meanLength[i - 1],
+          "mean length at step " + i + " " + Arrays.toString(meanLength));
+    }
+    assertTrue(
+        meanLength[0] < fullSizeMean,
+        "size 50 draws shorter lists than full size: " + meanLength[0] + " vs " + fullSizeMean);
   }
 
   @Test

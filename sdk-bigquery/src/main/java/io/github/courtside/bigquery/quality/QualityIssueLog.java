@@ -3,21 +3,17 @@ package io.github.courtside.bigquery.quality;
 import io.github.courtside.core.batch.BatchSink;
 import io.github.courtside.core.batch.BatchWriter;
 import io.github.courtside.core.batch.BatchWriterConfig;
+import io.github.courtside.core.batch.BatchWriterSetup;
 import io.github.courtside.core.batch.BatchWriterStats;
 import io.github.courtside.core.batch.DeadLetterSink;
-import io.github.courtside.core.batch.ErrorClassifier;
 import io.github.courtside.core.batch.RowIdStrategy;
-import io.github.courtside.core.batch.WriteModePolicy;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableSchema;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * WriteModePolicy modes = WriteModePolicy.builder().register(issues, WriteMode.APPEND_ONLY).build();
  * StorageWriteSink sink = StorageWriteSink.builder(writeSettings)
  *     .project("nba-props").table(issues).writeModes(modes).build();
- * try (QualityIssueLog log = QualityIssueLog.builder(sink).writeModes(modes).build()) {
+ * try (QualityIssueLog log = QualityIssueLog.builder(sink)
+ *     .writeModes(modes).deadLetterFolder(Path.of("/var/courtside/dead-letters/issues")).build()) {
  *   log.record(QualityIssue.of("player_game", "lebronjames", "missing_minutes",
  *       IssueSeverity.HIGH, Map.of("game_id", "0022500123"), clock.instant()));
  * } // drains, then closes the sink
@@ -79,28 +76,44 @@ public final class QualityIssueLog implements AutoCloseable {
   private final Supplier<String> issueIds;
   private final boolean closeSink;
 
-  private QualityIssueLog(Builder builder) {
-    this.sink = builder.sink;
-    this.issueIds = builder.issueIds;
-    this.closeSink = builder.closeSink;
-    BatchWriter.Builder writerBuilder =
+  private QualityIssueLog(QualityIssueLogSetup setup) {
+    this.sink = setup.sink();
+    this.issueIds = setup.issueIds();
+    this.closeSink = !setup.keepSinkOpen();
+    BatchWriterSetup.Builder writerBuilder =
         BatchWriter.builder(sink)
-            .config(builder.config)
-            .rowIds(RowIdStrategy.column("issue_id"))
-            .writeModes(builder.writeModes)
-            .errorClassifier(builder.classifier)
-            .deadLetters(builder.deadLetters);
-    builder.writerOptions.accept(writerBuilder);
-    writerBuilder.rowIds(RowIdStrategy.column("issue_id"));
-    if (builder.closeOnShutdown) {
-      writerBuilder.closeOnShutdown();
-    }
-    this.writer = writerBuilder.build();
+            .config(setup.config())
+            .writeModes(setup.writeModes())
+            .errorClassifier(setup.errorClassifier())
+            .deadLetters(setup.deadLetters())
+            .deadLetterFolder(setup.deadLetterFolder())
+            .closeOnShutdown(setup.closeOnShutdown());
+    setup.writerOptions().accept(writerBuilder);
+    this.writer = writerBuilder.rowIds(RowIdStrategy.column("issue_id")).build();
   }
 
-  /** A builder of a log writing through {@code sink}. */
-  public static Builder builder(BatchSink sink) {
-    return new Builder(Objects.requireNonNull(sink, "sink"));
+  /**
+   * A builder of a log writing through {@code sink} ({@code
+   * QualityIssueLogSetup.builder().sink(sink)}); choose where undeliverable issues go with {@link
+   * QualityIssueLogSetup.Builder#deadLetterFolder} or {@link
+   * QualityIssueLogSetup.Builder#deadLetters}.
+   */
+  public static QualityIssueLogSetup.Builder builder(BatchSink sink) {
+    return QualityIssueLogSetup.builder().sink(sink);
+  }
+
+  /**
+   * A builder of a log whose undeliverable issues are only logged at ERROR ({@link
+   * DeadLetterSink#logging()}; they are lost once the logs rotate): the behaviour that used to be
+   * the default.
+   */
+  public static QualityIssueLogSetup.Builder withLoggedDeadLetters(BatchSink sink) {
+    return builder(sink).deadLetters(DeadLetterSink.logging());
+  }
+
+  /** The log {@code setup} describes. */
+  public static QualityIssueLog create(QualityIssueLogSetup setup) {
+    return new QualityIssueLog(setup);
   }
 
   /**
@@ -148,7 +161,7 @@ public final class QualityIssueLog implements AutoCloseable {
 
   /**
    * Drains and closes the writer, then closes the sink when it is {@link AutoCloseable} (unless
-   * {@link Builder#keepSinkOpen()}).
+   * {@link QualityIssueLogSetup#keepSinkOpen()}).
    */
   @Override
   public void close() {
@@ -162,79 +175,6 @@ public final class QualityIssueLog implements AutoCloseable {
           log.warn("closing the quality-issue sink {} failed: {}", sink, e.toString());
         }
       }
-    }
-  }
-
-  /** Builds a {@link QualityIssueLog}. */
-  public static final class Builder {
-    private final BatchSink sink;
-    private BatchWriterConfig config = DEFAULT_CONFIG;
-    private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
-    private ErrorClassifier classifier = ErrorClassifier.defaults();
-    private DeadLetterSink deadLetters = DeadLetterSink.logging();
-    private Supplier<String> issueIds = () -> UUID.randomUUID().toString();
-    private Consumer<BatchWriter.Builder> writerOptions = options -> {};
-    private boolean closeOnShutdown;
-    private boolean closeSink = true;
-
-    private Builder(BatchSink sink) {
-      this.sink = sink;
-    }
-
-    /** The writer settings (default {@link #DEFAULT_CONFIG}). */
-    public Builder config(BatchWriterConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** The tables' write modes; a streaming sink needs its table declared APPEND_ONLY. */
-    public Builder writeModes(WriteModePolicy writeModes) {
-      this.writeModes = Objects.requireNonNull(writeModes, "writeModes");
-      return this;
-    }
-
-    /** Which request failures are retried (default {@link ErrorClassifier#defaults()}). */
-    public Builder errorClassifier(ErrorClassifier classifier) {
-      this.classifier = Objects.requireNonNull(classifier, "classifier");
-      return this;
-    }
-
-    /** Where issues go that cannot be written (default: logged at ERROR). */
-    public Builder deadLetters(DeadLetterSink deadLetters) {
-      this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-      return this;
-    }
-
-    /** Where issue ids come from (default random UUIDs); each must be unique. */
-    public Builder issueIds(Supplier<String> issueIds) {
-      this.issueIds = Objects.requireNonNull(issueIds, "issueIds");
-      return this;
-    }
-
-    /**
-     * Further writer settings, applied last, e.g. {@code w -> w.meterRegistry(registry)} or a
-     * scheduler and clock. The row ids stay the issue ids.
-     */
-    public Builder writerOptions(Consumer<BatchWriter.Builder> writerOptions) {
-      this.writerOptions = Objects.requireNonNull(writerOptions, "writerOptions");
-      return this;
-    }
-
-    /** Also drains the log when the JVM shuts down normally (Cloud Run's SIGTERM). */
-    public Builder closeOnShutdown() {
-      this.closeOnShutdown = true;
-      return this;
-    }
-
-    /** Leaves the sink open on {@link QualityIssueLog#close()}. */
-    public Builder keepSinkOpen() {
-      this.closeSink = false;
-      return this;
-    }
-
-    /** The log; throws when a streaming sink's table is not declared APPEND_ONLY. */
-    public QualityIssueLog build() {
-      return new QualityIssueLog(this);
     }
   }
 }

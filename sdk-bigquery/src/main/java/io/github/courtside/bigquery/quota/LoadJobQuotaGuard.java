@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,18 +47,26 @@ public final class LoadJobQuotaGuard {
 
   private record Key(TableId table, LocalDate day) {}
 
-  private LoadJobQuotaGuard(Builder builder) {
-    this.dailyLimit = builder.dailyLimit;
-    this.warnFraction = builder.warnFraction;
-    this.refuseFraction = builder.refuseFraction;
-    this.clock = builder.clock;
-    this.store = builder.store;
-    this.listener = builder.listener;
+  private LoadJobQuotaGuard(LoadJobQuotaGuardSetup setup) {
+    this.dailyLimit = setup.dailyLimit();
+    this.warnFraction = setup.warnAt();
+    this.refuseFraction = setup.refuseAt();
+    this.clock = setup.clock();
+    this.store = setup.coordinationStore().orElse(null);
+    this.listener = setup.listener();
   }
 
-  /** A builder: limit 1,500, warn at 80%, refuse at 95%, system UTC clock, in-process counts. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder: limit 1,500, warn at 80%, refuse at 95%, system UTC clock, in-process counts ({@link
+   * LoadJobQuotaGuardSetup#builder()}).
+   */
+  public static LoadJobQuotaGuardSetup.Builder builder() {
+    return LoadJobQuotaGuardSetup.builder();
+  }
+
+  /** The guard {@code setup} describes. */
+  public static LoadJobQuotaGuard create(LoadJobQuotaGuardSetup setup) {
+    return new LoadJobQuotaGuard(setup);
   }
 
   /** A guard with the defaults. */
@@ -146,72 +153,5 @@ public final class LoadJobQuotaGuard {
 
   private static String collection(TableId table, LocalDate day) {
     return COLLECTION + "/" + table.qualifiedName() + "/days/" + day + "/jobs";
-  }
-
-  /** Builds a {@link LoadJobQuotaGuard}. */
-  public static final class Builder {
-    private long dailyLimit = 1500;
-    private double warnFraction = 0.80;
-    private double refuseFraction = 0.95;
-    private Clock clock = Clock.systemUTC();
-    private @Nullable CoordinationStore store;
-    private LoadJobQuotaListener listener = LoadJobQuotaListener.NONE;
-
-    private Builder() {}
-
-    /** Load jobs per table per day (BigQuery's limit is 1,500). */
-    public Builder dailyLimit(long limit) {
-      if (limit < 1) {
-        throw new IllegalArgumentException("daily limit must be positive, was " + limit);
-      }
-      this.dailyLimit = limit;
-      return this;
-    }
-
-    /** The fraction of the limit from which each job logs a warning (default 0.80). */
-    public Builder warnAt(double fraction) {
-      this.warnFraction = fraction(fraction);
-      return this;
-    }
-
-    /** The fraction of the limit at which jobs are refused (default 0.95). */
-    public Builder refuseAt(double fraction) {
-      this.refuseFraction = fraction(fraction);
-      return this;
-    }
-
-    /** The clock that decides the UTC day. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Count fleet-wide in this store (one document per job). */
-    public Builder coordinationStore(CoordinationStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /** Hears started and refused jobs, e.g. {@link MicrometerLoadJobQuotaMetrics}. */
-    public Builder listener(LoadJobQuotaListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** The guard. */
-    public LoadJobQuotaGuard build() {
-      if (warnFraction > refuseFraction) {
-        throw new IllegalArgumentException(
-            "warning threshold " + warnFraction + " is above refusal threshold " + refuseFraction);
-      }
-      return new LoadJobQuotaGuard(this);
-    }
-
-    private static double fraction(double value) {
-      if (!(value > 0 && value <= 1)) {
-        throw new IllegalArgumentException("a fraction in (0, 1] is needed, was " + value);
-      }
-      return value;
-    }
   }
 }

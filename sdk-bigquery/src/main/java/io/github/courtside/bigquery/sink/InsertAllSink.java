@@ -12,14 +12,12 @@ import io.github.courtside.core.batch.Delivery;
 import io.github.courtside.core.batch.ErrorClassifier;
 import io.github.courtside.core.batch.SinkException;
 import io.github.courtside.core.batch.SinkResult;
-import io.github.courtside.core.batch.WriteModePolicy;
 import io.github.courtside.core.batch.WriteModeViolationException;
 import io.github.courtside.core.warehouse.TableId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,15 +25,15 @@ import org.jspecify.annotations.Nullable;
  * BigQuery#insertAll}, with each row's {@link BatchRecord#id()} as its {@code insertId}, so
  * BigQuery drops a row that a retried request carries again (best effort, within about a minute).
  *
- * <p>A {@link #write} sends at most {@link Builder#maxRowsPerRequest} rows (default 500) and {@link
- * Builder#maxRequestBytes} estimated bytes (default 9 MB, under the 10 MB limit) per request.
- * Per-row {@code insertErrors} become row failures with their reason: a row whose only error is
- * {@code stopped} (BigQuery refused the request because of another row) is retryable, any other
- * error is permanent (a dead letter). A failed request throws a {@link SinkException} whose {@link
- * SinkException#retryable()} comes from {@link BigQueryErrorClassifier} (429, 5xx, {@code
- * rateLimitExceeded}, {@code backendError}...). The sink only classifies: it sends each request
- * once, with the client's own retries switched off, and leaves retrying to the {@link
- * io.github.courtside.core.batch.BatchWriter}.
+ * <p>A {@link #write} sends at most {@link InsertAllSinkSetup#maxRowsPerRequest} rows (default 500)
+ * and {@link InsertAllSinkSetup#maxRequestBytes} estimated bytes (default 9 MB, under the 10 MB
+ * limit) per request. Per-row {@code insertErrors} become row failures with their reason: a row
+ * whose only error is {@code stopped} (BigQuery refused the request because of another row) is
+ * retryable, any other error is permanent (a dead letter). A failed request throws a {@link
+ * SinkException} whose {@link SinkException#retryable()} comes from {@link BigQueryErrorClassifier}
+ * (429, 5xx, {@code rateLimitExceeded}, {@code backendError}...). The sink only classifies: it
+ * sends each request once, with the client's own retries switched off, and leaves retrying to the
+ * {@link io.github.courtside.core.batch.BatchWriter}.
  *
  * <p>Values are sent as {@link RowJson} describes (Instant as an ISO-8601 UTC string, BigDecimal as
  * a string, LocalDate as {@code yyyy-MM-dd}).
@@ -57,32 +55,48 @@ public final class InsertAllSink implements BatchSink {
   private final boolean ignoreUnknownValues;
   private final ErrorClassifier classifier = BigQueryErrorClassifier.shared();
 
-  private InsertAllSink(Builder builder, TableId table) {
-    BigQuery given = builder.bigQuery;
+  private InsertAllSink(InsertAllSinkSetup setup) {
+    TableId target = setup.table();
+    try {
+      setup.writeModes().requireAllowed(target, Delivery.STREAMING);
+    } catch (WriteModeViolationException e) {
+      throw new StreamingIntoMutableTableException("InsertAllSink", target, e);
+    }
+    BigQuery given = setup.bigQuery();
     this.bigQuery =
-        builder.clientRetries
+        setup.clientRetries()
             ? given
             : given.getOptions().toBuilder()
                 .setRetrySettings(ServiceOptions.getNoRetrySettings())
                 .build()
                 .getService();
     BigQueryOptions options = given.getOptions();
-    String project =
-        table.project().orElse(builder.project != null ? builder.project : options.getProjectId());
-    this.table = table;
+    @Nullable String project = target.project().or(setup::project).orElse(options.getProjectId());
+    this.table = target;
     this.cloudTable =
         project == null
-            ? com.google.cloud.bigquery.TableId.of(table.dataset(), table.table())
-            : com.google.cloud.bigquery.TableId.of(project, table.dataset(), table.table());
-    this.maxRowsPerRequest = builder.maxRowsPerRequest;
-    this.maxRequestBytes = builder.maxRequestBytes;
-    this.skipInvalidRows = builder.skipInvalidRows;
-    this.ignoreUnknownValues = builder.ignoreUnknownValues;
+            ? com.google.cloud.bigquery.TableId.of(target.dataset(), target.table())
+            : com.google.cloud.bigquery.TableId.of(project, target.dataset(), target.table());
+    this.maxRowsPerRequest = setup.maxRowsPerRequest();
+    this.maxRequestBytes = setup.maxRequestBytes();
+    this.skipInvalidRows = setup.skipInvalidRows();
+    this.ignoreUnknownValues = setup.ignoreUnknownValues();
   }
 
-  /** A builder for a sink that writes through {@code bigQuery}. */
-  public static Builder builder(BigQuery bigQuery) {
-    return new Builder(Objects.requireNonNull(bigQuery, "bigQuery"));
+  /**
+   * A builder for a sink that writes through {@code bigQuery}: {@code
+   * InsertAllSinkSetup.builder().bigQuery(bigQuery)}.
+   */
+  public static InsertAllSinkSetup.Builder builder(BigQuery bigQuery) {
+    return InsertAllSinkSetup.builder().bigQuery(bigQuery);
+  }
+
+  /**
+   * The sink {@code setup} describes. Throws {@link StreamingIntoMutableTableException} when the
+   * table is not declared APPEND_ONLY.
+   */
+  public static InsertAllSink create(InsertAllSinkSetup setup) {
+    return new InsertAllSink(setup);
   }
 
   @Override
@@ -192,103 +206,4 @@ public final class InsertAllSink implements BatchSink {
   }
 
   private record Encoded(int index, BatchRecord record, Map<String, Object> json, long bytes) {}
-
-  /** Builds an {@link InsertAllSink}. */
-  public static final class Builder {
-    private final BigQuery bigQuery;
-    private @Nullable String project;
-    private @Nullable TableId table;
-    private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
-    private int maxRowsPerRequest = 500;
-    private long maxRequestBytes = 9_000_000;
-    private boolean skipInvalidRows;
-    private boolean ignoreUnknownValues;
-    private boolean clientRetries;
-
-    private Builder(BigQuery bigQuery) {
-      this.bigQuery = bigQuery;
-    }
-
-    /** The table (required). */
-    public Builder table(TableId table) {
-      this.table = Objects.requireNonNull(table, "table");
-      return this;
-    }
-
-    /** The table's project when its {@link TableId} names none (default: the client's). */
-    public Builder project(String project) {
-      this.project = Objects.requireNonNull(project, "project");
-      return this;
-    }
-
-    /**
-     * The tables' write modes; the table must be declared {@code APPEND_ONLY} (default {@link
-     * WriteModePolicy#loadOnly()}, which refuses every table).
-     */
-    public Builder writeModes(WriteModePolicy writeModes) {
-      this.writeModes = Objects.requireNonNull(writeModes, "writeModes");
-      return this;
-    }
-
-    /** The most rows per request (default 500, BigQuery's recommendation; at most 50,000). */
-    public Builder maxRowsPerRequest(int maxRowsPerRequest) {
-      if (maxRowsPerRequest < 1 || maxRowsPerRequest > 50_000) {
-        throw new IllegalArgumentException(
-            "maxRowsPerRequest must be in [1, 50000], was " + maxRowsPerRequest);
-      }
-      this.maxRowsPerRequest = maxRowsPerRequest;
-      return this;
-    }
-
-    /** The most estimated bytes per request (default 9,000,000; BigQuery refuses over 10 MB). */
-    public Builder maxRequestBytes(long maxRequestBytes) {
-      if (maxRequestBytes < 1 || maxRequestBytes > 10_000_000) {
-        throw new IllegalArgumentException(
-            "maxRequestBytes must be in [1, 10000000], was " + maxRequestBytes);
-      }
-      this.maxRequestBytes = maxRequestBytes;
-      return this;
-    }
-
-    /**
-     * Whether BigQuery writes the valid rows of a request that has invalid ones (default false:
-     * they come back {@code stopped} and are retried).
-     */
-    public Builder skipInvalidRows(boolean skipInvalidRows) {
-      this.skipInvalidRows = skipInvalidRows;
-      return this;
-    }
-
-    /**
-     * Whether BigQuery drops fields the table lacks instead of rejecting the row (default false: a
-     * row with an unknown field is a dead letter, never silently truncated).
-     */
-    public Builder ignoreUnknownValues(boolean ignoreUnknownValues) {
-      this.ignoreUnknownValues = ignoreUnknownValues;
-      return this;
-    }
-
-    /**
-     * Whether the BigQuery client may retry a request itself (default false: the batch writer is
-     * the only retry layer, so its backoff, attempt limit and dead letters hold).
-     */
-    public Builder clientRetries(boolean clientRetries) {
-      this.clientRetries = clientRetries;
-      return this;
-    }
-
-    /**
-     * The sink. Throws {@link StreamingIntoMutableTableException} when the table is not declared
-     * APPEND_ONLY.
-     */
-    public InsertAllSink build() {
-      TableId target = Objects.requireNonNull(table, "table is required");
-      try {
-        writeModes.requireAllowed(target, Delivery.STREAMING);
-      } catch (WriteModeViolationException e) {
-        throw new StreamingIntoMutableTableException("InsertAllSink", target, e);
-      }
-      return new InsertAllSink(this, target);
-    }
-  }
 }

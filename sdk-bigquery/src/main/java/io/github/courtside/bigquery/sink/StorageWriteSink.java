@@ -9,19 +9,19 @@ import com.google.cloud.bigquery.storage.v1.Exceptions;
 import com.google.cloud.bigquery.storage.v1.GetWriteStreamRequest;
 import com.google.cloud.bigquery.storage.v1.JsonStreamWriter;
 import com.google.cloud.bigquery.storage.v1.RowError;
-import com.google.cloud.bigquery.storage.v1.StreamWriter;
 import com.google.cloud.bigquery.storage.v1.TableName;
 import com.google.cloud.bigquery.storage.v1.TableSchema;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
 import com.google.cloud.bigquery.storage.v1.WriteStreamView;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
+import io.github.courtside.core.batch.AmbiguousWriteException;
 import io.github.courtside.core.batch.BatchRecord;
 import io.github.courtside.core.batch.BatchSink;
 import io.github.courtside.core.batch.Delivery;
 import io.github.courtside.core.batch.ErrorClassifier;
+import io.github.courtside.core.batch.LandedCheck;
 import io.github.courtside.core.batch.SinkException;
 import io.github.courtside.core.batch.SinkResult;
-import io.github.courtside.core.batch.WriteModePolicy;
 import io.github.courtside.core.batch.WriteModeViolationException;
 import io.github.courtside.core.warehouse.TableId;
 import io.grpc.Status;
@@ -63,13 +63,13 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Each {@link #write} sends the rows in as few {@code AppendRows} requests as fit under {@link
- * Builder#maxRequestBytes} (default 9 MB, under the API's 10 MB). Rows JsonStreamWriter cannot
- * convert (an unknown field, a missing REQUIRED field, a wrong type) and rows the server rejects
- * ({@code RowError}) are reported as permanent row failures with their reason, so they go to the
- * writer's dead letters; the other rows of such a request are sent again at once (client-side
- * errors, nothing was sent) or reported retryable (server-side, nothing was appended). A failed
- * request throws a {@link SinkException} whose {@link SinkException#retryable()} comes from {@link
- * BigQueryErrorClassifier}; the retrying is the {@link
+ * StorageWriteSinkSetup#maxRequestBytes} (default 9 MB, under the API's 10 MB). Rows
+ * JsonStreamWriter cannot convert (an unknown field, a missing REQUIRED field, a wrong type) and
+ * rows the server rejects ({@code RowError}) are reported as permanent row failures with their
+ * reason, so they go to the writer's dead letters; the other rows of such a request are sent again
+ * at once (client-side errors, nothing was sent) or reported retryable (server-side, nothing was
+ * appended). A failed request throws a {@link SinkException} whose {@link
+ * SinkException#retryable()} comes from {@link BigQueryErrorClassifier}; the retrying is the {@link
  * io.github.courtside.core.batch.BatchWriter}'s. Schema updates are picked up: JsonStreamWriter
  * refreshes its schema when the server reports one or a row has a field it does not know; in
  * exactly-once mode the sink also moves to a new stream, which carries the table's current schema.
@@ -110,34 +110,83 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
   private @Nullable TableSchema streamSchema;
   private boolean closed;
 
-  private StorageWriteSink(Builder builder, TableId table, String project) {
-    this.table = table;
-    this.tableName = TableName.of(project, table.dataset(), table.table()).toString();
-    this.guarantee = builder.guarantee;
-    this.maxRequestBytes = builder.maxRequestBytes;
-    this.appendTimeout = builder.appendTimeout;
-    BigQueryWriteClient given = builder.client;
-    if (given != null) {
-      this.client = given;
+  private StorageWriteSink(StorageWriteSinkSetup setup) {
+    TableId target = setup.table();
+    try {
+      setup.writeModes().requireAllowed(target, Delivery.STREAMING);
+    } catch (WriteModeViolationException e) {
+      throw new StreamingIntoMutableTableException("StorageWriteSink", target, e);
+    }
+    this.table = target;
+    this.tableName =
+        TableName.of(setup.tableProject(), target.dataset(), target.table()).toString();
+    this.guarantee = setup.guarantee();
+    this.maxRequestBytes = setup.maxRequestBytes();
+    this.appendTimeout = setup.appendTimeout();
+    Optional<BigQueryWriteClient> given = setup.client();
+    if (given.isPresent()) {
+      this.client = given.get();
       this.ownsClient = false;
     } else {
       try {
-        this.client = BigQueryWriteClient.create(Objects.requireNonNull(builder.settings));
+        this.client = BigQueryWriteClient.create(setup.settings().orElseThrow());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot create a BigQueryWriteClient for " + table, e);
+        throw new UncheckedIOException("cannot create a BigQueryWriteClient for " + target, e);
       }
       this.ownsClient = true;
     }
   }
 
   /** A builder that creates (and on {@link #close()} closes) a client from {@code settings}. */
-  public static Builder builder(BigQueryWriteSettings settings) {
-    return new Builder(Objects.requireNonNull(settings, "settings"), null);
+  public static StorageWriteSinkSetup.Builder builder(BigQueryWriteSettings settings) {
+    return StorageWriteSinkSetup.builder().settings(settings);
   }
 
   /** A builder using {@code client}, which the sink does not close. */
-  public static Builder builder(BigQueryWriteClient client) {
-    return new Builder(null, Objects.requireNonNull(client, "client"));
+  public static StorageWriteSinkSetup.Builder builder(BigQueryWriteClient client) {
+    return StorageWriteSinkSetup.builder().client(client);
+  }
+
+  /**
+   * The sink {@code setup} describes. Throws {@link StreamingIntoMutableTableException} when the
+   * table is not declared APPEND_ONLY; opens no stream yet (the first {@link #write} does).
+   */
+  public static StorageWriteSink create(StorageWriteSinkSetup setup) {
+    return new StorageWriteSink(setup);
+  }
+
+  /**
+   * Tells whether a row dead-lettered as ambiguous landed: finalizes the stream it names
+   * (idempotent; when it is this sink's current stream, the sink moves to a new one) and compares
+   * the stream's row count with the row's offset. Empty when the stream cannot be finalized.
+   *
+   * <pre>{@code
+   * spill.replay(writer, sink.landedCheck()); // landed rows are not replayed twice
+   * }</pre>
+   */
+  public LandedCheck landedCheck() {
+    return (stream, offset) -> {
+      synchronized (this) {
+        try {
+          long rowCount = client.finalizeWriteStream(stream).getRowCount();
+          if (stream.equals(streamName)) {
+            abandonStream();
+          }
+          log.info(
+              "{}: stream {} holds {} row(s); the row at offset {} {}",
+              table,
+              stream,
+              rowCount,
+              offset,
+              rowCount > offset ? "had landed" : "had not landed");
+          return Optional.of(rowCount > offset);
+        } catch (RuntimeException e) {
+          log.warn(
+              "{}: cannot tell whether {} landed at {}: {}", table, stream, offset, e.toString());
+          return Optional.empty();
+        }
+      }
+    };
   }
 
   @Override
@@ -305,10 +354,20 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
         }
         abandonStream();
       } else if (outcome instanceof Failed failed) {
+        Throwable error = failed.error();
         if (offset >= 0) {
           ledger.unknown(ids(chunk));
+          error =
+              new AmbiguousWriteException(
+                  table,
+                  "AppendRows failed: " + BigQueryErrorClassifier.describe(error),
+                  classifier.isRetryable(error),
+                  error,
+                  Objects.requireNonNull(streamName, "no stream"),
+                  offset,
+                  ids(chunk));
         }
-        attempt.requestFailed(indices(concat(chunk, queue)), failed.error());
+        attempt.requestFailed(indices(concat(chunk, queue)), error);
         break;
       }
     }
@@ -672,96 +731,4 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
   private record OutOfRange(Throwable error) implements Outcome {}
 
   private record Failed(Throwable error) implements Outcome {}
-
-  /** Builds a {@link StorageWriteSink}. */
-  public static final class Builder {
-    private final @Nullable BigQueryWriteSettings settings;
-    private final @Nullable BigQueryWriteClient client;
-    private @Nullable String project;
-    private @Nullable TableId table;
-    private DeliveryGuarantee guarantee = DeliveryGuarantee.AT_LEAST_ONCE;
-    private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
-    private long maxRequestBytes =
-        Math.min(9_000_000, StreamWriter.getApiMaxRequestBytes() * 9 / 10);
-    private Duration appendTimeout = Duration.ofMinutes(1);
-
-    private Builder(
-        @Nullable BigQueryWriteSettings settings, @Nullable BigQueryWriteClient client) {
-      this.settings = settings;
-      this.client = client;
-    }
-
-    /** The Google Cloud project of the table, when its {@link TableId} names none. */
-    public Builder project(String project) {
-      this.project = Objects.requireNonNull(project, "project");
-      return this;
-    }
-
-    /** The table (required). */
-    public Builder table(TableId table) {
-      this.table = Objects.requireNonNull(table, "table");
-      return this;
-    }
-
-    /** At-least-once on {@code _default} (the default) or exactly-once on a COMMITTED stream. */
-    public Builder guarantee(DeliveryGuarantee guarantee) {
-      this.guarantee = Objects.requireNonNull(guarantee, "guarantee");
-      return this;
-    }
-
-    /**
-     * The tables' write modes; the table must be declared {@code APPEND_ONLY} (default {@link
-     * WriteModePolicy#loadOnly()}, which refuses every table).
-     */
-    public Builder writeModes(WriteModePolicy writeModes) {
-      this.writeModes = Objects.requireNonNull(writeModes, "writeModes");
-      return this;
-    }
-
-    /**
-     * The most estimated bytes of rows in one {@code AppendRows} request (default 9,000,000, at
-     * most 90 % of {@link StreamWriter#getApiMaxRequestBytes()}, the 10 MB the API takes). A
-     * request the client still finds too large is split.
-     */
-    public Builder maxRequestBytes(long maxRequestBytes) {
-      long limit = StreamWriter.getApiMaxRequestBytes();
-      if (maxRequestBytes < 1 || maxRequestBytes > limit) {
-        throw new IllegalArgumentException(
-            "maxRequestBytes must be in [1, " + limit + "], was " + maxRequestBytes);
-      }
-      this.maxRequestBytes = maxRequestBytes;
-      return this;
-    }
-
-    /** How long to wait for one append's response (default 1 minute). */
-    public Builder appendTimeout(Duration appendTimeout) {
-      if (appendTimeout.isNegative() || appendTimeout.isZero()) {
-        throw new IllegalArgumentException("appendTimeout must be positive, was " + appendTimeout);
-      }
-      this.appendTimeout = appendTimeout;
-      return this;
-    }
-
-    /**
-     * The sink. Throws {@link StreamingIntoMutableTableException} when the table is not declared
-     * APPEND_ONLY; opens no stream yet (the first {@link #write} does).
-     */
-    public StorageWriteSink build() {
-      TableId target = Objects.requireNonNull(table, "table is required");
-      String projectId =
-          target
-              .project()
-              .or(() -> Optional.ofNullable(project))
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "the project is required: name it in the TableId or with project()"));
-      try {
-        writeModes.requireAllowed(target, Delivery.STREAMING);
-      } catch (WriteModeViolationException e) {
-        throw new StreamingIntoMutableTableException("StorageWriteSink", target, e);
-      }
-      return new StorageWriteSink(this, target, projectId);
-    }
-  }
 }

@@ -147,7 +147,9 @@ class LoadJobQuotaGuardTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> LoadJobQuotaGuard.builder().warnAt(0.99).refuseAt(0.9).build());
-    assertThrows(IllegalArgumentException.class, () -> LoadJobQuotaGuard.builder().dailyLimit(0));
-    assertThrows(IllegalArgumentException.class, () -> LoadJobQuotaGuard.builder().refuseAt(1.5));
+    assertThrows(
+        IllegalArgumentException.class, () -> LoadJobQuotaGuard.builder().dailyLimit(0).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> LoadJobQuotaGuard.builder().refuseAt(1.5).build());
   }
 }

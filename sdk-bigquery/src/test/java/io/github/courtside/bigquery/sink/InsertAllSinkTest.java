@@ -44,7 +44,7 @@ class InsertAllSinkTest {
     bigQuery.faults().resetCalls();
   }
 
-  private static InsertAllSink.Builder sink() {
+  private static InsertAllSinkSetup.Builder sink() {
     return InsertAllSink.builder(bigQuery.client()).writeModes(MODES);
   }
 

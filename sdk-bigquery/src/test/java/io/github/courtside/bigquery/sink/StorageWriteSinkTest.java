@@ -23,24 +23,33 @@ import io.github.courtside.bigquery.local.LocalBigQuery;
 import io.github.courtside.bigquery.quality.QualityIssueLog;
 import io.github.courtside.core.batch.BatchRecord;
 import io.github.courtside.core.batch.BatchWriter;
+import io.github.courtside.core.batch.BatchWriterSetup;
 import io.github.courtside.core.batch.BatchWriterStats;
 import io.github.courtside.core.batch.DeadLetter;
+import io.github.courtside.core.batch.DeadLetterSink;
+import io.github.courtside.core.batch.NdjsonDeadLetterSink;
+import io.github.courtside.core.batch.RowIdStrategy;
 import io.github.courtside.core.batch.SinkException;
 import io.github.courtside.core.batch.SinkResult;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,7 +63,7 @@ class StorageWriteSinkTest {
     bigQuery.faults().resetCalls();
   }
 
-  private static StorageWriteSink.Builder sink(DeliveryGuarantee guarantee) {
+  private static StorageWriteSinkSetup.Builder sink(DeliveryGuarantee guarantee) {
     return StorageWriteSink.builder(bigQuery.writeSettings())
         .project(bigQuery.projectId())
         .guarantee(guarantee)
@@ -186,6 +195,78 @@ class StorageWriteSinkTest {
     assertEquals(injected == InjectedFailure.LANDED ? 10 : 0, givenUp, counts::toString);
     assertTrue(counts.values().stream().allMatch(c -> c == 1), counts::toString);
     assertEquals(20 + givenUp, counts.size());
+  }
+
+  @ParameterizedTest
+  @EnumSource(InjectedFailure.class)
+  void rowsGivenUpOnAfterAnUnresolvedAppendAreDeadLetteredAmbiguousAndNeverReplayedTwice(
+      InjectedFailure injected, @TempDir Path spill) throws IOException {
+    LocalTables.recreate(bigQuery, ISSUES, ISSUE_SCHEMA);
+    if (injected == InjectedFailure.LANDED) {
+      bigQuery.faults().failNext("AppendRows", Fault.ambiguous(), 1);
+    }
+    bigQuery.faults().failNext("AppendRows", Fault.rateLimitExceeded(), 1);
+    List<BatchRecord> givenUp = issueRecords("given-up", 0, 10);
+    try (StorageWriteSink sink = sink(DeliveryGuarantee.EXACTLY_ONCE).table(ISSUES).build()) {
+      try (BatchWriter writer = writer(sink, 1).deadLetterFolder(spill).build()) {
+        givenUp.forEach(record -> writer.add(record.row()));
+        writer.flush().join();
+        assertEquals(10, writer.stats().deadLettered(), writer.stats()::toString);
+      }
+      String lines = spilled(spill);
+      for (int n = 0; n < 10; n++) {
+        assertTrue(
+            lines.contains("\"rowId\":\"given-up-" + n + "\",")
+                && lines.contains("\"outcome\":\"ambiguous\""),
+            lines);
+        assertTrue(lines.contains("\"offset\":" + n + ","), lines);
+      }
+      assertTrue(lines.contains("\"stream\":\"" + sink.tableName() + "/streams/"), lines);
+
+      // without a landed check the ambiguous rows are kept, not replayed
+      NdjsonDeadLetterSink.Replay undecided;
+      try (BatchWriter replayer = writer(sink, 5).deadLetters(unexpected()).build()) {
+        undecided = NdjsonDeadLetterSink.inFolder(spill).replay(replayer);
+      }
+      assertEquals(0, undecided.rows(), undecided::toString);
+      assertEquals(10, undecided.ambiguousKept(), undecided::toString);
+
+      // the sink's check settles them: landed rows are skipped, the others replayed once
+      NdjsonDeadLetterSink.Replay settled;
+      try (BatchWriter replayer = writer(sink, 5).deadLetters(unexpected()).build()) {
+        settled = NdjsonDeadLetterSink.inFolder(spill).replay(replayer, sink.landedCheck());
+      }
+      boolean landed = injected == InjectedFailure.LANDED;
+      assertEquals(landed ? 10 : 0, settled.ambiguousLanded(), settled::toString);
+      assertEquals(landed ? 0 : 10, settled.rows(), settled::toString);
+      assertEquals(0, settled.ambiguousKept(), settled::toString);
+    }
+    Map<String, Integer> counts = LocalTables.counts(bigQuery, ISSUES, ISSUE_SCHEMA, "issue_id");
+    assertEquals(10, counts.size(), counts::toString);
+    assertTrue(counts.values().stream().allMatch(c -> c == 1), counts::toString);
+  }
+
+  private static BatchWriterSetup.Builder writer(StorageWriteSink sink, int maxAttempts) {
+    return BatchWriter.builder(sink)
+        .config(fast(100).toBuilder().maxAttempts(maxAttempts).build())
+        .rowIds(RowIdStrategy.column("issue_id"))
+        .writeModes(MODES);
+  }
+
+  private static DeadLetterSink unexpected() {
+    return letter -> {
+      throw new AssertionError("a replayed row was dead-lettered: " + letter);
+    };
+  }
+
+  private static String spilled(Path folder) throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        text.append(Files.readString(file));
+      }
+    }
+    return text.toString();
   }
 
   /** The failed append had landed (ambiguous, then the resend throttled) or had not (429). */

@@ -3,8 +3,6 @@ package io.github.courtside.core.batch;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.resilience4j.retry.Retry;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,16 +74,16 @@ public final class BatchWriter implements AutoCloseable {
   private final Object timerLock = new Object();
   private @Nullable ScheduledFuture<?> ageTimer; // guarded by timerLock
 
-  private BatchWriter(Builder builder) {
-    BatchSink sink = builder.sink;
+  private BatchWriter(BatchWriterSetup setup) {
+    BatchSink sink = setup.sink();
     this.table = sink.table();
-    this.config = builder.config;
-    this.clock = builder.clock;
-    this.rowIds = builder.rowIds;
-    DeadLetterSink deadLetters = builder.requireDeadLetters();
-    builder.writeModes.requireAllowed(table, sink.delivery());
-    ScheduledExecutorService given = builder.scheduler;
-    if (given == null) {
+    this.config = setup.config();
+    this.clock = setup.clock();
+    this.rowIds = setup.rowIds();
+    DeadLetterSink deadLetters = setup.chosenDeadLetters();
+    setup.writeModes().requireAllowed(table, sink.delivery());
+    Optional<ScheduledExecutorService> given = setup.scheduler();
+    if (given.isEmpty()) {
       String threadName = "courtside-batch-" + config.name();
       this.scheduler =
           Executors.newSingleThreadScheduledExecutor(
@@ -97,16 +94,31 @@ public final class BatchWriter implements AutoCloseable {
               });
       this.ownsScheduler = true;
     } else {
-      this.scheduler = given;
+      this.scheduler = given.get();
       this.ownsScheduler = false;
     }
-    this.metrics = builder.metrics.apply(this);
+    this.metrics =
+        setup
+            .meterRegistry()
+            .<BatchWriterMetrics>map(
+                registry ->
+                    new MicrometerBatchWriterMetrics(
+                        registry, config.name(), table.qualifiedName()))
+            .orElse(BatchWriterMetrics.NOOP);
     this.buffer = new BatchBuffer(config, table, metrics);
     this.sender =
         new RequestSender(
-            sink, config, clock, scheduler, builder.classifier, deadLetters, metrics, buffer);
+            sink,
+            config,
+            clock,
+            scheduler,
+            setup.errorClassifier(),
+            deadLetters,
+            setup.breaker().orElse(null),
+            metrics,
+            buffer);
     metrics.bind(this);
-    if (builder.closeOnShutdown) {
+    if (setup.closeOnShutdown()) {
       Thread hook =
           new Thread(this::closeFromShutdownHook, "courtside-batch-close-" + config.name());
       Runtime.getRuntime().addShutdownHook(hook);
@@ -124,9 +136,20 @@ public final class BatchWriter implements AutoCloseable {
     }
   }
 
-  /** A builder for a writer into {@code sink}. */
-  public static Builder builder(BatchSink sink) {
-    return new Builder(sink);
+  /**
+   * A builder for a writer into {@code sink}: {@code BatchWriterSetup.builder().sink(sink)}, whose
+   * {@link BatchWriterSetup.Builder#build()} makes the writer.
+   */
+  public static BatchWriterSetup.Builder builder(BatchSink sink) {
+    return BatchWriterSetup.builder().sink(sink);
+  }
+
+  /**
+   * The writer {@code setup} describes. Throws {@link WriteModeViolationException} when the sink
+   * streams into a table the setup's policy says is MUTABLE.
+   */
+  public static BatchWriter create(BatchWriterSetup setup) {
+    return new BatchWriter(setup);
   }
 
   /** The sink's table. */
@@ -372,136 +395,6 @@ public final class BatchWriter implements AutoCloseable {
   private void completed(InFlightBatch batch) {
     if (buffer.complete(batch)) {
       schedulePump();
-    }
-  }
-
-  /** Builds a {@link BatchWriter}. */
-  public static final class Builder {
-    private final BatchSink sink;
-    private BatchWriterConfig config = BatchWriterConfig.defaults();
-    private Clock clock = Clock.systemUTC();
-    private @Nullable ScheduledExecutorService scheduler;
-    private ErrorClassifier classifier = ErrorClassifier.defaults();
-    private @Nullable DeadLetterSink deadLetters;
-    private RowIdStrategy rowIds = RowIdStrategy.contentHash();
-    private WriteModePolicy writeModes = WriteModePolicy.loadOnly();
-    private Function<BatchWriter, BatchWriterMetrics> metrics = writer -> BatchWriterMetrics.NOOP;
-    private boolean closeOnShutdown;
-
-    private Builder(BatchSink sink) {
-      this.sink = Objects.requireNonNull(sink, "sink");
-    }
-
-    /** The settings (default {@link BatchWriterConfig#defaults()}). */
-    public Builder config(BatchWriterConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** The clock for row ages and dead-letter times (default UTC system clock). */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * The scheduler that runs sink requests, age flushes and retry waits. The writer does not shut
-     * down an injected scheduler. Default: a daemon thread owned by the writer.
-     */
-    public Builder scheduler(ScheduledExecutorService scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-      return this;
-    }
-
-    /** Which request failures are retried (default {@link ErrorClassifier#defaults()}). */
-    public Builder errorClassifier(ErrorClassifier classifier) {
-      this.classifier = Objects.requireNonNull(classifier, "classifier");
-      return this;
-    }
-
-    /**
-     * Where rows go that cannot be written. There is no default: {@link #build()} refuses a writer
-     * without a dead-letter sink, so losing rows is never a silent default. {@link
-     * #deadLetterFolder(Path)} keeps them in replayable NDJSON files; {@link
-     * DeadLetterSink#logging()} keeps them only in the log (rows are lost once logs rotate).
-     */
-    public Builder deadLetters(DeadLetterSink deadLetters) {
-      this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-      return this;
-    }
-
-    /**
-     * Spills rows that cannot be written to newline-delimited JSON files in {@code folder} (created
-     * if missing), each line with the table, row id, attempts, time, reason and the row, forced to
-     * disk before the row counts as dead-lettered; {@link NdjsonDeadLetterSink#replay} feeds them
-     * back once the sink is up. Shorthand for {@code
-     * deadLetters(NdjsonDeadLetterSink.inFolder(folder))}.
-     */
-    public Builder deadLetterFolder(Path folder) {
-      this.deadLetters = NdjsonDeadLetterSink.inFolder(Objects.requireNonNull(folder, "folder"));
-      return this;
-    }
-
-    private DeadLetterSink requireDeadLetters() {
-      DeadLetterSink chosen = deadLetters;
-      if (chosen == null) {
-        throw new IllegalStateException(
-            "batch writer "
-                + config.name()
-                + " for "
-                + sink.table()
-                + " has no dead-letter sink: choose deadLetterFolder(path) to keep undeliverable"
-                + " rows in replayable NDJSON files, deadLetters(sink) for your own durable sink,"
-                + " or deadLetters(DeadLetterSink.logging()) to accept losing them to the log");
-      }
-      return chosen;
-    }
-
-    /** How row ids are made (default {@link RowIdStrategy#contentHash()}). */
-    public Builder rowIds(RowIdStrategy rowIds) {
-      this.rowIds = Objects.requireNonNull(rowIds, "rowIds");
-      return this;
-    }
-
-    /**
-     * The tables' write modes (default {@link WriteModePolicy#loadOnly()}: streaming sinks are
-     * refused unless their table is registered APPEND_ONLY).
-     */
-    public Builder writeModes(WriteModePolicy writeModes) {
-      this.writeModes = Objects.requireNonNull(writeModes, "writeModes");
-      return this;
-    }
-
-    /**
-     * Publishes {@code courtside.batch.rows} (tag {@code outcome}: accepted, written,
-     * dead_lettered, refused), {@code courtside.batch.requests}, {@code courtside.batch.retries}
-     * and the gauge {@code courtside.batch.pending}, tagged with writer name and table.
-     */
-    public Builder meterRegistry(MeterRegistry registry) {
-      Objects.requireNonNull(registry, "registry");
-      this.metrics =
-          writer ->
-              new MicrometerBatchWriterMetrics(
-                  registry, writer.config().name(), writer.table().qualifiedName());
-      return this;
-    }
-
-    /**
-     * Also closes the writer (draining its rows) when the JVM shuts down normally, e.g. on SIGTERM
-     * from Cloud Run; an explicit {@link BatchWriter#close()} removes the hook.
-     */
-    public Builder closeOnShutdown() {
-      this.closeOnShutdown = true;
-      return this;
-    }
-
-    /**
-     * The writer. Throws {@link IllegalStateException} when no dead-letter sink was chosen ({@link
-     * #deadLetters} or {@link #deadLetterFolder}), and {@link WriteModeViolationException} when the
-     * sink streams into a table the policy says is MUTABLE.
-     */
-    public BatchWriter build() {
-      return new BatchWriter(this);
     }
   }
 }

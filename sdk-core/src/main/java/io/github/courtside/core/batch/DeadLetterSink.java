@@ -23,7 +23,7 @@ public interface DeadLetterSink {
    * Logs each dead letter at ERROR with table, row id, reason and the row. Not durable: the rows
    * survive only as long as the logs, so this is never a default; choose it explicitly where losing
    * undeliverable rows is acceptable (benchmarks, throw-away jobs), and prefer {@link
-   * NdjsonDeadLetterSink} ({@code BatchWriter.Builder.deadLetterFolder(path)}) elsewhere.
+   * NdjsonDeadLetterSink} ({@code BatchWriterSetup.Builder.deadLetterFolder(path)}) elsewhere.
    */
   static DeadLetterSink logging() {
     Logger log = LoggerFactory.getLogger(DeadLetterSink.class);

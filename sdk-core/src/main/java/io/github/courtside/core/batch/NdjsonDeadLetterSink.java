@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class NdjsonDeadLetterSink implements DeadLetterSink {
   static final String SUFFIX = ".ndjson";
   static final String REPLAYED_SUFFIX = ".replayed";
+  static final String AMBIGUOUS = "ambiguous";
 
   private final Path folder;
   private final Path file;
@@ -72,20 +75,31 @@ public final class NdjsonDeadLetterSink implements DeadLetterSink {
     line.put("attempts", (long) letter.attempts());
     line.put("at", letter.at().toString());
     line.put("reason", letter.reason());
+    if (letter.cause().orElse(null) instanceof AmbiguousWriteException ambiguous) {
+      OptionalLong offset = ambiguous.offsetOf(letter.record().id());
+      if (offset.isPresent()) {
+        line.put("outcome", AMBIGUOUS);
+        line.put("stream", ambiguous.stream());
+        line.put("offset", offset.getAsLong());
+      }
+    }
     StringBuilder json = new StringBuilder();
     NdjsonLines.writeObject(json, line, letter.record().row().asMap());
     json.append('\n');
+    append(json.toString(), "dead letter for row " + letter.record().id());
+  }
+
+  private void append(String lines, String what) {
     try (FileChannel channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer bytes = ByteBuffer.wrap(json.toString().getBytes(StandardCharsets.UTF_8));
+      ByteBuffer bytes = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
       channel.force(false);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot append dead letter for row " + letter.record().id() + " to " + file, e);
+      throw new UncheckedIOException("cannot append " + what + " to " + file, e);
     }
   }
 
@@ -93,9 +107,22 @@ public final class NdjsonDeadLetterSink implements DeadLetterSink {
    * Feeds the rows of every dead-letter file in the folder (except this sink's own) through {@code
    * writer}, flushes it, and only then renames each file to {@code .replayed}. A last line without
    * its newline (a torn write) or a line that does not parse is skipped and reported. Rows the
-   * writer dead-letters again go to the writer's own dead-letter sink.
+   * writer dead-letters again go to the writer's own dead-letter sink. Rows marked {@code
+   * "outcome":"ambiguous"} (their append may have landed) are not replayed but kept, copied into
+   * this sink's own file: see {@link #replay(BatchWriter, LandedCheck)}.
    */
   public Replay replay(BatchWriter writer) {
+    return replay(writer, LandedCheck.UNKNOWN);
+  }
+
+  /**
+   * As {@link #replay(BatchWriter)}, but asks {@code landed} about each row marked ambiguous: a row
+   * that landed is not replayed (it is in the table already; replaying it would double it), a row
+   * that did not land is replayed, and a row it cannot tell about is kept, copied into this sink's
+   * own file for a later replay.
+   */
+  public Replay replay(BatchWriter writer, LandedCheck landed) {
+    Objects.requireNonNull(landed, "landed");
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
       files =
@@ -108,6 +135,9 @@ public final class NdjsonDeadLetterSink implements DeadLetterSink {
       throw new UncheckedIOException("cannot list dead-letter folder " + folder, e);
     }
     long rows = 0;
+    long ambiguousLanded = 0;
+    long ambiguousKept = 0;
+    StringBuilder kept = new StringBuilder();
     List<String> skipped = new ArrayList<>();
     for (Path path : files) {
       String text;
@@ -130,18 +160,35 @@ public final class NdjsonDeadLetterSink implements DeadLetterSink {
         if (json.isBlank()) {
           continue;
         }
+        Map<String, @Nullable Object> fields;
         Map<String, @Nullable Object> row;
         try {
+          fields = NdjsonLines.fieldsOf(json);
           row = NdjsonLines.rowOf(json);
         } catch (IllegalArgumentException e) {
           skipped.add(path.getFileName() + ":" + lineNo + " (" + e.getMessage() + ")");
           continue;
+        }
+        if (AMBIGUOUS.equals(fields.get("outcome"))) {
+          Optional<Boolean> didLand = landed(landed, fields);
+          if (didLand.isEmpty()) {
+            kept.append(json).append('\n');
+            ambiguousKept++;
+            continue;
+          }
+          if (didLand.get()) {
+            ambiguousLanded++;
+            continue;
+          }
         }
         writer.add(Row.of(row));
         rows++;
       }
     }
     writer.flush().join();
+    if (kept.length() > 0) {
+      append(kept.toString(), ambiguousKept + " undecided ambiguous dead letter(s)");
+    }
     for (Path path : files) {
       try {
         Files.move(path, path.resolveSibling(path.getFileName() + REPLAYED_SUFFIX));
@@ -149,7 +196,20 @@ public final class NdjsonDeadLetterSink implements DeadLetterSink {
         throw new UncheckedIOException("cannot mark dead-letter file " + path + " replayed", e);
       }
     }
-    return new Replay(files, rows, skipped, clock.instant().toString());
+    return new Replay(
+        files, rows, skipped, ambiguousLanded, ambiguousKept, clock.instant().toString());
+  }
+
+  private static Optional<Boolean> landed(LandedCheck check, Map<String, @Nullable Object> fields) {
+    if (!(fields.get("stream") instanceof String stream)
+        || !(fields.get("offset") instanceof Number offset)) {
+      return Optional.empty();
+    }
+    try {
+      return check.landed(stream, offset.longValue());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -158,9 +218,18 @@ public final class NdjsonDeadLetterSink implements DeadLetterSink {
    * @param files the files replayed (now renamed {@code .replayed})
    * @param rows rows handed to the writer
    * @param skipped lines not replayed, as {@code file:line (why)}
+   * @param ambiguousLanded rows marked ambiguous that had landed, so were not replayed
+   * @param ambiguousKept rows marked ambiguous that could not be told about, kept in this sink's
+   *     own file
    * @param at when the replay finished
    */
-  public record Replay(List<Path> files, long rows, List<String> skipped, String at) {
+  public record Replay(
+      List<Path> files,
+      long rows,
+      List<String> skipped,
+      long ambiguousLanded,
+      long ambiguousKept,
+      String at) {
     public Replay {
       files = List.copyOf(files);
       skipped = List.copyOf(skipped);

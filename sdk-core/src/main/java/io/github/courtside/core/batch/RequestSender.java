@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,7 @@ final class RequestSender {
   private final ScheduledExecutorService scheduler;
   private final ErrorClassifier classifier;
   private final DeadLetterSink deadLetters;
+  private final @Nullable RequestGate breaker;
   private final BatchWriterMetrics metrics;
   private final BatchBuffer accounting;
   private final Retry retry;
@@ -59,6 +61,7 @@ final class RequestSender {
       ScheduledExecutorService scheduler,
       ErrorClassifier classifier,
       DeadLetterSink deadLetters,
+      @Nullable RequestGate breaker,
       BatchWriterMetrics metrics,
       BatchBuffer accounting) {
     this.sink = sink;
@@ -68,6 +71,7 @@ final class RequestSender {
     this.scheduler = scheduler;
     this.classifier = classifier;
     this.deadLetters = deadLetters;
+    this.breaker = breaker;
     this.metrics = metrics;
     this.accounting = accounting;
     RetryRegistry retries = RetryRegistry.ofDefaults();
@@ -110,7 +114,10 @@ final class RequestSender {
   void send(InFlightBatch batch, Consumer<InFlightBatch> done) {
     CompletionStage<Void> outcome;
     try {
-      outcome = Retry.decorateCompletionStage(retry, scheduler, () -> attempt(batch)).get();
+      outcome =
+          Retry.decorateCompletionStage(
+                  retry, scheduler, () -> whenPermitted(batch).thenCompose(ok -> attempt(batch)))
+              .get();
     } catch (Throwable e) {
       outcome = CompletableFuture.failedFuture(e);
     }
@@ -119,6 +126,56 @@ final class RequestSender {
           finish(batch, error);
           done.accept(batch);
         });
+  }
+
+  /**
+   * Completes when the breaker (if any) lets a request through, at once when it does; while it is
+   * OPEN, asks again on the scheduler at its {@code openUntil} (at most {@code maxBackoff} later),
+   * spending no retry attempt. Fails with the scheduler's refusal when it will not take the wait.
+   */
+  private CompletableFuture<Void> whenPermitted(InFlightBatch batch) {
+    CompletableFuture<Void> permitted = new CompletableFuture<>();
+    awaitPermission(batch, permitted, false);
+    return permitted;
+  }
+
+  private void awaitPermission(
+      InFlightBatch batch, CompletableFuture<Void> permitted, boolean wasPaused) {
+    RequestGate gate = breaker;
+    try {
+      if (gate == null || gate.tryAcquire()) {
+        if (wasPaused) {
+          log.info(
+              "batch writer {}: breaker lets requests through again; sending {} held row(s) to {}",
+              config.name(),
+              batch.remaining().size(),
+              table);
+        }
+        permitted.complete(null);
+        return;
+      }
+      if (!wasPaused) {
+        log.warn(
+            "batch writer {}: breaker of {} is OPEN{}; holding {} row(s) without spending retries",
+            config.name(),
+            table,
+            gate.openUntil().map(until -> " until " + until).orElse(""),
+            batch.remaining().size());
+      }
+      scheduler.schedule(
+          () -> awaitPermission(batch, permitted, true), pauseMillis(gate), TimeUnit.MILLISECONDS);
+    } catch (Throwable e) { // a refused schedule or a failing breaker finishes the batch
+      permitted.completeExceptionally(e);
+    }
+  }
+
+  private long pauseMillis(RequestGate gate) {
+    long cap = Math.max(1, config.maxBackoff().toMillis());
+    long untilOpenEnds =
+        gate.openUntil()
+            .map(until -> until.toEpochMilli() - clock.instant().toEpochMilli())
+            .orElse(config.initialBackoff().toMillis());
+    return Math.min(cap, Math.max(1, untilOpenEnds));
   }
 
   private CompletionStage<Void> attempt(InFlightBatch batch) {
@@ -150,7 +207,9 @@ final class RequestSender {
     SinkResult result;
     try {
       result = Objects.requireNonNull(sink.write(request), "sink returned no result");
+      reportToBreaker(null);
     } catch (Throwable e) { // an Error from the sink must finish the batch too, never hang it
+      reportToBreaker(e);
       log.warn(
           "batch writer {}: request of {} row(s) to {} failed (attempt {}): {}",
           config.name(),
@@ -196,6 +255,22 @@ final class RequestSender {
     }
     return CompletableFuture.failedFuture(
         new RetryableRowFailures(again.size(), batch.reasonOf(again.get(0), "retryable")));
+  }
+
+  private void reportToBreaker(@Nullable Throwable failure) {
+    RequestGate gate = breaker;
+    if (gate == null) {
+      return;
+    }
+    try {
+      if (failure == null) {
+        gate.onSuccess();
+      } else {
+        gate.onFailure(failure);
+      }
+    } catch (RuntimeException e) {
+      log.warn("batch writer {}: reporting to the breaker of {} failed", config.name(), table, e);
+    }
   }
 
   private void finish(InFlightBatch batch, @Nullable Throwable error) {

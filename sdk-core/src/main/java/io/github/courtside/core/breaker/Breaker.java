@@ -1,5 +1,6 @@
 package io.github.courtside.core.breaker;
 
+import io.github.courtside.core.batch.RequestGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
-public final class Breaker {
+public final class Breaker implements RequestGate {
   private final String key;
   private final BreakerProfile profile;
   private final CircuitBreaker delegate;
@@ -91,6 +92,7 @@ public final class Breaker {
   }
 
   /** While OPEN, when trial calls will be let through. */
+  @Override
   public Optional<Instant> openUntil() {
     return state() == BreakerState.OPEN ? Optional.ofNullable(openUntil) : Optional.empty();
   }
@@ -100,6 +102,7 @@ public final class Breaker {
    * {@link #onFailure(Throwable)}), false when the breaker refuses it. With shared state, an OPEN
    * decided by another JVM is applied here first.
    */
+  @Override
   public boolean tryAcquire() {
     syncShared();
     boolean permitted = delegate.tryAcquirePermission();
@@ -110,6 +113,7 @@ public final class Breaker {
   }
 
   /** Reports that a permitted call succeeded. */
+  @Override
   public void onSuccess() {
     delegate.onSuccess(0, TimeUnit.NANOSECONDS);
   }
@@ -119,6 +123,7 @@ public final class Breaker {
    * the statistics alone. With a {@link BreakerProfile.Policy#CONSECUTIVE_FAILURES} profile a
    * counted failure while HALF_OPEN re-opens the breaker at once.
    */
+  @Override
   public void onFailure(Throwable error) {
     Objects.requireNonNull(error, "error");
     if (profile.policy() == BreakerProfile.Policy.CONSECUTIVE_FAILURES

@@ -4,9 +4,7 @@ import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -36,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * model ids, so new models' breakers could never open, §4.3).
  *
  * <p>Every transition is logged (WARN when opening, INFO otherwise), counted in Micrometer when a
- * registry is given, and passed to listeners. With {@link Builder#sharedState}, an OPEN decided in
- * one JVM is published to a {@link CoordinationStore} (in the background) and applied by the other
- * registries sharing it once their background refresh of the key, due after the sync delay, has
- * landed; half-opening and closing stay local, except for {@link Breaker#resetEverywhere()}. No
- * caller ever waits for the store.
+ * registry is given, and passed to listeners. With {@link
+ * BreakerRegistrySetup.Builder#sharedState}, an OPEN decided in one JVM is published to a {@link
+ * CoordinationStore} (in the background) and applied by the other registries sharing it once their
+ * background refresh of the key, due after the sync delay, has landed; half-opening and closing
+ * stay local, except for {@link Breaker#resetEverywhere()}. No caller ever waits for the store.
  *
  * <pre>{@code
  * BreakerRegistry breakers = BreakerRegistry.builder()
@@ -67,36 +64,50 @@ public final class BreakerRegistry {
   private final List<Consumer<BreakerTransition>> listeners;
   private final ConcurrentHashMap<String, Breaker> breakers = new ConcurrentHashMap<>();
 
-  private BreakerRegistry(Builder b) {
-    this.profiles = Map.copyOf(b.profiles);
-    this.defaultProfile = b.defaultProfile;
-    this.classifier = b.classifier;
-    this.clock = b.clock;
+  private BreakerRegistry(BreakerRegistrySetup setup) {
+    this.profiles = setup.profilesByName();
+    this.defaultProfile = setup.defaultProfile();
+    this.classifier = setup.failureClassifier();
+    this.clock = setup.clock();
     Map<String, CircuitBreakerConfig> configs = new LinkedHashMap<>();
     profiles.forEach(
         (name, profile) -> configs.put(name, profile.toResilience4j(clock, classifier)));
     this.delegate = CircuitBreakerRegistry.of(configs);
-    this.metrics = b.metrics;
+    this.metrics =
+        setup
+            .meterRegistry()
+            .<BreakerMetrics>map(MicrometerBreakerMetrics::new)
+            .orElse(BreakerMetrics.NOOP);
     if (metrics instanceof MicrometerBreakerMetrics micrometer) {
       micrometer.bindResilience4j(delegate);
     }
-    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
-    CoordinationStore store = b.store;
+    this.listeners = new CopyOnWriteArrayList<>(setup.listeners());
     this.shared =
-        store == null
-            ? null
-            : new SharedOpenState(
-                store,
-                b.sharedCollection,
-                b.syncDelay,
-                b.instanceId,
-                clock,
-                b.sharedStateExecutor != null ? b.sharedStateExecutor : sharedStatePool());
+        setup
+            .sharedStore()
+            .map(
+                store ->
+                    new SharedOpenState(
+                        store,
+                        setup.sharedCollection(),
+                        setup.syncDelay(),
+                        setup.instanceId(),
+                        clock,
+                        setup.sharedStateExecutor().orElseGet(BreakerRegistry::sharedStatePool)))
+            .orElse(null);
   }
 
-  /** A builder with the {@link BreakerProfile#defaults()} profile. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder with the {@link BreakerProfile#defaults()} profile: {@link
+   * BreakerRegistrySetup#builder()}.
+   */
+  public static BreakerRegistrySetup.Builder builder() {
+    return BreakerRegistrySetup.builder();
+  }
+
+  /** The registry {@code setup} describes. */
+  public static BreakerRegistry create(BreakerRegistrySetup setup) {
+    return new BreakerRegistry(setup);
   }
 
   /** A registry with the default profile only and no shared state. */
@@ -238,112 +249,6 @@ public final class BreakerRegistry {
         return BreakerState.HALF_OPEN;
       default:
         return BreakerState.CLOSED;
-    }
-  }
-
-  /** Builds a {@link BreakerRegistry}. */
-  public static final class Builder {
-    private final Map<String, BreakerProfile> profiles = new LinkedHashMap<>();
-    private String defaultProfile = BreakerProfile.defaults().name();
-    private FailureClassifier classifier = FailureClassifier.all();
-    private Clock clock = Clock.systemUTC();
-    private BreakerMetrics metrics = BreakerMetrics.NOOP;
-    private final List<Consumer<BreakerTransition>> listeners = new ArrayList<>();
-    private @Nullable CoordinationStore store;
-    private Duration syncDelay = Duration.ofSeconds(30);
-    private String sharedCollection = "circuit_breakers";
-    private String instanceId = UUID.randomUUID().toString();
-    private @Nullable Executor sharedStateExecutor;
-
-    private Builder() {
-      BreakerProfile defaults = BreakerProfile.defaults();
-      profiles.put(defaults.name(), defaults);
-    }
-
-    /** Adds (or replaces) a named profile. */
-    public Builder profile(BreakerProfile profile) {
-      profiles.put(profile.name(), profile);
-      return this;
-    }
-
-    /** The profile used by {@link BreakerRegistry#breaker(String)} (default {@code default}). */
-    public Builder defaultProfile(String name) {
-      this.defaultProfile = Objects.requireNonNull(name, "name");
-      return this;
-    }
-
-    /** Which exceptions count as failures (default {@link FailureClassifier#all()}). */
-    public Builder failureClassifier(FailureClassifier classifier) {
-      this.classifier = Objects.requireNonNull(classifier, "classifier");
-      return this;
-    }
-
-    /** The clock for open durations, failure windows and shared-state caching. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Publishes {@code courtside.breaker.transitions} and, with {@code resilience4j-micrometer} on
-     * the class path, Resilience4j's tagged {@code resilience4j.circuitbreaker.*} meters (state,
-     * calls, not-permitted calls, failure rate) to {@code registry}.
-     */
-    public Builder meterRegistry(MeterRegistry registry) {
-      this.metrics = new MicrometerBreakerMetrics(Objects.requireNonNull(registry, "registry"));
-      return this;
-    }
-
-    /** Adds a listener for every transition. */
-    public Builder listener(Consumer<BreakerTransition> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
-      return this;
-    }
-
-    /**
-     * Shares OPEN decisions (and {@link Breaker#resetEverywhere()}) through {@code store}: other
-     * registries on the same store see an OPEN once their read of the key is older than {@code
-     * syncDelay} and its refresh has landed (each reads the store at most once per key per {@code
-     * syncDelay}, in the background: see {@link #sharedStateExecutor}).
-     */
-    public Builder sharedState(CoordinationStore store, Duration syncDelay) {
-      this.store = Objects.requireNonNull(store, "store");
-      if (syncDelay.isNegative()) {
-        throw new IllegalArgumentException("syncDelay must not be negative");
-      }
-      this.syncDelay = syncDelay;
-      return this;
-    }
-
-    /**
-     * Where shared-state reads and publications run (default: two daemon threads of the registry's
-     * own); callers of {@link Breaker#tryAcquire()} never wait for the store. Tests may pass {@code
-     * Runnable::run} to make them synchronous.
-     */
-    public Builder sharedStateExecutor(Executor executor) {
-      this.sharedStateExecutor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /** The store collection under which shared state lives (default {@code circuit_breakers}). */
-    public Builder sharedCollection(String collection) {
-      this.sharedCollection = Objects.requireNonNull(collection, "collection");
-      return this;
-    }
-
-    /** This registry's id in shared documents (default a random UUID). */
-    public Builder instanceId(String instanceId) {
-      this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
-      return this;
-    }
-
-    /** The registry. */
-    public BreakerRegistry build() {
-      if (!profiles.containsKey(defaultProfile)) {
-        throw new IllegalArgumentException(
-            "default profile " + defaultProfile + " is not among " + profiles.keySet());
-      }
-      return new BreakerRegistry(this);
     }
   }
 }

@@ -1,13 +1,14 @@
 package io.github.courtside.core.warehouse;
 
+import io.github.courtside.core.ValueStyle;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,48 +25,48 @@ import org.jspecify.annotations.Nullable;
  * long points = row.getLong("points").orElseThrow();
  * }</pre>
  */
-public final class Row {
-  private final Map<String, @Nullable Object> values;
+@ValueStyle
+@Value.Immutable
+public abstract class Row {
+  Row() {}
 
-  private Row(Map<String, @Nullable Object> values) {
-    this.values = Collections.unmodifiableMap(values);
-  }
+  /** The values, in insertion order; a present key may map to NULL. */
+  @AllowNulls
+  abstract Map<String, Object> values();
 
   /** A new, empty builder. */
   public static Builder builder() {
-    return new Builder(new LinkedHashMap<>());
+    return new Builder();
   }
 
   /** A row with the given values (NULL values allowed), in the map's iteration order. */
   public static Row of(Map<String, ? extends @Nullable Object> values) {
-    Builder builder = builder();
-    values.forEach(builder::set);
-    return builder.build();
+    return builder().putAllValues(values).build();
   }
 
   /** A builder starting from this row's values. */
   public Builder toBuilder() {
-    return new Builder(new LinkedHashMap<>(values));
+    return builder().from(this);
   }
 
   /** Column names present in this row, in order. */
   public Set<String> columns() {
-    return values.keySet();
+    return values().keySet();
   }
 
   /** The values by column name; a present key may map to NULL. */
   public Map<String, @Nullable Object> asMap() {
-    return values;
+    return values();
   }
 
   /** Whether the row carries this column (possibly NULL). */
   public boolean has(String column) {
-    return values.containsKey(column);
+    return values().containsKey(column);
   }
 
   /** The raw value, or null when the column is absent or NULL. */
   public @Nullable Object get(String column) {
-    return values.get(column);
+    return values().get(column);
   }
 
   /** The value as a string, if present and not NULL. */
@@ -99,7 +100,7 @@ public final class Row {
   }
 
   private <T> Optional<T> typed(String column, Class<T> type) {
-    Object value = values.get(column);
+    Object value = values().get(column);
     if (value == null) {
       return Optional.empty();
     }
@@ -117,42 +118,35 @@ public final class Row {
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof Row that && values.equals(that.values);
+    return other instanceof Row that && values().equals(that.values());
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    return values().hashCode();
   }
 
   @Override
   public String toString() {
-    return "Row" + values;
+    return "Row" + values();
   }
 
-  /** Builds a {@link Row}. */
-  public static final class Builder {
-    private final LinkedHashMap<String, @Nullable Object> values;
+  /** Builds a {@link Row}; it may be reused, later changes do not affect a built row. */
+  public static final class Builder extends ImmutableRow.Builder {
+    Builder() {}
 
-    private Builder(LinkedHashMap<String, @Nullable Object> values) {
-      this.values = values;
-    }
-
-    /** Sets a column; {@code null} sets an explicit NULL. */
+    /**
+     * Sets a column; {@code null} sets an explicit NULL; a column set again takes the new value.
+     */
     public Builder set(String column, @Nullable Object value) {
-      values.put(Objects.requireNonNull(column, "column"), value);
-      return this;
+      return putValues(Objects.requireNonNull(column, "column"), value);
     }
 
     /** Removes a column. */
     public Builder remove(String column) {
-      values.remove(column);
-      return this;
-    }
-
-    /** The row. The builder may be reused afterwards; later changes do not affect it. */
-    public Row build() {
-      return new Row(new LinkedHashMap<>(values));
+      Map<String, @Nullable Object> rest = new LinkedHashMap<>(build().values());
+      rest.remove(column);
+      return values(rest);
     }
   }
 }

@@ -391,7 +391,7 @@ class BatchWriterTest {
     BatchWriter writer =
         BatchWriter.builder(sink)
             .config(config().closeTimeout(Duration.ofMinutes(1)).build())
-            .closeOnShutdown()
+            .closeOnShutdown(true)
             .deadLetters(DeadLetterSink.logging())
             .build();
     writer.add(row(1));

@@ -26,7 +26,7 @@ class BreakerRegistryTest {
           .halfOpenTrialCalls(2)
           .build();
 
-  private BreakerRegistry.Builder registry() {
+  private BreakerRegistrySetup.Builder registry() {
     return BreakerRegistry.builder()
         .profile(PER_SYSTEM)
         .defaultProfile("prediction-system")

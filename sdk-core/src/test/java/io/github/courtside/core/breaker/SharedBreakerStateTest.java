@@ -31,7 +31,7 @@ class SharedBreakerStateTest {
   private final List<BreakerTransition> seenByB = new ArrayList<>();
 
   private BreakerRegistry registry(String instance, CoordinationStore on) {
-    BreakerRegistry.Builder builder =
+    BreakerRegistrySetup.Builder builder =
         BreakerRegistry.builder()
             .profile(PROFILE)
             .defaultProfile(PROFILE.name())

@@ -90,7 +90,7 @@ class SharedBreakerStoreOutageTest {
   }
 
   private BreakerRegistry registry(String instance, CoordinationStore on, boolean direct) {
-    BreakerRegistry.Builder builder =
+    BreakerRegistrySetup.Builder builder =
         BreakerRegistry.builder()
             .profile(PROFILE)
             .defaultProfile(PROFILE.name())
