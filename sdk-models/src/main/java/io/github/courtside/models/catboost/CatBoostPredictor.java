@@ -2,6 +2,7 @@ package io.github.courtside.models.catboost;
 
 import ai.catboost.CatBoostError;
 import ai.catboost.CatBoostModel;
+import ai.catboost.CatBoostPredictions;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.feature.FeatureVector;
 import io.github.courtside.models.prediction.FeatureContractException;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -184,113 +186,151 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
 
   @Override
   public List<Prediction> predictAll(List<PredictionRequest> requests) {
-    PredictionBatch batch = predictBatch(requests);
-    List<Prediction> predictions = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      predictions.add(batch.prediction(i));
-    }
-    return predictions;
+    Prediction[] out = new Prediction[requests.size()];
+    run(requests, out);
+    return new ArrayList<>(Arrays.asList(out));
   }
 
   /**
-   * Predicts a slate in one catboost4j batch call and returns the columnar result: feature
-   * positions are resolved once per schema, rows are copied into reused buffers, imputation lists
-   * are allocated only for rows that needed one, and {@link Prediction} records are built only on
-   * access.
+   * Predicts a slate through catboost4j and returns the columnar result. The slate goes through in
+   * blocks of {@value #BLOCK} rows: each block's vectors are copied into one reused {@code
+   * float[][]} (feature positions resolved once per schema, no allocation unless a value is
+   * imputed) and predicted while it is still in the CPU cache, and the line and spread a
+   * recommendation needs are read into columns in the same pass. {@link Prediction} records are
+   * built only on access.
    *
    * @throws FeatureContractException when a vector's schema lacks a model feature
    * @throws FeaturePreparationException when a value is missing that the model was not trained with
    *     NaN for and may not impute
    */
   public PredictionBatch predictBatch(List<PredictionRequest> requests) {
-    int n = requests.size();
-    int m = featureNames.size();
-    float[][] rows = takeRows(n, m);
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    @Nullable List<String>[] filled = new List[n];
-    SchemaMapping first = n == 0 ? schemaMapping : mapping(requests.get(0).features().schema());
-    SchemaMapping @Nullable [] perRow = null;
-    double[] raw;
-    try {
-      if (chunks > 1 && n >= 2 * MIN_CHUNK && sameSchema(requests, first.schema)) {
-        raw = predictInChunks(requests, rows, filled, first);
-      } else {
-        for (int i = 0; i < n; i++) {
-          FeatureVector vector = requests.get(i).features();
-          SchemaMapping mapping = first;
-          if (vector.schema() != first.schema) {
-            mapping = mapping(vector.schema());
-            if (perRow == null) {
-              perRow = new SchemaMapping[n];
-              Arrays.fill(perRow, 0, i, first);
-            }
-          }
-          if (perRow != null) {
-            perRow[i] = mapping;
-          }
-          filled[i] = fill(rows[i], requests.get(i), mapping);
-        }
-        raw = predictRows(rows, n == 1 ? requests.get(0).playerLookup() : "");
-      }
-    } finally {
-      returnRows(rows);
-    }
-    for (int i = 0; i < n; i++) {
-      List<String> names = filled[i];
-      if (names != null) {
-        for (String name : names) {
-          imputations.increment();
-          metrics.imputed(modelId, name);
-        }
-      }
-      double points = policy.clamp(raw[i]);
-      if (points != raw[i]) {
-        clamped.increment();
-        LOG.warn(
-            "CLAMPED_PREDICTION player={} model={}: raw {} clamped to {}",
-            requests.get(i).playerLookup(),
-            modelId,
-            raw[i],
-            points);
-      }
-    }
-    return new PredictionBatch(
-        requests, raw, filled, first, perRow, policy, modelId, modelVersion, clock.instant());
+    return run(requests, null);
   }
+
+  /** Rows copied and predicted per catboost4j call: a block's buffers stay in the L2 cache. */
+  static final int BLOCK = 1024;
 
   private static final int MIN_CHUNK = 8192;
 
-  private static boolean sameSchema(List<PredictionRequest> requests, FeatureSchema schema) {
-    for (PredictionRequest request : requests) {
-      if (request.features().schema() != schema) {
-        return false;
+  private PredictionBatch run(List<PredictionRequest> requests, Prediction @Nullable [] out) {
+    int n = requests.size();
+    double[] raw = new double[n];
+    double[] lines = new double[n];
+    double[] stds = new double[n];
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    @Nullable List<String>[] imputed = new List[n];
+    PredictionBatch batch =
+        new PredictionBatch(
+            requests, raw, lines, stds, imputed, policy, modelId, modelVersion, clock.instant());
+    String player = n == 1 ? requests.get(0).playerLookup() : "";
+    int count = chunks > 1 && n >= 2 * MIN_CHUNK ? Math.min(chunks, n / MIN_CHUNK) : 1;
+    if (count == 1) {
+      Block block = takeBlock();
+      try {
+        predictRange(requests, 0, n, batch, block, out, player);
+      } finally {
+        spareBlock.set(block);
       }
+    } else {
+      java.util.stream.IntStream.range(0, count)
+          .parallel()
+          .forEach(
+              c ->
+                  predictRange(
+                      requests,
+                      (int) ((long) n * c / count),
+                      (int) ((long) n * (c + 1) / count),
+                      batch,
+                      new Block(featureNames.size()),
+                      out,
+                      player));
     }
-    return true;
+    for (int i = 0; i < n; i++) {
+      account(requests, i, raw[i], imputed[i]);
+    }
+    return batch;
   }
 
-  /** Fills and predicts contiguous chunks of one-schema slates on the common pool. */
-  private double[] predictInChunks(
+  /** Fills, predicts and accounts rows {@code from} (inclusive) to {@code to} block by block. */
+  private void predictRange(
       List<PredictionRequest> requests,
-      float[][] rows,
-      @Nullable List<String>[] filled,
-      SchemaMapping mapping) {
-    int n = rows.length;
-    int count = Math.min(chunks, n / MIN_CHUNK);
-    double[] raw = new double[n];
-    java.util.stream.IntStream.range(0, count)
-        .parallel()
-        .forEach(
-            c -> {
-              int from = (int) ((long) n * c / count);
-              int to = (int) ((long) n * (c + 1) / count);
-              for (int i = from; i < to; i++) {
-                filled[i] = fill(rows[i], requests.get(i), mapping);
-              }
-              double[] part = predictRows(Arrays.copyOfRange(rows, from, to), "");
-              System.arraycopy(part, 0, raw, from, part.length);
-            });
-    return raw;
+      int from,
+      int to,
+      PredictionBatch batch,
+      Block block,
+      Prediction @Nullable [] out,
+      String player) {
+    double[] raw = batch.raw;
+    double[] lines = batch.lines;
+    double[] stds = batch.stds;
+    @Nullable List<String>[] imputed = batch.imputed;
+    SchemaMapping mapping = schemaMapping;
+    for (int start = from; start < to; start += BLOCK) {
+      int end = Math.min(to, start + BLOCK);
+      int size = end - start;
+      float[][] rows = size == BLOCK ? block.rows : Arrays.copyOf(block.rows, size);
+      // Pass 1, short and independent per row: read each vector and touch its values so that the
+      // cache misses of many rows overlap instead of stalling the copy one row at a time.
+      FeatureVector[] vectors = block.vectors;
+      double touched = 0;
+      for (int k = 0; k < size; k++) {
+        FeatureVector vector = requests.get(start + k).features();
+        vectors[k] = vector;
+        int width = vector.schema().size();
+        for (int j = 0; j < width; j += 8) {
+          touched += vector.valueAt(j);
+        }
+      }
+      block.touched = touched;
+      for (int k = 0; k < size; k++) {
+        PredictionRequest request = requests.get(start + k);
+        FeatureVector vector = vectors[k];
+        if (vector.schema() != mapping.schema) {
+          mapping = mapping(vector.schema());
+        }
+        imputed[start + k] = fill(rows[k], vector, request, mapping);
+        OptionalDouble line = request.line();
+        lines[start + k] =
+            line.isPresent()
+                ? line.getAsDouble()
+                : mapping.lineIndex < 0 ? Double.NaN : vector.valueAt(mapping.lineIndex);
+        stds[start + k] = mapping.stdIndex < 0 ? Double.NaN : vector.valueAt(mapping.stdIndex);
+      }
+      CatBoostPredictions predictions =
+          size == BLOCK ? block.predictions : new CatBoostPredictions(size, 1);
+      try {
+        model.predict(rows, (String[][]) null, predictions);
+      } catch (CatBoostError e) {
+        throw new PredictionException(modelId, player, "CatBoost failed: " + e.getMessage(), e);
+      }
+      for (int k = 0; k < size; k++) {
+        int i = start + k;
+        raw[i] = predictions.get(k, 0);
+        if (out != null) {
+          out[i] = batch.prediction(i);
+        }
+      }
+    }
+  }
+
+  private void account(
+      List<PredictionRequest> requests, int i, double raw, @Nullable List<String> names) {
+    if (names != null) {
+      for (String name : names) {
+        imputations.increment();
+        metrics.imputed(modelId, name);
+      }
+    }
+    double points = policy.clamp(raw);
+    if (points != raw) {
+      clamped.increment();
+      LOG.warn(
+          "CLAMPED_PREDICTION player={} model={}: raw {} clamped to {}",
+          requests.get(i).playerLookup(),
+          modelId,
+          raw,
+          points);
+    }
   }
 
   /**
@@ -298,46 +338,37 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
    * catboost4j batch call, for callers that hold arrays.
    */
   public double[] predictRows(float[][] rows) {
-    return predictRows(rows, "");
-  }
-
-  private double[] predictRows(float[][] rows, String player) {
     if (rows.length == 0) {
       return new double[0];
     }
     try {
       return model.predict(rows, (String[][]) null).copyRowMajorPredictions();
     } catch (CatBoostError e) {
-      throw new PredictionException(modelId, player, "CatBoost failed: " + e.getMessage(), e);
+      throw new PredictionException(modelId, "", "CatBoost failed: " + e.getMessage(), e);
     }
   }
 
-  /** Row buffers reused across calls (taken by one caller at a time; others allocate). */
-  private final AtomicReference<float @Nullable [][]> spareRows = new AtomicReference<>();
+  /** One block's input rows and output buffer, reused across calls. */
+  private static final class Block {
+    final float[][] rows;
+    final CatBoostPredictions predictions = new CatBoostPredictions(BLOCK, 1);
+    final FeatureVector[] vectors = new FeatureVector[BLOCK];
 
-  private float[][] takeRows(int n, int m) {
-    float[][] spare = spareRows.getAndSet(null);
-    if (spare != null && spare.length == n) {
-      return spare;
-    }
-    float[][] rows = new float[n][];
-    int reused = spare == null ? 0 : Math.min(n, spare.length);
-    if (spare != null) {
-      System.arraycopy(spare, 0, rows, 0, reused);
-    }
-    for (int i = reused; i < n; i++) {
-      rows[i] = new float[m];
-    }
-    return rows;
-  }
+    /** The sum of the values touched by the first pass (kept so the reads are not elided). */
+    double touched;
 
-  private void returnRows(float[][] rows) {
-    if (rows.length <= MAX_SPARE_ROWS) {
-      spareRows.set(rows);
+    Block(int features) {
+      rows = new float[BLOCK][features];
     }
   }
 
-  private static final int MAX_SPARE_ROWS = 1 << 20;
+  /** The block buffers of the last call on the caller's thread (others allocate their own). */
+  private final AtomicReference<@Nullable Block> spareBlock = new AtomicReference<>();
+
+  private Block takeBlock() {
+    Block block = spareBlock.getAndSet(null);
+    return block != null ? block : new Block(featureNames.size());
+  }
 
   private volatile SchemaMapping lastMapping;
 
@@ -354,33 +385,49 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     return mapping;
   }
 
-  /** Copies one vector into {@code row}; returns the imputed names, null when none. */
+  /**
+   * Copies one vector into {@code row} in model order, then fills its missing values; returns the
+   * imputed names, null when none.
+   */
   private @Nullable List<String> fill(
-      float[] row, PredictionRequest request, SchemaMapping mapping) {
-    FeatureVector vector = request.features();
+      float[] row, FeatureVector vector, PredictionRequest request, SchemaMapping mapping) {
     if (!mapping.absent.isEmpty()) {
       throw new FeatureContractException(modelId, vector.schema().id(), mapping.absent);
     }
-    @Nullable List<String> imputed = null;
-    int[] indexes = mapping.indexes;
-    boolean identity = mapping.identity;
-    for (int j = 0; j < row.length; j++) {
-      double value = vector.valueAt(identity ? j : indexes[j]);
-      if (Double.isNaN(value)) {
-        if (trainedWithNans[j]) {
-          row[j] = Float.NaN;
-          continue;
-        }
-        if (!imputable[j]) {
-          throw unfillable(request, mapping);
-        }
-        value = medians[j];
-        if (imputed == null) {
-          imputed = new ArrayList<>(2);
-        }
-        imputed.add(featureNames.get(j));
+    int m = row.length;
+    if (mapping.identity) {
+      for (int j = 0; j < m; j++) {
+        row[j] = (float) vector.valueAt(j);
       }
-      row[j] = (float) value;
+    } else {
+      int[] indexes = mapping.indexes;
+      for (int j = 0; j < m; j++) {
+        row[j] = (float) vector.valueAt(indexes[j]);
+      }
+    }
+    boolean missing = false;
+    for (int j = 0; j < m; j++) {
+      missing |= Float.isNaN(row[j]);
+    }
+    return missing ? fillMissing(row, request, mapping) : null;
+  }
+
+  /** Replaces the NaNs of {@code row} by training medians where allowed; the imputed names. */
+  private @Nullable List<String> fillMissing(
+      float[] row, PredictionRequest request, SchemaMapping mapping) {
+    @Nullable List<String> imputed = null;
+    for (int j = 0; j < row.length; j++) {
+      if (!Float.isNaN(row[j]) || trainedWithNans[j]) {
+        continue;
+      }
+      if (!imputable[j]) {
+        throw unfillable(request, mapping);
+      }
+      row[j] = (float) medians[j];
+      if (imputed == null) {
+        imputed = new ArrayList<>(2);
+      }
+      imputed.add(featureNames.get(j));
     }
     return imputed == null ? null : List.copyOf(imputed);
   }

@@ -30,30 +30,35 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PredictionBatch {
   private final List<PredictionRequest> requests;
-  private final double[] raw;
-  private final @Nullable List<String>[] imputed;
-  private final SchemaMapping mapping;
-  private final SchemaMapping @Nullable [] mappings;
+  final double[] raw;
+  final double[] lines;
+  final double[] stds;
+  final @Nullable List<String>[] imputed;
   private final PredictionPolicy policy;
   private final String modelId;
   private final String modelVersion;
   private final Instant createdAt;
 
+  /**
+   * The batch's columns, filled by the predictor: raw model outputs, the effective line (NaN
+   * without one), {@code points_std_last_10} (NaN when absent) and the imputed names (null when
+   * none) per row.
+   */
   PredictionBatch(
       List<PredictionRequest> requests,
       double[] raw,
+      double[] lines,
+      double[] stds,
       @Nullable List<String>[] imputed,
-      SchemaMapping mapping,
-      SchemaMapping @Nullable [] mappings,
       PredictionPolicy policy,
       String modelId,
       String modelVersion,
       Instant createdAt) {
     this.requests = requests;
     this.raw = raw;
+    this.lines = lines;
+    this.stds = stds;
     this.imputed = imputed;
-    this.mapping = mapping;
-    this.mappings = mappings;
     this.policy = policy;
     this.modelId = modelId;
     this.modelVersion = modelVersion;
@@ -93,19 +98,13 @@ public final class PredictionBatch {
 
   /** The line row {@code i} is bet against: the request's, else the vector's vegas line. */
   public OptionalDouble line(int i) {
-    PredictionRequest request = requests.get(i);
-    if (request.line().isPresent()) {
-      return request.line();
-    }
-    double value = vegasLine(i);
+    double value = lines[i];
     return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
   /** Predicted minus line for row {@code i}, NaN without a line. */
   public double edge(int i) {
-    PredictionRequest request = requests.get(i);
-    double line = request.line().isPresent() ? request.line().getAsDouble() : vegasLine(i);
-    return predictedPoints(i) - line;
+    return predictedPoints(i) - lines[i];
   }
 
   /** OVER, UNDER or PASS for row {@code i}. */
@@ -116,20 +115,9 @@ public final class PredictionBatch {
 
   /** The confidence of row {@code i} (see {@link Confidence}). */
   public double confidence(int i) {
-    PredictionRequest request = requests.get(i);
-    int index = mappingOf(i).stdIndex;
-    double std = index < 0 ? Double.NaN : request.features().valueAt(index);
-    return Confidence.of(request.qualityScore().orElse(80.0), Double.isNaN(std) ? 5.0 : std);
-  }
-
-  private double vegasLine(int i) {
-    int index = mappingOf(i).lineIndex;
-    return index < 0 ? Double.NaN : requests.get(i).features().valueAt(index);
-  }
-
-  private SchemaMapping mappingOf(int i) {
-    SchemaMapping[] perRow = mappings;
-    return perRow == null ? mapping : perRow[i];
+    double std = stds[i];
+    return Confidence.of(
+        requests.get(i).qualityScore().orElse(80.0), Double.isNaN(std) ? 5.0 : std);
   }
 
   /** Row {@code i} as a {@link Prediction}. */
@@ -138,7 +126,7 @@ public final class PredictionBatch {
     double points = predictedPoints(i);
     OptionalDouble line = line(i);
     OptionalDouble edge =
-        line.isPresent() ? OptionalDouble.of(points - line.getAsDouble()) : OptionalDouble.empty();
+        line.isPresent() ? OptionalDouble.of(points - lines[i]) : OptionalDouble.empty();
     Recommendation recommendation =
         edge.isPresent()
             ? Recommendation.of(edge.getAsDouble(), policy.minEdge())

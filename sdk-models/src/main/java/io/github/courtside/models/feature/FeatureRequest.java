@@ -94,7 +94,10 @@ public abstract class FeatureRequest {
     return tipoff().orElseGet(() -> gameDate().atStartOfDay(PlayerGame.LEAGUE_ZONE).toInstant());
   }
 
-  /** When the current line was observed, if given; used only if before tip-off. */
+  /**
+   * When the current line was observed, if given; used only if before tip-off (without a tip-off:
+   * before the game date, see {@link #knownBeforeTipoff}).
+   */
   public abstract Optional<Instant> lineAsOf();
 
   /** When the opening line was observed, if given; used only if before tip-off. */
@@ -120,17 +123,17 @@ public abstract class FeatureRequest {
   }
 
   /**
-   * Whether a value observed at {@code asOf} (null = not given) may be used: with a tip-off, only a
-   * value with an as-of time strictly before it; without one, a value without an as-of time or
-   * observed before the day after the game date (league time).
+   * Whether a value observed at {@code asOf} (null = not given) may be used: only a value observed
+   * strictly before the {@link #knowledgeCutoff()} — the tip-off, or without one the start of the
+   * game date in league time, since a game-day observation cannot be shown to precede an unknown
+   * tip-off (give the tip-off to use game-day lines). A value without an as-of time is used only
+   * when no tip-off is given (it cannot be checked either way).
    */
   public boolean knownBeforeTipoff(@Nullable Instant asOf) {
-    Optional<Instant> tipoff = tipoff();
-    if (tipoff.isPresent()) {
-      return asOf != null && asOf.isBefore(tipoff.get());
+    if (asOf == null) {
+      return tipoff().isEmpty();
     }
-    return asOf == null
-        || asOf.isBefore(gameDate().plusDays(1).atStartOfDay(PlayerGame.LEAGUE_ZONE).toInstant());
+    return asOf.isBefore(knowledgeCutoff());
   }
 
   @Override

@@ -120,10 +120,6 @@ public abstract class PlayerGame {
     return !dnp() && !Double.isNaN(points()) && minutes() > 0;
   }
 
-  /**
-   * The usage rate: the stored value, else computed with {@link UsageRate#of} from this row's
-   * player and team counts; NaN when neither is possible.
-   */
   /** When the row became known: {@link #knownAt()}, else the day after the game (league time). */
   public Instant knownAtOrDefault() {
     return knownAt().orElseGet(() -> gameDate().plusDays(1).atStartOfDay(LEAGUE_ZONE).toInstant());

@@ -20,9 +20,14 @@ import org.jspecify.annotations.Nullable;
  * as unknown): {@code player_lookup STRING, game_date DATE, game_id STRING, team_abbr STRING,
  * opponent_team_abbr STRING, is_home BOOL, is_dnp BOOL, points, minutes_played, ft_makes,
  * fg_attempts, ft_attempts, turnovers, usage_rate, team_fg_attempts, team_ft_attempts,
- * team_turnovers} (numbers as INT64, FLOAT64 or NUMERIC). The query is portable GoogleSQL/DuckDB:
- * {@code DATE 'yyyy-mm-dd'} literals and an {@code IN} list of player keys, which must be plain
- * identifiers (letters, digits, {@code _ . -}) so they render without escaping.
+ * team_turnovers, known_at TIMESTAMP} (numbers as INT64, FLOAT64 or NUMERIC). {@code known_at} is
+ * the knowledge time of the row's version: when that version of the stat line became known (a late
+ * stat correction is a second row for the same game with a later {@code known_at}); the feature
+ * extractor uses a row only if it was known at the request's cutoff. The column is optional for
+ * older tables: when it is absent or NULL the row reads as known at the start of the day after the
+ * game, league time ({@link PlayerGame#knownAtOrDefault()}). The query is portable
+ * GoogleSQL/DuckDB: {@code DATE 'yyyy-mm-dd'} literals and an {@code IN} list of player keys, which
+ * must be plain identifiers (letters, digits, {@code _ . -}) so they render without escaping.
  *
  * <pre>{@code
  * PlayerGameHistory history =
@@ -92,6 +97,7 @@ public final class WarehousePlayerGameHistory implements PlayerGameHistory {
             number(row, "team_fg_attempts"),
             number(row, "team_ft_attempts"),
             number(row, "team_turnovers"))
+        .knownAt(row.getTimestamp("known_at"))
         .build();
   }
 

@@ -60,7 +60,7 @@ class PredictionBatchTest {
   @Test
   void theBatchEqualsRawCatBoostAndPredictAllAcrossReusedBuffers() {
     try (CatBoostPredictor predictor = a1().build()) {
-      for (int n : new int[] {300, 120, 300, 1}) {
+      for (int n : new int[] {2500, 120, 1030, 1024, 1}) {
         List<PredictionRequest> requests = requests(n, FeatureSchema.V9_33, n);
         PredictionBatch batch = predictor.predictBatch(requests);
         double[] raw = predictor.predictRows(rows(requests));

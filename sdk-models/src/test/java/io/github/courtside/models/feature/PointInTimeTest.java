@@ -110,6 +110,31 @@ class PointInTimeTest {
   }
 
   @Test
+  void withoutATipoffGameDayObservationsAreNotUsed() {
+    Instant dayStart = DAY.atStartOfDay(PlayerGame.LEAGUE_ZONE).toInstant();
+    Instant postTip = TIPOFF.plusSeconds(3600); // on the game day, league time, after the game
+    Instant eve = dayStart.minusSeconds(3600);
+    FeatureRequest request =
+        FeatureRequest.builder("p", DAY)
+            .line(26.5, postTip)
+            .openingLine(24.5, eve)
+            .upstream("fatigue_score", 60, FeatureSource.PHASE4, dayStart)
+            .upstream("team_pace", 101, FeatureSource.PHASE4, eve)
+            .build();
+    assertTrue(request.tipoff().isEmpty());
+    assertEquals(dayStart, request.knowledgeCutoff());
+    FeatureVector vector = extractor(tenGames(20)).extract(request);
+    assertTrue(
+        Double.isNaN(vector.valueOrNaN("vegas_points_line")),
+        "a post-tip line without a tip-off is not used");
+    assertEquals(0.0, vector.valueOrNaN("has_vegas_line"));
+    assertTrue(Double.isNaN(vector.valueOrNaN("vegas_line_move")));
+    assertEquals(24.5, vector.valueOrNaN("vegas_opening_line"), "known the evening before");
+    assertTrue(vector.isDefaulted("fatigue_score"), "observed at the cutoff itself: not before it");
+    assertEquals(101.0, vector.valueOrNaN("team_pace"));
+  }
+
+  @Test
   void lateStatCorrectionsAreNotUsedAsIfKnownEarlier() {
     List<PlayerGame> rows = new ArrayList<>(tenGames(20));
     PlayerGame last = rows.get(0);
