@@ -2,6 +2,7 @@ package io.github.courtside.core.coordination;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A store of small documents addressed by path, with atomic create-if-absent: the only primitive
@@ -52,6 +53,25 @@ public interface CoordinationStore {
    * @return true when this call created it, false when a document was already there
    */
   boolean createIfAbsent(Document document);
+
+  /**
+   * {@link #createIfAbsent} without waiting: the future completes with its result (or fails with
+   * its {@link CoordinationStoreException}) once the outcome is known, and a true result only once
+   * the document is durable, as for {@link #createIfAbsent}. Stores whose writes are bounded by a
+   * sync (DuckDB: one fsync per commit) override it so that one thread can keep many creates in
+   * flight and they share commits; by default it calls {@link #createIfAbsent} on the calling
+   * thread and returns a completed future.
+   *
+   * <p>Stages chained to the future may run on a thread of the store; they must not wait for
+   * another of this store's futures on it (a synchronous store call is fine).
+   */
+  default CompletableFuture<Boolean> createIfAbsentAsync(Document document) {
+    try {
+      return CompletableFuture.completedFuture(createIfAbsent(document));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** The document at {@code path}, if any. */
   Optional<Document> get(String path);

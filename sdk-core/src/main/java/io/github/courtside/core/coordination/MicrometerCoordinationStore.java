@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -41,6 +42,21 @@ public final class MicrometerCoordinationStore implements CoordinationStore {
     return timed("create", () -> delegate.createIfAbsent(document));
   }
 
+  /** Delegates without waiting (the delegate's commits stay shared), timed until it completes. */
+  @Override
+  public CompletableFuture<Boolean> createIfAbsentAsync(Document document) {
+    long start = System.nanoTime();
+    CompletableFuture<Boolean> created;
+    try {
+      created = delegate.createIfAbsentAsync(document);
+    } catch (RuntimeException e) {
+      record("create", "error", start);
+      throw e;
+    }
+    return created.whenComplete(
+        (result, error) -> record("create", error == null ? "success" : "error", start));
+  }
+
   @Override
   public Optional<Document> get(String path) {
     return timed("get", () -> delegate.get(path));
@@ -69,14 +85,18 @@ public final class MicrometerCoordinationStore implements CoordinationStore {
       outcome = "success";
       return result;
     } finally {
-      Timer.builder("courtside.coordination.operations")
-          .description("coordination store operations")
-          .tag("store", name)
-          .tag("operation", operation)
-          .tag("outcome", outcome)
-          .register(registry)
-          .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      record(operation, outcome, start);
     }
+  }
+
+  private void record(String operation, String outcome, long start) {
+    Timer.builder("courtside.coordination.operations")
+        .description("coordination store operations")
+        .tag("store", name)
+        .tag("operation", operation)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
   }
 
   @Override
