@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.courtside.core.coordination.CoordinationStoreException;
+import io.github.courtside.core.coordination.CountAndDocument;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentPaths;
 import io.github.courtside.core.coordination.DocumentQuery;
@@ -265,9 +266,18 @@ public final class CompletionTracker {
   /** The outcome of a record call whose item write returned {@code created}. */
   private RecordOutcome afterWrite(
       BatchId batch, String item, BatchDefinition definition, boolean created) {
-    long completed = store.count(donePath(batch), "");
     long expected = definition.expectedCount();
     Optional<BatchClosure> known = Optional.ofNullable(closures.getIfPresent(batch));
+    long completed;
+    if (known.isPresent()) {
+      completed = store.count(donePath(batch), "");
+    } else {
+      // the count and the closure in one round trip (two requests in flight on Firestore)
+      CountAndDocument read = store.countAndGet(donePath(batch), "", closurePath(batch));
+      completed = read.count();
+      known = read.document().map(document -> closureOf(batch, document));
+      known.ifPresent(closure -> closures.put(batch, closure));
+    }
     if (completed >= expected && known.isEmpty()) {
       Optional<BatchClosure> mine =
           close(batch, CloseReason.ALL_RECORDED, completed, expected, item);
@@ -280,8 +290,9 @@ public final class CompletionTracker {
             expected,
             mine.get().claim());
       }
+      known = readClosure(batch); // another call closed it meanwhile
     }
-    Optional<BatchClosure> closure = known.isPresent() ? known : readClosure(batch);
+    Optional<BatchClosure> closure = known;
     if (closure.isEmpty()) {
       return new RecordOutcome(
           created ? RecordOutcome.Status.RECORDED : RecordOutcome.Status.DUPLICATE,
@@ -621,18 +632,18 @@ public final class CompletionTracker {
       return Optional.of(cached);
     }
     Optional<BatchClosure> read =
-        store
-            .get(closurePath(batch))
-            .map(
-                document ->
-                    new BatchClosure(
-                        batch,
-                        CloseReason.valueOf(document.getString("reason").orElseThrow()),
-                        document.getTimestamp("closed_at").orElse(Instant.EPOCH),
-                        document.getLong("completed").orElse(0L),
-                        document.getLong("expected").orElse(0L)));
+        store.get(closurePath(batch)).map(document -> closureOf(batch, document));
     read.ifPresent(closure -> closures.put(batch, closure));
     return read;
+  }
+
+  private static BatchClosure closureOf(BatchId batch, Document document) {
+    return new BatchClosure(
+        batch,
+        CloseReason.valueOf(document.getString("reason").orElseThrow()),
+        document.getTimestamp("closed_at").orElse(Instant.EPOCH),
+        document.getLong("completed").orElse(0L),
+        document.getLong("expected").orElse(0L));
   }
 
   private Optional<BatchDefinition> definition(BatchId batch) {

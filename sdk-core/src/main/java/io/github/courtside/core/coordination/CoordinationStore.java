@@ -85,6 +85,17 @@ public interface CoordinationStore {
   long count(String collection, String idPrefix);
 
   /**
+   * {@link #count} and {@link #get} together, in one round trip where the store can (the Firestore
+   * store sends both requests before it waits for either): what the completion tracker reads after
+   * each record. Each read is as fresh as on its own; the two need not be one snapshot. By default
+   * the count, then the get.
+   */
+  default CountAndDocument countAndGet(String collection, String idPrefix, String path) {
+    long counted = count(collection, idPrefix);
+    return new CountAndDocument(counted, get(path));
+  }
+
+  /**
    * Deletes the document at {@code path}.
    *
    * @return true when a document was deleted, false when there was none
