@@ -30,11 +30,11 @@ class DuckDbCompletionTrackerTest extends CompletionTrackerContract {
 
   @Override
   protected int propertyExamples() {
-    return 6;
+    return 4;
   }
 
   @Override
   protected int maxEvents() {
-    return 600;
+    return 2_000;
   }
 }

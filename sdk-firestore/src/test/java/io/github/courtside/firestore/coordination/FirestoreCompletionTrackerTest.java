@@ -5,7 +5,7 @@ import io.github.courtside.core.testkit.CompletionTrackerContract;
 
 /**
  * The completion-tracker contract against the Firestore emulator (or a live project with
- * -Plive-gcp), with small counts: the property tries two examples of at most 60 events.
+ * -Plive-gcp), with small counts: the property tries two examples of at most 500 events.
  */
 class FirestoreCompletionTrackerTest extends CompletionTrackerContract {
   /** Skips each test, saying why, when no emulator (or live project) is configured. */
@@ -21,7 +21,7 @@ class FirestoreCompletionTrackerTest extends CompletionTrackerContract {
 
   @Override
   protected int maxEvents() {
-    return 60;
+    return 500;
   }
 
   @Override
