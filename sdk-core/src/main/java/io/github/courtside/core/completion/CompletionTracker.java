@@ -44,10 +44,11 @@ import org.slf4j.LoggerFactory;
  *       active batch so a new one can start (I-10).
  *   <li>Each completion creates {@code .../<generation>/done/<item>}: redeliveries and duplicates
  *       find it there and count once.
- *   <li>After its write, a record call counts the done documents; when all are there it creates
- *       {@code .../<generation>/closure/closed}. Create-if-absent admits exactly one winner however
- *       the last completions race or arrive again, and stall and reset closures compete for the
- *       same document, so late events never re-trigger.
+ *   <li>After its write, a record call counts the done documents and reads the closure, together
+ *       ({@link CoordinationStore#countAndGet}: one round trip on Firestore); when all are there it
+ *       creates {@code .../<generation>/closure/closed}. Create-if-absent admits exactly one winner
+ *       however the last completions race or arrive again, and stall and reset closures compete for
+ *       the same document, so late events never re-trigger.
  *   <li>Duplicates run the completion check too: if the call that wrote the last item failed before
  *       closing the batch, its redelivery closes it.
  *   <li>Store errors propagate (as {@link

@@ -30,7 +30,12 @@ class DuckDbCompletionTrackerTest extends CompletionTrackerContract {
 
   @Override
   protected int propertyExamples() {
-    return 4;
+    return 3;
+  }
+
+  @Override
+  protected int minEvents() {
+    return 2_000; // every example at full size
   }
 
   @Override
