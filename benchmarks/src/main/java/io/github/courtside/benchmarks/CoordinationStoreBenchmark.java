@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -48,6 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (the batch definition is cached): create the item's done document, count the batch's done
  *       documents, get the closure document. Completion records per second, from 1 and from 8
  *       threads.
+ *   <li>{@code completionRecordPipelined}: the same calls for 64 records from one thread, whose
+ *       creates are in flight together ({@code createIfAbsentAsync}, what {@code
+ *       CompletionTracker.recordAsync} does): records per second.
  *   <li>{@code createIfAbsent} and {@code createIfAbsent8}: one new document per call.
  *   <li>{@code countBatch}, {@code newestById}, {@code newestByField}: the prefix count, the lease
  *       lock's newest-token query and the stall check's newest-record query over one batch of 1,000
@@ -67,6 +72,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CoordinationStoreBenchmark {
   /** Documents per batch, in the history and in the benchmarked batches. */
   static final int BATCH_SIZE = 1_000;
+
+  /** Records one thread keeps in flight in {@link #completionRecordPipelined}. */
+  static final int WINDOW = 64;
 
   /** The store: {@code memory} or {@code duckdb}. */
   @Param({"memory", "duckdb"})
@@ -149,6 +157,28 @@ public class CoordinationStoreBenchmark {
     return record();
   }
 
+  /**
+   * {@link #WINDOW} completion records' store calls from one thread, pipelined: the creates are in
+   * flight together ({@code createIfAbsentAsync}), then each record's count and closure get.
+   */
+  @Benchmark
+  @OperationsPerInvocation(WINDOW)
+  public int completionRecordPipelined() {
+    List<CompletableFuture<Boolean>> creates = new ArrayList<>(WINDOW);
+    long first = next.getAndAdd(WINDOW);
+    for (long n = first; n < first + WINDOW; n++) {
+      creates.add(store.createIfAbsentAsync(recordDocument(n)));
+    }
+    int found = 0;
+    for (int k = 0; k < WINDOW; k++) {
+      creates.get(k).join();
+      String batch = "records/" + batchId((first + k) / BATCH_SIZE);
+      found += (int) store.count(batch + "/done", "");
+      found += store.get(batch + "/closure/closed").isPresent() ? 1 : 0;
+    }
+    return found;
+  }
+
   /** One new document per call, from one thread. */
   @Benchmark
   public boolean createIfAbsent() {
@@ -189,12 +219,15 @@ public class CoordinationStoreBenchmark {
   private Optional<Document> record() {
     long n = next.getAndIncrement();
     String batch = "records/" + batchId(n / BATCH_SIZE);
-    store.createIfAbsent(
-        Document.of(
-            batch + "/done/" + itemId(n),
-            Map.of("item", itemId(n), "recorded_at", AT.plusNanos(n * 1_000), "rows", 3L)));
+    store.createIfAbsent(recordDocument(n));
     store.count(batch + "/done", "");
     return store.get(batch + "/closure/closed");
+  }
+
+  private static Document recordDocument(long n) {
+    return Document.of(
+        "records/" + batchId(n / BATCH_SIZE) + "/done/" + itemId(n),
+        Map.of("item", itemId(n), "recorded_at", AT.plusNanos(n * 1_000), "rows", 3L));
   }
 
   static Document historyDocument(long n) {

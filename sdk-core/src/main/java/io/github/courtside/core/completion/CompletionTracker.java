@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.courtside.core.coordination.CoordinationStoreException;
+import io.github.courtside.core.coordination.CountAndDocument;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentPaths;
 import io.github.courtside.core.coordination.DocumentQuery;
@@ -21,6 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +44,11 @@ import org.slf4j.LoggerFactory;
  *       active batch so a new one can start (I-10).
  *   <li>Each completion creates {@code .../<generation>/done/<item>}: redeliveries and duplicates
  *       find it there and count once.
- *   <li>After its write, a record call counts the done documents; when all are there it creates
- *       {@code .../<generation>/closure/closed}. Create-if-absent admits exactly one winner however
- *       the last completions race or arrive again, and stall and reset closures compete for the
- *       same document, so late events never re-trigger.
+ *   <li>After its write, a record call counts the done documents and reads the closure, together
+ *       ({@link CoordinationStore#countAndGet}: one round trip on Firestore); when all are there it
+ *       creates {@code .../<generation>/closure/closed}. Create-if-absent admits exactly one winner
+ *       however the last completions race or arrive again, and stall and reset closures compete for
+ *       the same document, so late events never re-trigger.
  *   <li>Duplicates run the completion check too: if the call that wrote the last item failed before
  *       closing the batch, its redelivery closes it.
  *   <li>Store errors propagate (as {@link
@@ -166,24 +170,88 @@ public final class CompletionTracker {
     return outcome;
   }
 
+  /**
+   * {@link #record} without waiting for the item's write: the future completes with the same
+   * outcome once the write is durable (and, for the closing call, once the closure is), or fails
+   * with the {@link io.github.courtside.core.coordination.CoordinationStoreException} that {@link
+   * #record} would throw. Nothing is reported recorded before the store made it durable.
+   *
+   * <p>One thread can keep many records in flight, which share the store's commits: on DuckDB a
+   * synchronous record waits for one sync (a few hundred records per second per thread), while
+   * pipelined records from one thread reach thousands per second. On stores without asynchronous
+   * writes ({@link CoordinationStore#createIfAbsentAsync}'s default) it records on the calling
+   * thread and returns a completed future. Stages chained to the future may run on a thread of the
+   * store: do not wait there for another of its futures.
+   *
+   * <pre>{@code
+   * List<CompletableFuture<RecordOutcome>> pending = new ArrayList<>();
+   * for (String player : finished) {
+   *   pending.add(tracker.recordAsync(batch, player, Completion.rows(1)));
+   * }
+   * for (CompletableFuture<RecordOutcome> outcome : pending) {
+   *   if (outcome.join().isTrigger()) { ... }  // as for record
+   * }
+   * }</pre>
+   */
+  public CompletableFuture<RecordOutcome> recordAsync(
+      BatchId batch, String item, Completion completion) {
+    CompletableFuture<RecordOutcome> outcome;
+    try {
+      Prepared prepared = prepare(batch, item, completion);
+      Document done = prepared.done();
+      if (done == null) {
+        outcome = CompletableFuture.completedFuture(prepared.immediate());
+      } else {
+        BatchDefinition definition = prepared.requireDefinition();
+        outcome =
+            store
+                .createIfAbsentAsync(done)
+                .thenApply(created -> afterWrite(batch, item, definition, created));
+      }
+    } catch (RuntimeException e) {
+      outcome = CompletableFuture.failedFuture(e);
+    }
+    return outcome.whenComplete(
+        (recorded, error) -> {
+          if (recorded != null) {
+            notify(listener -> listener.recorded(recorded));
+          }
+        });
+  }
+
   private RecordOutcome recordOnce(BatchId batch, String item, Completion completion) {
+    Prepared prepared = prepare(batch, item, completion);
+    Document done = prepared.done();
+    if (done == null) {
+      return prepared.immediate();
+    }
+    return afterWrite(batch, item, prepared.requireDefinition(), store.createIfAbsent(done));
+  }
+
+  /**
+   * What a record call writes, or its outcome when it writes nothing (an unknown batch, an
+   * unexpected item).
+   */
+  private Prepared prepare(BatchId batch, String item, Completion completion) {
     Objects.requireNonNull(completion, "completion");
     String id = ItemIds.encode(Objects.requireNonNull(item, "item"));
     Optional<BatchDefinition> found = definition(batch);
     if (found.isEmpty()) {
       log.warn("completion of {} for unknown batch {}", item, batch);
-      return new RecordOutcome(RecordOutcome.Status.UNKNOWN_BATCH, batch, item, 0, 0);
+      return Prepared.outcome(
+          new RecordOutcome(RecordOutcome.Status.UNKNOWN_BATCH, batch, item, 0, 0));
     }
     BatchDefinition definition = found.get();
     String done = donePath(batch);
     if (!definition.expected().contains(id)) {
       log.warn("completion of {} is not expected by batch {}", item, batch);
-      return new RecordOutcome(
-          RecordOutcome.Status.NOT_EXPECTED,
-          batch,
-          item,
-          store.count(done, ""),
-          definition.expectedCount());
+      return Prepared.outcome(
+          new RecordOutcome(
+              RecordOutcome.Status.NOT_EXPECTED,
+              batch,
+              item,
+              store.count(done, ""),
+              definition.expectedCount()));
     }
     Instant now = config.clock().instant();
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -193,10 +261,24 @@ public final class CompletionTracker {
     fields.put("skipped", completion.isSkipped());
     completion.stagingTable().ifPresent(table -> fields.put("staging_table", table));
     completion.skipReason().ifPresent(reason -> fields.put("skip_reason", reason));
-    boolean created = store.createIfAbsent(Document.of(DocumentPaths.child(done, id), fields));
-    long completed = store.count(done, "");
+    return new Prepared(definition, Document.of(DocumentPaths.child(done, id), fields), null);
+  }
+
+  /** The outcome of a record call whose item write returned {@code created}. */
+  private RecordOutcome afterWrite(
+      BatchId batch, String item, BatchDefinition definition, boolean created) {
     long expected = definition.expectedCount();
     Optional<BatchClosure> known = Optional.ofNullable(closures.getIfPresent(batch));
+    long completed;
+    if (known.isPresent()) {
+      completed = store.count(donePath(batch), "");
+    } else {
+      // the count and the closure in one round trip (two requests in flight on Firestore)
+      CountAndDocument read = store.countAndGet(donePath(batch), "", closurePath(batch));
+      completed = read.count();
+      known = read.document().map(document -> closureOf(batch, document));
+      known.ifPresent(closure -> closures.put(batch, closure));
+    }
     if (completed >= expected && known.isEmpty()) {
       Optional<BatchClosure> mine =
           close(batch, CloseReason.ALL_RECORDED, completed, expected, item);
@@ -209,8 +291,9 @@ public final class CompletionTracker {
             expected,
             mine.get().claim());
       }
+      known = readClosure(batch); // another call closed it meanwhile
     }
-    Optional<BatchClosure> closure = known.isPresent() ? known : readClosure(batch);
+    Optional<BatchClosure> closure = known;
     if (closure.isEmpty()) {
       return new RecordOutcome(
           created ? RecordOutcome.Status.RECORDED : RecordOutcome.Status.DUPLICATE,
@@ -232,6 +315,27 @@ public final class CompletionTracker {
       return new RecordOutcome(RecordOutcome.Status.LATE, batch, item, completed, expected);
     }
     return new RecordOutcome(RecordOutcome.Status.RECORDED, batch, item, completed, expected);
+  }
+
+  /**
+   * A record call's item document to write with its batch's definition, or (without a document) its
+   * outcome.
+   */
+  private record Prepared(
+      @Nullable BatchDefinition definition,
+      @Nullable Document done,
+      @Nullable RecordOutcome outcome) {
+    static Prepared outcome(RecordOutcome outcome) {
+      return new Prepared(null, null, outcome);
+    }
+
+    RecordOutcome immediate() {
+      return Objects.requireNonNull(outcome, "outcome");
+    }
+
+    BatchDefinition requireDefinition() {
+      return Objects.requireNonNull(definition, "definition");
+    }
   }
 
   /**
@@ -529,18 +633,18 @@ public final class CompletionTracker {
       return Optional.of(cached);
     }
     Optional<BatchClosure> read =
-        store
-            .get(closurePath(batch))
-            .map(
-                document ->
-                    new BatchClosure(
-                        batch,
-                        CloseReason.valueOf(document.getString("reason").orElseThrow()),
-                        document.getTimestamp("closed_at").orElse(Instant.EPOCH),
-                        document.getLong("completed").orElse(0L),
-                        document.getLong("expected").orElse(0L)));
+        store.get(closurePath(batch)).map(document -> closureOf(batch, document));
     read.ifPresent(closure -> closures.put(batch, closure));
     return read;
+  }
+
+  private static BatchClosure closureOf(BatchId batch, Document document) {
+    return new BatchClosure(
+        batch,
+        CloseReason.valueOf(document.getString("reason").orElseThrow()),
+        document.getTimestamp("closed_at").orElse(Instant.EPOCH),
+        document.getLong("completed").orElse(0L),
+        document.getLong("expected").orElse(0L));
   }
 
   private Optional<BatchDefinition> definition(BatchId batch) {

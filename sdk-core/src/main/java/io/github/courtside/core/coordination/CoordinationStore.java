@@ -2,6 +2,7 @@ package io.github.courtside.core.coordination;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A store of small documents addressed by path, with atomic create-if-absent: the only primitive
@@ -53,6 +54,25 @@ public interface CoordinationStore {
    */
   boolean createIfAbsent(Document document);
 
+  /**
+   * {@link #createIfAbsent} without waiting: the future completes with its result (or fails with
+   * its {@link CoordinationStoreException}) once the outcome is known, and a true result only once
+   * the document is durable, as for {@link #createIfAbsent}. Stores whose writes are bounded by a
+   * sync (DuckDB: one fsync per commit) override it so that one thread can keep many creates in
+   * flight and they share commits; by default it calls {@link #createIfAbsent} on the calling
+   * thread and returns a completed future.
+   *
+   * <p>Stages chained to the future may run on a thread of the store; they must not wait for
+   * another of this store's futures on it (a synchronous store call is fine).
+   */
+  default CompletableFuture<Boolean> createIfAbsentAsync(Document document) {
+    try {
+      return CompletableFuture.completedFuture(createIfAbsent(document));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** The document at {@code path}, if any. */
   Optional<Document> get(String path);
 
@@ -63,6 +83,17 @@ public interface CoordinationStore {
    * How many documents lie directly in {@code collection} with ids starting with {@code idPrefix}.
    */
   long count(String collection, String idPrefix);
+
+  /**
+   * {@link #count} and {@link #get} together, in one round trip where the store can (the Firestore
+   * store sends both requests before it waits for either): what the completion tracker reads after
+   * each record. Each read is as fresh as on its own; the two need not be one snapshot. By default
+   * the count, then the get.
+   */
+  default CountAndDocument countAndGet(String collection, String idPrefix, String path) {
+    long counted = count(collection, idPrefix);
+    return new CountAndDocument(counted, get(path));
+  }
 
   /**
    * Deletes the document at {@code path}.

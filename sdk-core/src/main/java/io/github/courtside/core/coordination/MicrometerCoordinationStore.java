@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -12,10 +13,10 @@ import java.util.function.Supplier;
  * A {@link CoordinationStore} that times every operation of the store it wraps in a Micrometer
  * registry (Micrometer is an optional dependency: only this class needs it): {@code
  * courtside.coordination.operations}, a timer tagged {@code store} (the name given), {@code
- * operation} ({@code create}, {@code get}, {@code query}, {@code count}, {@code delete}) and {@code
- * outcome} ({@code success}, or {@code error} when the operation threw; the exception still reaches
- * the caller). The decorator adds no behaviour: locks, completion trackers and breakers on it work
- * as on the store itself.
+ * operation} ({@code create}, {@code get}, {@code query}, {@code count}, {@code count-and-get},
+ * {@code delete}) and {@code outcome} ({@code success}, or {@code error} when the operation threw;
+ * the exception still reaches the caller). The decorator adds no behaviour: locks, completion
+ * trackers and breakers on it work as on the store itself.
  *
  * <pre>{@code
  * CoordinationStore store =
@@ -41,6 +42,21 @@ public final class MicrometerCoordinationStore implements CoordinationStore {
     return timed("create", () -> delegate.createIfAbsent(document));
   }
 
+  /** Delegates without waiting (the delegate's commits stay shared), timed until it completes. */
+  @Override
+  public CompletableFuture<Boolean> createIfAbsentAsync(Document document) {
+    long start = System.nanoTime();
+    CompletableFuture<Boolean> created;
+    try {
+      created = delegate.createIfAbsentAsync(document);
+    } catch (RuntimeException e) {
+      record("create", "error", start);
+      throw e;
+    }
+    return created.whenComplete(
+        (result, error) -> record("create", error == null ? "success" : "error", start));
+  }
+
   @Override
   public Optional<Document> get(String path) {
     return timed("get", () -> delegate.get(path));
@@ -56,6 +72,12 @@ public final class MicrometerCoordinationStore implements CoordinationStore {
     return timed("count", () -> delegate.count(collection, idPrefix));
   }
 
+  /** Delegates (so that a store reading both in one round trip still does), timed as one. */
+  @Override
+  public CountAndDocument countAndGet(String collection, String idPrefix, String path) {
+    return timed("count-and-get", () -> delegate.countAndGet(collection, idPrefix, path));
+  }
+
   @Override
   public boolean delete(String path) {
     return timed("delete", () -> delegate.delete(path));
@@ -69,14 +91,18 @@ public final class MicrometerCoordinationStore implements CoordinationStore {
       outcome = "success";
       return result;
     } finally {
-      Timer.builder("courtside.coordination.operations")
-          .description("coordination store operations")
-          .tag("store", name)
-          .tag("operation", operation)
-          .tag("outcome", outcome)
-          .register(registry)
-          .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      record(operation, outcome, start);
     }
+  }
+
+  private void record(String operation, String outcome, long start) {
+    Timer.builder("courtside.coordination.operations")
+        .description("coordination store operations")
+        .tag("store", name)
+        .tag("operation", operation)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -81,6 +81,13 @@ class LeaseLockPollRetryTest {
           List.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2)), pauses);
       assertTrue(refused.getMessage().contains("(4 attempts)"), refused.getMessage());
       assertTrue(refused.getMessage().contains("within PT12S"), refused.getMessage());
+      // each poll read the lock again: once the holder released, the next poll takes it
+      held.get().close();
+      pauses.clear();
+      Lease taken = waiter.acquire(LOCK);
+      assertEquals(List.of(), pauses, "free at the first poll");
+      assertEquals(2L, taken.token().value());
+      taken.close();
       assertEquals(
           1.0,
           meters
@@ -102,6 +109,8 @@ class LeaseLockPollRetryTest {
           assertThrows(LockNotAcquiredException.class, () -> lock.acquire(LOCK));
       assertInstanceOf(CoordinationStoreException.class, refused.getCause());
       assertTrue(refused.getMessage().contains("(2 attempts)"), refused.getMessage());
+      // a store error is retried after the poll interval, like a held lock, not at once
+      assertEquals(List.of(Duration.ofSeconds(5)), pauses);
       assertTrue(refused.getMessage().contains("last error"), refused.getMessage());
     }
   }
@@ -121,7 +130,11 @@ class LeaseLockPollRetryTest {
       assertTrue(holder.tryAcquire(LOCK).isPresent());
       LockNotAcquiredException refused =
           assertThrows(LockNotAcquiredException.class, () -> waiter.acquire(LOCK));
-      assertTrue(refused.getMessage().contains("interrupted"), refused.getMessage());
+      assertTrue(
+          refused.getMessage().contains("interrupted while waiting for the lock after 1 attempts"),
+          refused.getMessage());
+      assertEquals(
+          0.0, retryCalls("successful_with_retry"), "no second attempt after the interrupt");
       assertInstanceOf(InterruptedException.class, refused.getCause());
       assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
     }

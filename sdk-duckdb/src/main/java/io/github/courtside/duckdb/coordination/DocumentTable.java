@@ -20,12 +20,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,12 @@ final class DocumentTable {
   /** Writes committed together at most. */
   static final int MAX_GROUP = 512;
 
+  /**
+   * Where the futures of {@link #createAsync} complete: never the writer thread, so that a stage
+   * chained to one may call the store synchronously (it would otherwise wait for its own thread).
+   */
+  private static final ThreadPoolExecutor CALLBACKS = callbacks();
+
   /** Tables by database (weakly: a database no store uses any more can go) and name. */
   private static final Map<DuckDbDatabase, Map<String, WeakReference<DocumentTable>>> OPEN =
       new WeakHashMap<>();
@@ -56,6 +65,7 @@ final class DocumentTable {
   private final InMemoryCoordinationStore mirror = new InMemoryCoordinationStore();
   private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicLong commits = new AtomicLong();
   private final ThreadPoolExecutor writer;
 
   /** Prepared once per connection (each thread that commits has its own). */
@@ -96,6 +106,11 @@ final class DocumentTable {
     }
   }
 
+  /** Transactions committed so far (each one sync): how well creates share commits. */
+  long commits() {
+    return commits.get();
+  }
+
   /** The committed documents. */
   InMemoryCoordinationStore committed() {
     return mirror;
@@ -107,6 +122,36 @@ final class DocumentTable {
       return false; // committed before: no need to queue
     }
     return submit(new Write(document.path(), document, new CompletableFuture<>()));
+  }
+
+  /**
+   * Creates {@code document} unless one exists without waiting: queues it for the writer thread,
+   * which commits it with whatever else is queued; the future completes (on a callback thread)
+   * after the commit, true when this call created it.
+   */
+  CompletableFuture<Boolean> createAsync(Document document) {
+    if (mirror.get(document.path()).isPresent()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    Write write = new Write(document.path(), document, new CompletableFuture<>());
+    queue.add(write);
+    if (draining.compareAndSet(false, true)) {
+      writer.execute(this::drain);
+    }
+    return write
+        .outcome()
+        .handleAsync(
+            (created, error) -> {
+              if (error == null) {
+                return created;
+              }
+              Throwable inner = error.getCause();
+              Throwable cause =
+                  error instanceof CompletionException && inner != null ? inner : error;
+              throw new CoordinationStoreException(
+                  write.path(), "DuckDB write failed: " + cause.getMessage(), cause);
+            },
+            CALLBACKS);
   }
 
   /** Deletes the document at {@code path}, returning after the commit. */
@@ -189,6 +234,7 @@ final class DocumentTable {
   private void commit(List<Write> group, boolean exact) {
     try {
       List<Boolean> outcomes = apply(group, exact);
+      commits.incrementAndGet();
       publish(group, outcomes);
     } catch (Error e) {
       // nobody may wait forever for a group that will never commit
@@ -400,6 +446,25 @@ final class DocumentTable {
       throw new CoordinationStoreException(
           table, "cannot create or read the coordination table in " + database.description(), e);
     }
+  }
+
+  private static ThreadPoolExecutor callbacks() {
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            2,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "courtside-duckdb-callbacks-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** A queued create (with its document) or delete (without). */

@@ -9,6 +9,7 @@ import io.github.courtside.duckdb.DuckDbDatabase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded default {@link CoordinationStore}: documents in one DuckDB table, durable when the
@@ -29,6 +30,10 @@ import java.util.Optional;
  *       table is first opened in the process: get, query and count (by id prefix, ordered and
  *       limited) never scan the table. Memory grows with the table; delete what is no longer
  *       needed.
+ *   <li><b>Pipelined creates.</b> A synchronous create waits for its commit (one sync, about 2.5 ms
+ *       on an SSD: a few hundred creates per second per thread); {@link #createIfAbsentAsync}
+ *       queues the create and returns, so one thread can keep many in flight and they share commits
+ *       ({@code CompletionTracker.recordAsync} builds on it).
  * </ul>
  *
  * <p>All stores on the same {@link DuckDbDatabase} object and table share one writer and one
@@ -73,6 +78,16 @@ public final class DuckDbCoordinationStore implements CoordinationStore {
   @Override
   public boolean createIfAbsent(Document document) {
     return documents.create(document.truncatedToMicros());
+  }
+
+  /**
+   * Queues the create for the table's writer thread and returns at once: the future completes after
+   * the commit that made it durable (true) or found the path taken (false), so one thread can keep
+   * many creates in flight and they share commits (one sync each).
+   */
+  @Override
+  public CompletableFuture<Boolean> createIfAbsentAsync(Document document) {
+    return documents.createAsync(document.truncatedToMicros());
   }
 
   @Override

@@ -30,11 +30,16 @@ class DuckDbCompletionTrackerTest extends CompletionTrackerContract {
 
   @Override
   protected int propertyExamples() {
-    return 6;
+    return 3;
+  }
+
+  @Override
+  protected int minEvents() {
+    return 2_000; // every example at full size
   }
 
   @Override
   protected int maxEvents() {
-    return 600;
+    return 2_000;
   }
 }

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,6 +71,56 @@ class DuckDbCoordinationStoreTest extends CoordinationStoreContract {
           Lease lease = locks.acquire("nightly")) {
         assertEquals(firstToken + 1, lease.token().value(), "tokens keep increasing");
       }
+    }
+  }
+
+  @Test
+  void pipelinedCreatesFromOneThreadShareCommitsAndAreDurableWhenTheyComplete(
+      @TempDir Path folder) {
+    Path file = folder.resolve("pipelined.duckdb");
+    int creates = 400;
+    try (DuckDbDatabase db = DuckDbDatabase.open(file)) {
+      CoordinationStore pipelined = new DuckDbCoordinationStore(db, "pipelined");
+      DocumentTable table = DocumentTable.of(db, "pipelined");
+      long before = table.commits();
+      List<CompletableFuture<Boolean>> pending = new ArrayList<>();
+      for (int n = 0; n < creates; n++) {
+        pending.add(
+            pipelined.createIfAbsentAsync(Document.of("p/b/done/i" + n, Map.of("n", (long) n))));
+      }
+      // a duplicate in flight with its original: exactly one of the two creates
+      CompletableFuture<Boolean> again =
+          pipelined.createIfAbsentAsync(Document.of("p/b/done/i7", Map.of("n", -1L)));
+      for (CompletableFuture<Boolean> create : pending) {
+        assertTrue(create.join());
+      }
+      assertFalse(again.join(), "the second create of i7 found the first");
+      long commits = table.commits() - before;
+      assertTrue(
+          commits <= creates / 4,
+          "one thread's " + creates + " pipelined creates took " + commits + " commits");
+      assertEquals(creates, pipelined.count("p/b/done", ""));
+    }
+    try (DuckDbDatabase db = DuckDbDatabase.open(file)) {
+      CoordinationStore reopened = new DuckDbCoordinationStore(db, "pipelined");
+      assertEquals(creates, reopened.count("p/b/done", ""), "every completed create was durable");
+      assertEquals(7L, reopened.get("p/b/done/i7").orElseThrow().getLong("n").orElseThrow());
+    }
+  }
+
+  @Test
+  void aPipelinedCreateWhoseCommitFailsCompletesExceptionally(@TempDir Path folder)
+      throws Exception {
+    try (DuckDbDatabase db = DuckDbDatabase.open(folder.resolve("failing-async.duckdb"))) {
+      CoordinationStore failing = new DuckDbCoordinationStore(db, "failing_async");
+      try (Statement statement = db.connection().createStatement()) {
+        statement.execute("DROP TABLE failing_async");
+      }
+      CompletableFuture<Boolean> create =
+          failing.createIfAbsentAsync(Document.of("f/a/done/x", Map.of()));
+      CompletionException failed = assertThrows(CompletionException.class, create::join);
+      assertTrue(failed.getCause() instanceof CoordinationStoreException, failed.toString());
+      assertTrue(failing.get("f/a/done/x").isEmpty(), "no document appeared");
     }
   }
 

@@ -10,6 +10,7 @@ import io.github.courtside.core.completion.BatchId;
 import io.github.courtside.core.completion.Completion;
 import io.github.courtside.core.completion.CompletionTracker;
 import io.github.courtside.core.completion.CompletionTrackerConfig;
+import io.github.courtside.core.completion.RecordOutcome;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentQuery;
 import io.github.courtside.core.lock.LeaseLock;
@@ -229,6 +230,31 @@ class FirestoreCoordinationStoreWireTest {
       rpc.resetCounts();
       assertTrue(lock.tryAcquire("nightly").isPresent());
       assertEquals(storeCalls.get(), rpc.totalCalls(), "RPCs of one acquisition: " + rpc.calls());
+    }
+  }
+
+  @Test
+  void aCompletionRecordTakesTwoRoundTrips() {
+    CompletionTracker tracker =
+        new CompletionTracker(
+            store, CompletionTrackerConfig.builder().collection(path("rounds")).build());
+    BatchId batch = tracker.start("2024-04-10", List.of("p1", "p2", "p3"));
+    tracker.record(batch, "p1", Completion.rows(3)); // reads the batch definition once
+    // answers held 40 ms: requests sent together surely overlap
+    rpc.holdAnswers(Duration.ofMillis(40));
+    try {
+      rpc.resetCounts();
+      assertEquals(
+          RecordOutcome.Status.RECORDED, tracker.record(batch, "p2", Completion.rows(3)).status());
+      assertEquals(2, rpc.rounds(), "round trips of a new item's record: " + rpc.calls());
+      rpc.resetCounts();
+      assertEquals(
+          RecordOutcome.Status.DUPLICATE, tracker.record(batch, "p2", Completion.rows(3)).status());
+      // ALREADY_EXISTS is followed by a read of the write id (the client may have resent a
+      // create that landed): a redelivery costs one round trip more
+      assertEquals(3, rpc.rounds(), "round trips of a redelivery: " + rpc.calls());
+    } finally {
+      rpc.holdAnswers(Duration.ZERO);
     }
   }
 

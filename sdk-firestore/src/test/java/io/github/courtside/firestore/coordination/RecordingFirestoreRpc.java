@@ -40,6 +40,8 @@ import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,9 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
   private final AtomicInteger commitsToDelay = new AtomicInteger();
   private volatile Duration delay = Duration.ZERO;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong rounds = new AtomicLong();
+  private volatile long holdMillis;
 
   private RecordingFirestoreRpc(FirestoreRpc delegate) {
     this.delegate = delegate;
@@ -113,10 +118,57 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
     commitsToDelay.set(count);
   }
 
+  /**
+   * Holds every answer for {@code hold} before the client sees it (zero: none), so that calls the
+   * client sends together surely overlap and count as one {@linkplain #rounds() round trip}.
+   */
+  void holdAnswers(Duration hold) {
+    holdMillis = hold.toMillis();
+  }
+
+  /**
+   * Round trips since the last reset: the times a call started while no other was in flight (calls
+   * sent together, before any answer, count once).
+   */
+  long rounds() {
+    return rounds.get();
+  }
+
   /** Forgets the counts. */
   void resetCounts() {
     calls.clear();
     queriedDocuments.set(0);
+    rounds.set(0);
+  }
+
+  private void begin() {
+    if (inFlight.getAndIncrement() == 0) {
+      rounds.incrementAndGet();
+    }
+  }
+
+  /** Runs {@code answer} (which ends the call) after the hold, if any. */
+  private void later(Runnable answer) {
+    long hold = holdMillis;
+    if (hold == 0) {
+      answer.run();
+    } else {
+      timer.schedule(answer, hold, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The answer of {@code real}, after the call counts as ended. */
+  private <R> ApiFuture<R> tracked(ApiFuture<R> real) {
+    SettableApiFuture<R> answered = SettableApiFuture.create();
+    real.addListener(
+        () ->
+            later(
+                () -> {
+                  inFlight.decrementAndGet();
+                  forward(real, answered);
+                }),
+        Runnable::run);
+    return answered;
   }
 
   /** Calls per RPC since the last reset (method name to count), only those made. */
@@ -147,6 +199,11 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
       @Override
       public ApiFuture<CommitResponse> futureCall(CommitRequest request, ApiCallContext context) {
         count("Commit");
+        begin();
+        return tracked(send(request, context));
+      }
+
+      private ApiFuture<CommitResponse> send(CommitRequest request, ApiCallContext context) {
         ApiFuture<CommitResponse> landed = real.futureCall(request, context);
         if (commitsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
           Status.Code code = failure;
@@ -277,7 +334,8 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
       @Override
       public ApiFuture<R> futureCall(Q request, ApiCallContext context) {
         count(method);
-        return real.futureCall(request, context);
+        begin();
+        return tracked(real.futureCall(request, context));
       }
     };
   }
@@ -288,10 +346,9 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
       @Override
       public void call(Q request, ResponseObserver<R> observer, ApiCallContext context) {
         count(method);
-        if (!countDocuments) {
-          real.call(request, observer, context);
-          return;
-        }
+        begin();
+        boolean holding = holdMillis > 0;
+        List<R> held = new ArrayList<>();
         real.call(
             request,
             new ResponseObserver<R>() {
@@ -302,20 +359,40 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
 
               @Override
               public void onResponse(R response) {
-                if (response instanceof RunQueryResponse answer && answer.hasDocument()) {
+                if (countDocuments
+                    && response instanceof RunQueryResponse answer
+                    && answer.hasDocument()) {
                   queriedDocuments.incrementAndGet();
                 }
-                observer.onResponse(response);
+                if (holding) {
+                  synchronized (held) {
+                    held.add(response);
+                  }
+                } else {
+                  observer.onResponse(response);
+                }
               }
 
               @Override
               public void onError(Throwable t) {
-                observer.onError(t);
+                finish(() -> observer.onError(t));
               }
 
               @Override
               public void onComplete() {
-                observer.onComplete();
+                finish(observer::onComplete);
+              }
+
+              private void finish(Runnable end) {
+                later(
+                    () -> {
+                      inFlight.decrementAndGet();
+                      synchronized (held) {
+                        held.forEach(observer::onResponse);
+                        held.clear();
+                      }
+                      end.run();
+                    });
               }
             },
             context);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultingStore implements CoordinationStore {
   private final CoordinationStore delegate;
+  private final Predicate<String> taken;
   private volatile @Nullable Fault fault;
   private volatile @Nullable Thread armedBy;
   private int writes;
@@ -32,7 +34,21 @@ public final class FaultingStore implements CoordinationStore {
 
   /** A store failing nothing until armed. */
   public FaultingStore(CoordinationStore delegate) {
+    this(delegate, path -> false);
+  }
+
+  private FaultingStore(CoordinationStore delegate, Predicate<String> taken) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.taken = Objects.requireNonNull(taken, "taken");
+  }
+
+  /**
+   * A mutant for checking that invariants catch a broken store: every create of a path {@code
+   * taken} accepts reports "already there" without writing (e.g. {@code path ->
+   * path.contains("/retriggers/")}: a tracker that never wins a retrigger claim); faults as usual.
+   */
+  public static FaultingStore refusingCreates(CoordinationStore delegate, Predicate<String> taken) {
+    return new FaultingStore(delegate, taken);
   }
 
   /** Fails the fault's write among the writes the calling thread makes from now on. */
@@ -57,7 +73,7 @@ public final class FaultingStore implements CoordinationStore {
   public boolean createIfAbsent(Document document) {
     Fault planned = planned();
     fail(planned, Fault.Timing.BEFORE_WRITE, "create", document.path());
-    boolean created = delegate.createIfAbsent(document);
+    boolean created = !taken.test(document.path()) && delegate.createIfAbsent(document);
     fail(planned, Fault.Timing.AFTER_WRITE, "create", document.path());
     return created;
   }

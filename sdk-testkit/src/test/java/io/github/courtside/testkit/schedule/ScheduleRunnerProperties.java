@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.github.courtside.core.coordination.CoordinationStore;
-import io.github.courtside.core.coordination.Document;
-import io.github.courtside.core.coordination.DocumentQuery;
 import io.github.courtside.core.coordination.InMemoryCoordinationStore;
 import io.github.courtside.core.lock.LeaseLockConfig;
 import io.github.courtside.duckdb.DuckDbDatabase;
@@ -14,7 +12,6 @@ import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
 import io.github.courtside.testkit.QuickTheoriesGenerators;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -106,42 +103,18 @@ class ScheduleRunnerProperties {
     assertTrue(takeovers > 20, "the lock changed hands " + takeovers + " times");
   }
 
-  /** The mutant: a store on which every retrigger claim was "already taken". */
-  static final class SwallowsRetriggers implements CoordinationStore {
-    private final CoordinationStore delegate = new InMemoryCoordinationStore();
-
-    @Override
-    public boolean createIfAbsent(Document document) {
-      return !document.path().contains("/retriggers/") && delegate.createIfAbsent(document);
-    }
-
-    @Override
-    public Optional<Document> get(String path) {
-      return delegate.get(path);
-    }
-
-    @Override
-    public List<Document> query(DocumentQuery query) {
-      return delegate.query(query);
-    }
-
-    @Override
-    public long count(String collection, String idPrefix) {
-      return delegate.count(collection, idPrefix);
-    }
-
-    @Override
-    public boolean delete(String path) {
-      return delegate.delete(path);
-    }
-  }
-
   @Test
   void theInvariantsCatchATrackerThatLosesItsRedeliveries() {
     int caught = 0;
     for (CompletionSchedule schedule : Schedules.completions().samples(2L, 60)) {
       assertHolds(ScheduleRunner.run(IN_MEMORY.get(), schedule));
-      if (!ScheduleRunner.run(new SwallowsRetriggers(), schedule).violations().isEmpty()) {
+      if (!ScheduleRunner.run(
+              // the mutant: every retrigger claim was "already taken"
+              FaultingStore.refusingCreates(
+                  new InMemoryCoordinationStore(), path -> path.contains("/retriggers/")),
+              schedule)
+          .violations()
+          .isEmpty()) {
         caught++;
       }
     }
