@@ -164,6 +164,21 @@ public final class Consolidator {
     private @Nullable DmlResult mergeResult;
     private boolean countsExact;
     private boolean mergeCountsExact;
+
+    /**
+     * {@link #staged} counts distinct key fingerprints: a lower bound, exact unless they collide.
+     */
+    private boolean stagedByFingerprint;
+
+    /** The plan's pre-check found no merge key with two rows in the partition (this run). */
+    private boolean partitionKeysUnique;
+
+    /**
+     * This run verified, from the MERGE's exact counts, that every staged key now has exactly one
+     * row, on a partition whose keys were unique at PLANNED: no key can have two active rows.
+     */
+    private boolean uniquenessProven;
+
     private long deactivated;
     private long dropped;
     private final List<TableId> kept = new ArrayList<>();
@@ -470,7 +485,9 @@ public final class Consolidator {
                 + " (or to none); they would be lost with their staging tables (H-9)");
       }
       refuseDuplicateTargets(current);
-      staged = count(current.renderStagedKeyCount(dialect));
+      Optional<String> fingerprints = current.renderStagedKeyFingerprintCount(dialect);
+      stagedByFingerprint = fingerprints.isPresent();
+      staged = count(fingerprints.orElseGet(() -> current.renderStagedKeyCount(dialect)));
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("tables", tables.stream().map(TableId::table).collect(Collectors.joining(",")));
       detail.put("keys", Long.toString(staged));
@@ -531,7 +548,8 @@ public final class Consolidator {
 
     /** Legacy duplicates: a staged key matching several target rows is refused before any write. */
     private void refuseDuplicateTargets(MergePlan current) {
-      if (count(current.renderPartitionHasDuplicateKeys(dialect)) == 0) {
+      partitionKeysUnique = count(current.renderPartitionHasDuplicateKeys(dialect)) == 0;
+      if (partitionKeysUnique) {
         return;
       }
       List<Row> duplicates = warehouse.query(current.renderDuplicateTargetKeys(dialect));
@@ -582,6 +600,11 @@ public final class Consolidator {
       if (result != null && mergeCountsExact) {
         // The MERGE's own counts: one insert or update per distinct staged key, nothing else.
         merged = result.inserted() + result.updated();
+        if (stagedByFingerprint && merged != staged) {
+          // Colliding fingerprints undercount the keys; count them exactly before judging.
+          staged = count(current.renderStagedKeyCount(dialect));
+          stagedByFingerprint = false;
+        }
         if (staged > 0 && merged == 0) {
           throw new ConsolidationFailedException(
               batchId,
@@ -606,6 +629,9 @@ public final class Consolidator {
         }
         detail.put("inserted", Long.toString(result.inserted()));
         detail.put("updated", Long.toString(result.updated()));
+        // Keys unique before, and each staged key inserted once or its single row updated once:
+        // the keys are still unique, and deactivation cannot make them otherwise.
+        uniquenessProven = partitionKeysUnique;
       } else {
         // Resumed after a crash that lost the MERGE's counts, or the warehouse could not count
         // per statement: look for unmerged rows instead.
@@ -653,8 +679,15 @@ public final class Consolidator {
       deactivated = results.isEmpty() ? 0 : results.get(0).updated();
     }
 
+    /**
+     * No merge key has two active rows in the partition (I-15). When this run proved it (the plan
+     * found every key of the partition unique and the MERGE's own counts showed one insert or one
+     * update per staged key), the whole-partition GROUP BY is not run again; otherwise (a resumed
+     * run, counts that were not exact, legacy duplicates anywhere in the partition) it is.
+     */
     private void checkActiveDuplicates() {
-      long duplicates = count(activeDuplicatesSql(currentPlan().mainSchema()));
+      long duplicates =
+          uniquenessProven ? 0 : count(activeDuplicatesSql(currentPlan().mainSchema()));
       if (duplicates > 0) {
         throw new ConsolidationFailedException(
             batchId,
@@ -669,6 +702,7 @@ public final class Consolidator {
       }
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("activeDuplicates", "0");
+      detail.put("provenBy", uniquenessProven ? "plan and merge counts" : "query");
       detail.put("deactivated", Long.toString(deactivated));
       guarded("check", null, List.of(), ConsolidationStep.CHECKED.name(), detail);
     }

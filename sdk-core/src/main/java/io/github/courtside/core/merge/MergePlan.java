@@ -465,6 +465,47 @@ public final class MergePlan {
   }
 
   /**
+   * A query with one row and column {@code n}: the distinct {@link SqlDialect#keyFingerprint key
+   * fingerprints} staged for the partition, or empty when the dialect has none. Never more than
+   * {@link #renderStagedKeyCount}, equal to it unless two keys' fingerprints collide: a complete
+   * MERGE inserts or updates at least one row per staged key, so a MERGE whose count equals this
+   * number merged exactly one row per key, and any other count is confirmed with the exact query.
+   */
+  public java.util.Optional<String> renderStagedKeyFingerprintCount(SqlDialect dialect) {
+    List<String> groupingKeys =
+        spec.mergeKey().stream()
+            .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
+            .toList();
+    if (dialect.keyFingerprint(groupingKeys).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    for (TableId table : stagingTables) {
+      List<String> keys =
+          spec.mergeKey().stream()
+              .map(k -> dialect.groupingKey(staged(dialect, table, k), typeOf(k)))
+              .toList();
+      parts.add(
+          "SELECT "
+              + dialect.keyFingerprint(keys).orElseThrow()
+              + " AS "
+              + dialect.identifier(KEY_ALIAS)
+              + " FROM "
+              + dialect.table(table)
+              + " WHERE "
+              + dialect.identifier(partitionColumn)
+              + " = "
+              + dialect.literal(partition, ColumnType.DATE));
+    }
+    return java.util.Optional.of(
+        "SELECT COUNT(DISTINCT "
+            + dialect.identifier(KEY_ALIAS)
+            + ") AS n FROM ("
+            + String.join("\nUNION ALL\n", parts)
+            + ") AS F");
+  }
+
+  /**
    * A query with one row per staged merge key that matches more than one row of the partition in
    * the main table (legacy duplicates): the key columns and {@code n}, the number of target rows. A
    * MERGE would update (and reactivate) all of them, so the consolidator refuses to merge.
@@ -490,15 +531,20 @@ public final class MergePlan {
   }
 
   /**
-   * A query with one row and column {@code n}: 1 when some merge key has more than one row in the
-   * partition of the main table, else 0. A cheap pre-check for {@link #renderDuplicateTargetKeys},
-   * which is only needed when this finds something.
+   * A query with one row and column {@code n}: 1 when some merge key may have more than one row in
+   * the partition of the main table, else 0 (then every key of the partition is unique). A cheap
+   * pre-check for {@link #renderDuplicateTargetKeys}, which is only needed when this finds
+   * something; grouped by the dialect's {@link SqlDialect#keyFingerprint key fingerprint} when it
+   * has one, so 1 can be a hash collision.
    */
   public String renderPartitionHasDuplicateKeys(SqlDialect dialect) {
-    String groups =
+    List<String> keys =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
-            .collect(Collectors.joining(", "));
+            .toList();
+    // One fingerprint column groups faster than every key column; a collision only reads as a
+    // possible duplicate, which the exact queries then look at.
+    String groups = dialect.keyFingerprint(keys).orElse(String.join(", ", keys));
     return "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM "
         + dialect.table(spec.mainTable())
         + " WHERE "

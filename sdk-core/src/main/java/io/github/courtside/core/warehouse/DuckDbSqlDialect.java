@@ -52,6 +52,15 @@ final class DuckDbSqlDialect extends AbstractSqlDialect {
     return expression;
   }
 
+  /**
+   * DuckDB's {@code hash(...)}: the hash its own GROUP BY and joins use, so equal values (NULL,
+   * {@code -0.0} and {@code 0.0}, every NaN) hash alike.
+   */
+  @Override
+  public java.util.Optional<String> keyFingerprint(java.util.List<String> groupingKeys) {
+    return java.util.Optional.of("hash(" + String.join(", ", groupingKeys) + ")");
+  }
+
   /** DuckDB uses SQL-standard quote doubling, not backslash escapes. */
   @Override
   String stringLiteral(String value) {

@@ -59,6 +59,17 @@ public interface SqlDialect {
   String groupingKey(String expression, ColumnType type);
 
   /**
+   * One cheap expression that is equal for equal tuples of {@link #groupingKey grouping keys}
+   * (NULLs included), for pre-checks that group by it instead of by every key column: a result
+   * without two equal fingerprints proves the keys distinct; equal fingerprints only mean "maybe"
+   * (a hash collision), so callers confirm with the exact grouping. Empty when the dialect has no
+   * such function (callers then group by the keys).
+   */
+  default java.util.Optional<String> keyFingerprint(java.util.List<String> groupingKeys) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A NULL-safe equality of two expressions of the type: true when both are NULL (incident I-2).
    */
   default String nullSafeEquals(String left, String right, ColumnType type) {
