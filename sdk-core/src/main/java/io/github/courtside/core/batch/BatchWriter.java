@@ -97,14 +97,11 @@ public final class BatchWriter implements AutoCloseable {
       this.scheduler = given.get();
       this.ownsScheduler = false;
     }
+    // No lambda over MeterRegistry here: Micrometer is optional, and a lambda's type would load it.
     this.metrics =
-        setup
-            .meterRegistry()
-            .<BatchWriterMetrics>map(
-                registry ->
-                    new MicrometerBatchWriterMetrics(
-                        registry, config.name(), table.qualifiedName()))
-            .orElse(BatchWriterMetrics.NOOP);
+        setup.meterRegistry().isPresent()
+            ? MicrometerBatchWriterMetrics.create(setup, config.name(), table.qualifiedName())
+            : BatchWriterMetrics.NOOP;
     this.buffer = new BatchBuffer(config, table, metrics);
     this.sender =
         new RequestSender(

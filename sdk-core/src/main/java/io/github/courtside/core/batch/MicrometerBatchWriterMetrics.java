@@ -23,6 +23,11 @@ final class MicrometerBatchWriterMetrics implements BatchWriterMetrics {
   private final Counter requests;
   private final Counter retries;
 
+  /** The meters of a writer whose setup names a registry (only called when it does). */
+  static BatchWriterMetrics create(BatchWriterSetup setup, String writer, String table) {
+    return new MicrometerBatchWriterMetrics(setup.meterRegistry().orElseThrow(), writer, table);
+  }
+
   MicrometerBatchWriterMetrics(MeterRegistry registry, String writer, String table) {
     this.registry = registry;
     this.tags = Tags.of("writer", writer, "table", table);

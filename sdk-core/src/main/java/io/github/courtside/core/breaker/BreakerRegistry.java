@@ -73,11 +73,11 @@ public final class BreakerRegistry {
     profiles.forEach(
         (name, profile) -> configs.put(name, profile.toResilience4j(clock, classifier)));
     this.delegate = CircuitBreakerRegistry.of(configs);
+    // No method reference over MeterRegistry here: Micrometer is optional, and it would load it.
     this.metrics =
-        setup
-            .meterRegistry()
-            .<BreakerMetrics>map(MicrometerBreakerMetrics::new)
-            .orElse(BreakerMetrics.NOOP);
+        setup.meterRegistry().isPresent()
+            ? MicrometerBreakerMetrics.create(setup)
+            : BreakerMetrics.NOOP;
     if (metrics instanceof MicrometerBreakerMetrics micrometer) {
       micrometer.bindResilience4j(delegate);
     }

@@ -22,6 +22,11 @@ final class MicrometerBreakerMetrics implements BreakerMetrics {
 
   private final MeterRegistry registry;
 
+  /** The meters of a registry whose setup names a meter registry (only called when it does). */
+  static MicrometerBreakerMetrics create(BreakerRegistrySetup setup) {
+    return new MicrometerBreakerMetrics(setup.meterRegistry().orElseThrow());
+  }
+
   MicrometerBreakerMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
