@@ -134,8 +134,18 @@ final class RecordingFirestoreRpc implements FirestoreRpc {
     return rounds.get();
   }
 
-  /** Forgets the counts. */
+  /**
+   * Forgets the counts, once every earlier call has ended: a streamed read's client may have its
+   * answer before the stream completes, and a call still in flight would hide the next round trip.
+   */
   void resetCounts() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(inFlight.get() + " RPCs still in flight after 5 s");
+      }
+      Thread.onSpinWait();
+    }
     calls.clear();
     queriedDocuments.set(0);
     rounds.set(0);
