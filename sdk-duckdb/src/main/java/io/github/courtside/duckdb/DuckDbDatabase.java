@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One DuckDB database, in memory or in a file, handing each thread its own connection.
@@ -29,7 +33,21 @@ import org.duckdb.DuckDBConnection;
  * }</pre>
  */
 public final class DuckDbDatabase implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DuckDbDatabase.class);
+
+  /** How long {@link #close()} waits for statements run through {@link #whileOpen} to finish. */
+  private static final long CLOSE_WAIT_SECONDS = 30;
+
   private final String description;
+
+  /**
+   * Held shared by {@link #whileOpen} work and exclusively by {@link #close()}: DuckDB's JDBC
+   * driver deadlocks when a connection is closed while another thread executes a statement on it
+   * (the close takes the connection's lock, then each statement's; an execute takes them the other
+   * way).
+   */
+  private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+
   private final DuckDBConnection root;
 
   @SuppressWarnings(
@@ -95,6 +113,30 @@ public final class DuckDbDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} (which uses this thread's {@link #connection()}) so that a concurrent {@link
+   * #close()} waits for it to end instead of closing the connection under it. For work on
+   * background threads (a writer's commits) that may still run when the database is closed.
+   */
+  public <T> T whileOpen(SqlWork<T> work) throws SQLException {
+    closing.readLock().lock();
+    try {
+      if (closed) {
+        throw new SQLException("DuckDB database " + description + " is closed");
+      }
+      return work.run();
+    } finally {
+      closing.readLock().unlock();
+    }
+  }
+
+  /** Work on a connection of this database, for {@link #whileOpen}. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    /** Runs the work. */
+    T run() throws SQLException;
+  }
+
   /** Where the database lives: a file path or "in memory". */
   public String description() {
     return description;
@@ -106,6 +148,28 @@ public final class DuckDbDatabase implements AutoCloseable {
       return;
     }
     closed = true;
+    boolean exclusive = false;
+    if (closing.getReadHoldCount() == 0) { // called from whileOpen work: it cannot wait for itself
+      try {
+        exclusive = closing.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!exclusive) {
+        log.warn(
+            "DuckDB database {}: closing while statements of other threads still run", description);
+      }
+    }
+    try {
+      closeConnections();
+    } finally {
+      if (exclusive) {
+        closing.writeLock().unlock();
+      }
+    }
+  }
+
+  private void closeConnections() {
     SQLException failure = null;
     synchronized (handedOut) {
       for (DuckDBConnection connection : handedOut.values()) {

@@ -258,6 +258,12 @@ final class DocumentTable {
 
   /** Applies the group in one transaction; the outcome of each write, in order. */
   private List<Boolean> apply(List<Write> group, boolean exact) throws SQLException {
+    // a commit may run on a background thread (a lock's token compaction) while the database
+    // closes: the close waits for it
+    return database.whileOpen(() -> applyOpen(group, exact));
+  }
+
+  private List<Boolean> applyOpen(List<Write> group, boolean exact) throws SQLException {
     Connection connection = database.connection();
     Statements prepared = prepared(connection);
     boolean createsOnly = group.stream().allMatch(write -> write.document() != null);
