@@ -99,7 +99,7 @@ public final class InjuryReportParser {
           "Health and Safety Protocols",
           "Rest",
           "Injury/Illness");
-  private static final DateTimeFormatter PRINTED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final DateTimeFormatter PRINTED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   private static final List<String> TEAM_NAMES =
       java.util.stream.Stream.concat(
               java.util.Arrays.stream(NbaTeam.values()).map(NbaTeam::fullName),
@@ -287,6 +287,29 @@ public final class InjuryReportParser {
   private record GameContext(LocalDate date, String time, String matchup, String team) {}
 
   /** The reading of one report; not thread-safe. */
+  /**
+   * The issue time printed in a page title ({@code title} matched the title pattern), or null with
+   * the error recorded in METADATA for line {@code number}.
+   */
+  static @Nullable LocalDateTime issuedAt(
+      Matcher title, SectionErrorTracker tracker, int number, String line) {
+    try {
+      String printed = title.group(1);
+      LocalDate day =
+          printed.length() == 8
+              ? LocalDate.parse(printed, DateTimeFormatter.ofPattern("MM/dd/yy"))
+              : LocalDate.parse(printed, PRINTED_DATE);
+      int hour = Integer.parseInt(title.group(2)) % 12;
+      if (title.group(4).toUpperCase(Locale.ROOT).equals("PM")) {
+        hour += 12;
+      }
+      return day.atTime(hour, Integer.parseInt(title.group(3)));
+    } catch (DateTimeException | NumberFormatException e) {
+      tracker.recordError(METADATA, e, ProblemContext.line(number, line));
+      return null;
+    }
+  }
+
   private static final class Reader {
     final SectionErrorTracker tracker;
     final List<InjuryRecord> records = new ArrayList<>();
@@ -353,7 +376,7 @@ public final class InjuryReportParser {
       if (title.matches()) {
         closeOpen();
         if (issuedAt == null) {
-          issuedAt = issued(title, number, line);
+          issuedAt = issuedAt(title, tracker, number, line);
         }
         return;
       }
@@ -545,24 +568,6 @@ public final class InjuryReportParser {
         return null;
       }
       return new GameContext(d, t, m, tm);
-    }
-
-    private @Nullable LocalDateTime issued(Matcher title, int number, String line) {
-      try {
-        String printed = title.group(1);
-        LocalDate day =
-            printed.length() == 8
-                ? LocalDate.parse(printed, DateTimeFormatter.ofPattern("MM/dd/yy"))
-                : LocalDate.parse(printed, PRINTED_DATE);
-        int hour = Integer.parseInt(title.group(2)) % 12;
-        if (title.group(4).toUpperCase(Locale.ROOT).equals("PM")) {
-          hour += 12;
-        }
-        return day.atTime(hour, Integer.parseInt(title.group(3)));
-      } catch (DateTimeException | NumberFormatException e) {
-        tracker.recordError(METADATA, e, ProblemContext.line(number, line));
-        return null;
-      }
     }
   }
 }

@@ -64,7 +64,7 @@ final class InjuryTable {
   private static final Pattern PAGE = Pattern.compile("^Page \\d+ of \\d+$");
   private static final Pattern TIME_CELL = Pattern.compile("^(\\d{2}:\\d{2}) ?(\\(ET\\))$");
   private static final Pattern MATCHUP_CELL = Pattern.compile("^[A-Z]{2,3}@[A-Z]{2,3}$");
-  private static final DateTimeFormatter PRINTED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter PRINTED_DATE = InjuryReportParser.PRINTED_DATE;
   private static final String NOT_SUBMITTED = "NOT YET SUBMITTED";
 
   private final SectionErrorTracker tracker;
@@ -124,7 +124,7 @@ final class InjuryTable {
       Matcher title = TITLE.matcher(text);
       if (title.matches()) {
         if (issuedAt == null) {
-          issuedAt = issued(title, i + 1, text);
+          issuedAt = InjuryReportParser.issuedAt(title, tracker, i + 1, text);
         }
         continue;
       }
@@ -538,24 +538,6 @@ final class InjuryTable {
     records.add(
         new InjuryRecord(
             d, t, m, tm, player, status.get(), reason, InjuryReportParser.confidence(reason)));
-  }
-
-  private @Nullable LocalDateTime issued(Matcher title, int number, String line) {
-    try {
-      String printed = title.group(1);
-      LocalDate day =
-          printed.length() == 8
-              ? LocalDate.parse(printed, DateTimeFormatter.ofPattern("MM/dd/yy"))
-              : LocalDate.parse(printed, PRINTED_DATE);
-      int hour = Integer.parseInt(title.group(2)) % 12;
-      if (title.group(4).toUpperCase(Locale.ROOT).equals("PM")) {
-        hour += 12;
-      }
-      return day.atTime(hour, Integer.parseInt(title.group(3)));
-    } catch (DateTimeException | NumberFormatException e) {
-      tracker.recordError(InjuryReportParser.METADATA, e, ProblemContext.line(number, line));
-      return null;
-    }
   }
 
   /** A run of words in one column on one baseline. */
