@@ -401,6 +401,85 @@ public abstract class LeaseLockContract {
   }
 
   @Test
+  void anAcquisitionIsOneQueryAndOneCreateAndARenewalOneCreateAndOneQuery() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    FaultInjectingCoordinationStore counted = new FaultInjectingCoordinationStore(store);
+    counted.setPlan(
+        (operation, path) -> {
+          calls.add(operation.name());
+          return Optional.empty();
+        });
+    LeaseLock a = lock(counted, config("a").renewInBackground(false).build());
+    LeaseLock b = lock(counted, config("b").renewInBackground(false).build());
+    Lease first = a.tryAcquire("nightly").orElseThrow();
+    assertEquals(List.of("QUERY", "CREATE"), calls, "a fresh lock's acquisition");
+    calls.clear();
+    a.renew(first);
+    assertEquals(List.of("CREATE", "QUERY"), calls, "a renewal");
+    calls.clear();
+    clock.advance(LEASE.plus(SKEW).plusSeconds(1)); // the renewed lease ran out unreleased
+    Lease second = b.tryAcquire("nightly", 9).orElseThrow();
+    assertEquals(10, second.token().value());
+    assertEquals(List.of("QUERY", "CREATE"), calls, "a takeover above a floor");
+  }
+
+  @Test
+  void aSlowAcquisitionThatRecreatedACompactedPositionGivesItsTokenUp() throws Exception {
+    LeaseLockConfig fast =
+        config("fast")
+            .renewInBackground(false)
+            .renewEvery(Duration.ofMillis(200))
+            .renewalTimeout(Duration.ofMillis(100))
+            .build();
+    String tokens = collection + "/race/tokens";
+    FaultInjectingCoordinationStore slow = new FaultInjectingCoordinationStore(store);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch reachedCreate = new CountDownLatch(1);
+    slow.holdUntil(
+        FaultInjectingCoordinationStore.Operation.CREATE,
+        path -> {
+          if (path.endsWith("/race/tokens/0000000000000000002")) {
+            reachedCreate.countDown();
+            return true;
+          }
+          return false;
+        },
+        release);
+    LeaseLock paused = lock(slow, LeaseLockConfig.builder().from(fast).owner("paused").build());
+    LeaseLock others = lock(store, fast);
+    others.tryAcquire("race").orElseThrow().close(); // position 1, released
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      // the paused contender reads position 1 (released) and stalls before creating position 2
+      Future<Optional<Lease>> attempt = pool.submit(() -> paused.tryAcquire("race"));
+      assertTrue(reachedCreate.await(20, TimeUnit.SECONDS));
+      // meanwhile positions 2 and 3 come and go, 4 is held, and 1 and 2 are compacted
+      others.tryAcquire("race").orElseThrow().close();
+      others.tryAcquire("race").orElseThrow().close();
+      Lease holder = others.tryAcquire("race").orElseThrow();
+      assertEquals(4, holder.token().value());
+      // compaction waits the renewal timeout by the lock's clock too, which has not moved yet:
+      // a contender that read before position 4 existed may still be creating
+      Thread.sleep(300);
+      assertTrue(store.count(tokens, "0000000000000000001") > 0, "not compacted too early");
+      clock.advance(Duration.ofSeconds(1));
+      awaitCondition(
+          () -> store.count(tokens, "0000000000000000002") == 0, "positions 1 and 2 compacted");
+      // the paused create lands on the compacted position, a second after its read: too slow
+      // to keep the token without reading back
+      release.countDown();
+      Optional<Lease> stale = attempt.get(20, TimeUnit.SECONDS);
+      assertTrue(stale.isEmpty(), "a re-created position below newer ones is given up: " + stale);
+      assertTrue(holder.isHeld(), "the holder of token 4 keeps the lock");
+      assertEquals(0, store.count(tokens, "0000000000000000002"), "the stale position removed");
+      assertEquals(Optional.of(new FencingToken("race", 4)), others.currentToken("race"));
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void tokensStrictlyIncreaseWithEachAcquisition() {
     LeaseLock a = lock("a");
     LeaseLock b = lock("b");
