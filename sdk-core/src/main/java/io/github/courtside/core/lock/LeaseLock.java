@@ -160,7 +160,6 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     if (floor < 0) {
       throw new IllegalArgumentException("token floor must be >= 0, was " + floor);
     }
-    String tokens = tokens(lockName);
     Instant now = config.clock().instant();
     // round trip 1: the newest document of the lock says who holds it, until when, and the
     // highest token issued so far
@@ -185,7 +184,6 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     fields.put("owner", config.owner());
     fields.put("holder_id", holderId);
     fields.put("token", next);
-    fields.put("sequence", sequence);
     fields.put("acquired_at", now);
     fields.put("expires_at", expiresAt);
     fields.put("lease_ms", config.lease().toMillis());
