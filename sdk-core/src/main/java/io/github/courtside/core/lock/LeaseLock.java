@@ -9,6 +9,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,10 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   private final LeaseLockConfig config;
   private final Retry polls;
   private final Object schedulerGuard = new Object();
+
+  /** The newest compaction asked for, per lock with one scheduled or running (one at a time). */
+  private final Map<String, Compaction> compactions = new HashMap<>();
+
   private @Nullable ScheduledExecutorService ticker;
   private @Nullable ExecutorService workers;
   private volatile boolean closed;
@@ -499,20 +504,54 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
    * Compacts the documents of the positions below {@code below} once {@link #fastAcquisition()} has
    * passed since {@code acknowledgedAt}, by the lock's clock and in real time: a contender that
    * read the lock's state before those positions were superseded either created its document before
-   * then (and lost the race) or took longer than that and reads back (see {@link #tryAcquire}).
+   * then (and lost the race) or took longer than that and reads back (see {@link #tryAcquire}). One
+   * compaction per lock at a time: while one is pending, later acquisitions leave theirs to the
+   * next acquisition after it.
    */
   private void scheduleCompaction(String lockName, long below, Instant acknowledgedAt) {
-    Instant due = acknowledgedAt.plus(fastAcquisition());
-    afterDelay(fastAcquisition(), () -> compactWhenDue(lockName, below, due));
+    Compaction asked = new Compaction(below, acknowledgedAt.plus(fastAcquisition()));
+    synchronized (compactions) {
+      Compaction pending = compactions.get(lockName);
+      if (pending != null) {
+        if (below > pending.below()) {
+          compactions.put(lockName, asked); // for when the pending one is done
+        }
+        return;
+      }
+      compactions.put(lockName, asked);
+    }
+    afterDelay(fastAcquisition(), () -> compactWhenDue(lockName, asked));
   }
 
-  private void compactWhenDue(String lockName, long below, Instant due) {
-    Duration left = Duration.between(config.clock().instant(), due);
+  private void compactWhenDue(String lockName, Compaction compaction) {
+    Duration left = Duration.between(config.clock().instant(), compaction.due());
     if (left.compareTo(Duration.ZERO) > 0) {
-      afterDelay(left, () -> compactWhenDue(lockName, below, due));
+      afterDelay(left, () -> compactWhenDue(lockName, compaction));
       return;
     }
-    inBackground(() -> compactBelow(lockName, below));
+    try {
+      workers()
+          .execute(
+              () -> {
+                compactBelow(lockName, compaction.below());
+                compactionDone(lockName, compaction);
+              });
+    } catch (RejectedExecutionException | IllegalStateException e) {
+      log.debug("lock closed; skipping a compaction", e);
+    }
+  }
+
+  /** Starts the newest compaction asked for while {@code done} was pending, if any. */
+  private void compactionDone(String lockName, Compaction done) {
+    Compaction next;
+    synchronized (compactions) {
+      next = compactions.get(lockName);
+      if (next == null || next.below() <= done.below()) {
+        compactions.remove(lockName);
+        return;
+      }
+    }
+    compactWhenDue(lockName, next);
   }
 
   private void afterDelay(Duration delay, Runnable task) {
@@ -522,6 +561,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       log.debug("lock closed; skipping a compaction", e);
     }
   }
+
+  /** A compaction of the positions below {@code below}, due at {@code due} by the lock's clock. */
+  private record Compaction(long below, Instant due) {}
 
   /** Deletes the documents (tokens, renewals, releases) of positions below {@code below}. */
   private void compactBelow(String lockName, long below) {
