@@ -9,6 +9,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +38,19 @@ import org.slf4j.LoggerFactory;
  * A lease lock with fencing tokens, built on nothing but {@link CoordinationStore#createIfAbsent}:
  * correct on every store, including the npm Firestore emulator, and free of hot documents.
  *
- * <p><b>How it works.</b> Each acquisition of lock {@code L} creates the next document of the
- * sequence {@code <collection>/L/tokens/<n>}, zero-padded so that ids sort numerically. A contender
- * reads the newest token document; if its lease ran out or its holder released it, the contender
- * creates document {@code n + 1}. Create-if-absent lets exactly one contender win {@code n + 1}, so
- * the document number is the {@link FencingToken}: it strictly increases with each successful
- * acquisition. Renewals append documents under the holder's own token ({@code .../tokens/<n>/
- * renewals/<k>}) and release creates {@code .../tokens/<n>/release/released}; a holder can only
- * ever write below its own token, so a holder whose lease was taken over can neither release nor
- * extend the new holder's lock (hazard §2.3 fixed: the old lock deleted whatever document was
- * there).
+ * <p><b>How it works.</b> Lock {@code L} is a sequence of positions, one per acquisition, in the
+ * collection {@code <collection>/L/tokens}: position {@code n}'s token document has id {@code n}
+ * (zero-padded so that ids sort numerically), its renewals {@code n-r<k>} and its release {@code
+ * n-released}, and each carries the position's {@link FencingToken} value. So the lock's newest
+ * document, one query, says everything a contender needs: who holds it and until when (a token or
+ * renewal document's {@code expires_at}), whether it was released, and the highest token issued. A
+ * contender that finds it free creates the token document of position {@code n + 1} with token
+ * {@code max(token, floor) + 1}; create-if-absent lets exactly one contender win it, whatever their
+ * floors, so the token strictly increases with each successful acquisition. An acquisition is two
+ * round trips (the query, the create), as is a renewal (the create, then a read of the newest
+ * document) and a release. A holder can only ever write below its own position, so a holder whose
+ * lease was taken over can neither release nor extend the new holder's lock (hazard §2.3 fixed: the
+ * old lock deleted whatever document was there).
  *
  * <p><b>Fencing.</b> A lease is a promise that holds while clocks agree and pauses stay shorter
  * than the lease; fencing makes stale holders harmless when they do not. {@link Lease#isHeld()}
@@ -66,12 +70,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Tokens never go backwards.</b> {@link #acquire(String, long)} issues a token above a floor
  * (the guarded resource's highest token), so token documents that were deleted, expired or live in
- * a new store cannot restart the sequence below what the resource has seen. Each acquisition reads
- * the newest tokens back and gives its token up when another appeared since it read the lock's
- * state (contenders with different floors create different documents; a contender that paused past
- * the compaction of older documents may re-create an old one), and compacts older token documents
- * with their renewals in the background, keeping the newest two; a renewal compacts its own older
- * renewals.
+ * a new store cannot restart the sequence below what the resource has seen. The documents of older
+ * positions are compacted in the background, keeping the newest two positions, once {@link
+ * LeaseLockConfig#renewalTimeout()} has passed since the acquisition that superseded them; an
+ * acquisition that took longer than that from its read to the acknowledgement of its create (it may
+ * have paused past such a compaction and re-created an old position) reads the lock back and gives
+ * its token up if a newer position exists. A renewal compacts its own older renewals.
  *
  * <p>Waiting is budget-capped (the shared copy's fix in §2.1): no sleep outlasts the remaining
  * budget, and a budget of zero means a single attempt (the old code read 0 as "default").
@@ -89,19 +93,32 @@ import org.slf4j.LoggerFactory;
 public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
 
-  /** Token documents an acquisition reads back: its own, and older ones to compact. */
-  private static final int COMPACTION_WINDOW = 8;
-
-  /** Newest token documents never compacted. */
+  /** Newest positions of a lock (with their renewal and release documents) never compacted. */
   private static final int KEEP_TOKENS = 2;
 
-  /** Renewal documents of one token deleted per compaction at most. */
-  private static final int RENEWALS_PER_COMPACTION = 64;
+  /** Documents one compaction reads per query, oldest first. */
+  private static final int COMPACTION_PAGE = 64;
+
+  /** Queries one compaction makes at most (best effort; the next acquisition goes on). */
+  private static final int COMPACTION_PAGES = 4;
+
+  /** Digits of a position in a lock's sequence, zero-padded so that ids sort numerically. */
+  private static final int SEQUENCE_DIGITS = 19;
+
+  /** The id suffix of a release document, after its position; sorts above every renewal's. */
+  private static final String RELEASED = "-released";
+
+  /** The id infix of a renewal document, between its position and its renewal number. */
+  private static final String RENEWAL = "-r";
 
   private final CoordinationStore store;
   private final LeaseLockConfig config;
   private final Retry polls;
   private final Object schedulerGuard = new Object();
+
+  /** The newest compaction asked for, per lock with one scheduled or running (one at a time). */
+  private final Map<String, Compaction> compactions = new HashMap<>();
+
   private @Nullable ScheduledExecutorService ticker;
   private @Nullable ExecutorService workers;
   private volatile boolean closed;
@@ -148,8 +165,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     if (floor < 0) {
       throw new IllegalArgumentException("token floor must be >= 0, was " + floor);
     }
-    String tokens = tokens(lockName);
     Instant now = config.clock().instant();
+    // round trip 1: the newest document of the lock says who holds it, until when, and the
+    // highest token issued so far
     LockState state = readState(lockName);
     if (!state.isFreeAt(now, config.maxClockSkew())) {
       log.debug(
@@ -160,6 +178,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
           Duration.between(now, state.expiresAt()).toMillis());
       return Optional.empty();
     }
+    // the document id is the position in the lock's sequence, the token its value: contenders
+    // that read the same state race for the same document, whatever their floors
+    long sequence = state.newestSequence() + 1;
     long next = Math.max(state.newestToken(), floor) + 1;
     Instant expiresAt = now.plus(config.lease());
     String holderId = UUID.randomUUID().toString();
@@ -171,36 +192,34 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     fields.put("acquired_at", now);
     fields.put("expires_at", expiresAt);
     fields.put("lease_ms", config.lease().toMillis());
-    if (!store.createIfAbsent(Document.of(DocumentPaths.child(tokens, tokenId(next)), fields))) {
-      log.debug("lock {}: another contender won token {}", lockName, next);
+    // round trip 2: create-if-absent of the next position; exactly one contender wins it
+    if (!store.createIfAbsent(Document.of(sequencePath(lockName, sequence), fields))) {
+      log.debug("lock {}: another contender won position {}", lockName, sequence);
       return Optional.empty();
     }
-    // Read back the newest tokens. Ours must be the newest, and no other token may have appeared
-    // since this attempt read the lock's state: contenders with different floors create different
-    // documents, and a contender that paused past the compaction of an old token may re-create it
-    // below newer ones. Either way create-if-absent alone did not exclude the others, so an attempt
-    // that sees another fresh token gives up (at most one of them keeps the lock). The older
-    // tokens are compacted.
-    List<Document> newest =
-        store.query(
-            DocumentQuery.in(tokens).orderByIdDescending().limit(COMPACTION_WINDOW).build());
-    for (Document document : newest) {
-      long other = tokenOf(document);
-      if (other != next && other > state.newestToken()) {
+    Duration took = Duration.between(now, config.clock().instant());
+    if (took.compareTo(fastAcquisition()) > 0) {
+      // A slow acquisition may have read the lock's state before older documents were compacted
+      // (compaction waits fastAcquisition() after the acquisition that superseded them) and
+      // re-created a position below newer ones; read back before keeping the token.
+      long newest = newestSequence(lockName);
+      if (newest != sequence) {
         log.info(
-            "lock {}: token {} raced with token {} (issued since this attempt read token {});"
-                + " giving it up",
+            "lock {}: position {} (token {}) was created {} ms after this attempt read position"
+                + " {}, and position {} exists; giving it up",
             lockName,
+            sequence,
             next,
-            other,
-            state.newestToken());
-        giveUp(lockName, next, holderId);
+            took.toMillis(),
+            state.newestSequence(),
+            newest);
+        giveUp(lockName, sequence, next, holderId);
         return Optional.empty();
       }
     }
     FencingToken token = new FencingToken(lockName, next);
-    StoreLease lease = new StoreLease(token, holderId, expiresAt);
-    if (state.newestToken() > 0 && !state.released()) {
+    StoreLease lease = new StoreLease(token, sequence, holderId, expiresAt);
+    if (state.newestSequence() > 0 && !state.released()) {
       String detail =
           "took over from "
               + state.holderOwner()
@@ -214,10 +233,8 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     } else {
       emit(LockEvent.Type.ACQUIRED, lockName, token, "acquired until " + expiresAt);
     }
-    if (newest.size() > KEEP_TOKENS) {
-      List<Long> old =
-          newest.subList(KEEP_TOKENS, newest.size()).stream().map(LeaseLock::tokenOf).toList();
-      inBackground(() -> compactTokens(lockName, old));
+    if (sequence > KEEP_TOKENS) {
+      scheduleCompaction(lockName, sequence - KEEP_TOKENS + 1, config.clock().instant());
     }
     if (config.renewInBackground()) {
       lease.startRenewing();
@@ -483,37 +500,119 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     }
   }
 
-  private void compactTokens(String lockName, List<Long> old) {
-    for (long token : old) {
-      try {
-        List<Document> renewals =
-            store.query(
-                DocumentQuery.in(renewals(lockName, token)).limit(RENEWALS_PER_COMPACTION).build());
-        for (Document renewal : renewals) {
-          store.delete(renewal.path());
+  /**
+   * Compacts the documents of the positions below {@code below} once {@link #fastAcquisition()} has
+   * passed since {@code acknowledgedAt}, by the lock's clock and in real time: a contender that
+   * read the lock's state before those positions were superseded either created its document before
+   * then (and lost the race) or took longer than that and reads back (see {@link #tryAcquire}). One
+   * compaction per lock at a time: while one is pending, later acquisitions leave theirs to the
+   * next acquisition after it.
+   */
+  private void scheduleCompaction(String lockName, long below, Instant acknowledgedAt) {
+    Compaction asked = new Compaction(below, acknowledgedAt.plus(fastAcquisition()));
+    synchronized (compactions) {
+      Compaction pending = compactions.get(lockName);
+      if (pending != null) {
+        if (below > pending.below()) {
+          compactions.put(lockName, asked); // for when the pending one is done
         }
-        if (renewals.size() == RENEWALS_PER_COMPACTION) {
-          continue; // more renewals left: keep the token document so a later pass finds them
-        }
-        store.delete(releasePath(lockName, token));
-        store.delete(tokenPath(lockName, token));
-      } catch (RuntimeException e) {
-        log.debug("lock {}: compacting token {} failed (best effort)", lockName, token, e);
         return;
       }
+      compactions.put(lockName, asked);
+    }
+    afterDelay(fastAcquisition(), () -> compactWhenDue(lockName, asked));
+  }
+
+  private void compactWhenDue(String lockName, Compaction compaction) {
+    Duration left = Duration.between(config.clock().instant(), compaction.due());
+    if (left.compareTo(Duration.ZERO) > 0) {
+      afterDelay(left, () -> compactWhenDue(lockName, compaction));
+      return;
+    }
+    try {
+      workers()
+          .execute(
+              () -> {
+                compactBelow(lockName, compaction.below());
+                compactionDone(lockName, compaction);
+              });
+    } catch (RejectedExecutionException | IllegalStateException e) {
+      log.debug("lock closed; skipping a compaction", e);
     }
   }
 
-  /** Removes a token this attempt created but may not keep; a release if deleting fails. */
-  private void giveUp(String lockName, long token, String holderId) {
+  /** Starts the newest compaction asked for while {@code done} was pending, if any. */
+  private void compactionDone(String lockName, Compaction done) {
+    Compaction next;
+    synchronized (compactions) {
+      next = compactions.get(lockName);
+      if (next == null || next.below() <= done.below()) {
+        compactions.remove(lockName);
+        return;
+      }
+    }
+    compactWhenDue(lockName, next);
+  }
+
+  private void afterDelay(Duration delay, Runnable task) {
     try {
-      store.delete(tokenPath(lockName, token));
+      ticker().schedule(task, Math.max(1, delay.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException | IllegalStateException e) {
+      log.debug("lock closed; skipping a compaction", e);
+    }
+  }
+
+  /** A compaction of the positions below {@code below}, due at {@code due} by the lock's clock. */
+  private record Compaction(long below, Instant due) {}
+
+  /** Deletes the documents (tokens, renewals, releases) of positions below {@code below}. */
+  private void compactBelow(String lockName, long below) {
+    try {
+      for (int page = 0; page < COMPACTION_PAGES; page++) {
+        List<Document> oldest =
+            store.query(DocumentQuery.in(tokens(lockName)).limit(COMPACTION_PAGE).build());
+        for (Document document : oldest) {
+          if (sequenceOf(document) >= below) {
+            return; // oldest first: the rest is newer
+          }
+          store.delete(document.path());
+        }
+        if (oldest.size() < COMPACTION_PAGE) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("lock {}: compacting positions below {} failed (best effort)", lockName, below, e);
+    }
+  }
+
+  /**
+   * How long an acquisition may take, from the clock reading before its read to the acknowledgement
+   * of its create, and still keep its token without reading the lock back: {@link
+   * LeaseLockConfig#renewalTimeout()}. Compaction waits as long.
+   */
+  private Duration fastAcquisition() {
+    return config.renewalTimeout();
+  }
+
+  /** Removes a position this attempt created but may not keep; a release if deleting fails. */
+  private void giveUp(String lockName, long sequence, long token, String holderId) {
+    try {
+      store.delete(sequencePath(lockName, sequence));
     } catch (RuntimeException deleteFailed) {
       try {
         store.createIfAbsent(
             Document.of(
-                releasePath(lockName, token),
-                Map.of("released_at", config.clock().instant(), "holder_id", holderId)));
+                releasePath(lockName, sequence),
+                Map.of(
+                    "released_at",
+                    config.clock().instant(),
+                    "holder_id",
+                    holderId,
+                    "token",
+                    token,
+                    "owner",
+                    config.owner())));
       } catch (RuntimeException releaseFailed) {
         log.warn(
             "lock {}: could not give up token {}; it blocks the lock until it runs out",
@@ -547,55 +646,63 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     return DocumentPaths.child(config.collection(), lockName) + "/tokens";
   }
 
-  private static String tokenId(long token) {
-    return String.format("%019d", token);
+  private static String sequenceId(long sequence) {
+    return String.format("%0" + SEQUENCE_DIGITS + "d", sequence);
   }
 
-  private String tokenPath(String lockName, long token) {
-    return DocumentPaths.child(tokens(lockName), tokenId(token));
+  private String sequencePath(String lockName, long sequence) {
+    return DocumentPaths.child(tokens(lockName), sequenceId(sequence));
   }
 
-  private String releasePath(String lockName, long token) {
-    return tokenPath(lockName, token) + "/release/released";
+  private String releasePath(String lockName, long sequence) {
+    return sequencePath(lockName, sequence) + RELEASED;
   }
 
-  private String renewals(String lockName, long token) {
-    return tokenPath(lockName, token) + "/renewals";
+  private String renewalPath(String lockName, long sequence, long renewal) {
+    return sequencePath(lockName, sequence) + RENEWAL + sequenceId(renewal);
+  }
+
+  /** The newest document of the lock: a token, renewal or release document, if any. */
+  private Optional<Document> newestDocument(String lockName) {
+    List<Document> newest =
+        store.query(DocumentQuery.in(tokens(lockName)).orderByIdDescending().limit(1).build());
+    return newest.isEmpty() ? Optional.empty() : Optional.of(newest.get(0));
   }
 
   private long newestToken(String lockName) {
-    List<Document> newest =
-        store.query(DocumentQuery.in(tokens(lockName)).orderByIdDescending().limit(1).build());
-    return newest.isEmpty() ? 0 : tokenOf(newest.get(0));
+    return newestDocument(lockName).map(LeaseLock::tokenOf).orElse(0L);
   }
 
+  private long newestSequence(String lockName) {
+    return newestDocument(lockName).map(LeaseLock::sequenceOf).orElse(0L);
+  }
+
+  /** The position a document belongs to: the leading digits of its id. */
+  private static long sequenceOf(Document document) {
+    String id = document.id();
+    return Long.parseLong(id.substring(0, Math.min(SEQUENCE_DIGITS, id.length())));
+  }
+
+  /** The token of the position a document belongs to (every lock document carries it). */
   private static long tokenOf(Document document) {
-    return document.getLong("token").orElseGet(() -> Long.parseLong(document.id()));
+    return document.getLong("token").orElseGet(() -> sequenceOf(document));
   }
 
+  /** The lock's state in one query: its newest document says it all. */
   private LockState readState(String lockName) {
-    List<Document> newest =
-        store.query(DocumentQuery.in(tokens(lockName)).orderByIdDescending().limit(1).build());
-    if (newest.isEmpty()) {
-      return new LockState(0, "nobody", Instant.MIN, false);
+    Optional<Document> found = newestDocument(lockName);
+    if (found.isEmpty()) {
+      return new LockState(0, 0, "nobody", Instant.MIN, false);
     }
-    Document holder = newest.get(0);
-    long token = tokenOf(holder);
-    String owner = holder.getString("owner").orElse("unknown");
-    if (store.get(releasePath(lockName, token)).isPresent()) {
-      return new LockState(token, owner, Instant.MIN, true);
+    Document newest = found.get();
+    long sequence = sequenceOf(newest);
+    long token = tokenOf(newest);
+    String owner = newest.getString("owner").orElse("unknown");
+    if (newest.id().endsWith(RELEASED)) {
+      return new LockState(sequence, token, owner, Instant.MIN, true);
     }
-    Instant expiresAt = holder.getTimestamp("expires_at").orElse(Instant.MIN);
-    List<Document> renewal =
-        store.query(
-            DocumentQuery.in(renewals(lockName, token)).orderByIdDescending().limit(1).build());
-    if (!renewal.isEmpty()) {
-      Instant renewed = renewal.get(0).getTimestamp("expires_at").orElse(Instant.MIN);
-      if (renewed.isAfter(expiresAt)) {
-        expiresAt = renewed;
-      }
-    }
-    return new LockState(token, owner, expiresAt, false);
+    Instant expiresAt = newest.getTimestamp("expires_at").orElse(Instant.MIN);
+    return new LockState(sequence, token, owner, expiresAt, false);
   }
 
   private void emit(
@@ -617,9 +724,13 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
 
   /** What the newest token document of a lock says. */
   private record LockState(
-      long newestToken, String holderOwner, Instant expiresAt, boolean released) {
+      long newestSequence,
+      long newestToken,
+      String holderOwner,
+      Instant expiresAt,
+      boolean released) {
     boolean isFreeAt(Instant now, Duration skew) {
-      return newestToken == 0
+      return newestSequence == 0
           || released
           || expiresAt.equals(Instant.MIN)
           || !now.isBefore(expiresAt.plus(skew));
@@ -629,6 +740,7 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
   /** A lease issued by this lock. */
   private final class StoreLease implements Lease {
     private final FencingToken token;
+    private final long sequence;
     private final String holderId;
     private final AtomicLong renewalCount = new AtomicLong();
     private final AtomicBoolean released = new AtomicBoolean();
@@ -639,8 +751,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
     private volatile @Nullable ScheduledFuture<?> nextRenewal;
     private volatile String lostReason = "";
 
-    StoreLease(FencingToken token, String holderId, Instant expiresAt) {
+    StoreLease(FencingToken token, long sequence, String holderId, Instant expiresAt) {
       this.token = token;
+      this.sequence = sequence;
       this.holderId = holderId;
       this.expiresAt = expiresAt;
     }
@@ -683,9 +796,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
         markLost("the lease ran out at " + expiry + " (now " + now + ")");
         return false;
       }
-      long newest = newestToken(lockName());
-      if (newest != token.value()) {
-        markLost("superseded by token " + newest);
+      Optional<Document> newest = newestDocument(lockName());
+      if (newest.map(LeaseLock::sequenceOf).orElse(0L) != sequence) {
+        markLost("superseded by token " + newest.map(LeaseLock::tokenOf).orElse(0L));
         return false;
       }
       return true;
@@ -698,19 +811,30 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       }
     }
 
-    /** One renewal; not synchronized, so a slow store call never blocks the next attempt. */
+    /**
+     * One renewal, in two round trips: the renewal document's create, then a read of the lock's
+     * newest document; not synchronized, so a slow store call never blocks the next attempt.
+     */
     void renew() {
-      if (!isHeld()) {
+      if (released.get() || lost.get()) {
         throw lostException();
       }
       Instant oldExpiry = expiresAt;
       Instant now = config.clock().instant();
+      if (!now.isBefore(oldExpiry)) {
+        markLost("the lease ran out at " + oldExpiry + " (now " + now + ")");
+        throw lostException();
+      }
       Instant newExpiry = now.plus(config.lease());
-      long sequence = renewalCount.incrementAndGet();
-      store.createIfAbsent(
-          Document.of(
-              DocumentPaths.child(renewals(lockName(), token.value()), tokenId(sequence)),
-              Map.of("expires_at", newExpiry, "renewed_at", now, "holder_id", holderId)));
+      long renewal = renewalCount.incrementAndGet();
+      // a renewal document sorts below any newer position: a superseded holder's is harmless
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("token", token.value());
+      fields.put("owner", config.owner());
+      fields.put("holder_id", holderId);
+      fields.put("renewed_at", now);
+      fields.put("expires_at", newExpiry);
+      store.createIfAbsent(Document.of(renewalPath(lockName(), sequence, renewal), fields));
       Instant acknowledged = config.clock().instant();
       if (!acknowledged.isBefore(oldExpiry)) {
         // a contender may have judged the lease free before the renewal landed
@@ -723,9 +847,10 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
                 + oldExpiry);
         throw lostException();
       }
-      long newest = newestToken(lockName());
-      if (newest != token.value()) {
-        markLost("superseded by token " + newest + " while renewing");
+      Optional<Document> newest = newestDocument(lockName());
+      if (newest.map(LeaseLock::sequenceOf).orElse(0L) != sequence) {
+        markLost(
+            "superseded by token " + newest.map(LeaseLock::tokenOf).orElse(0L) + " while renewing");
         throw lostException();
       }
       if (lost.get() || released.get()) {
@@ -733,9 +858,8 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       }
       extendTo(newExpiry);
       emit(LockEvent.Type.RENEWED, lockName(), token, "renewed until " + newExpiry);
-      if (sequence > 2) {
-        String older =
-            DocumentPaths.child(renewals(lockName(), token.value()), tokenId(sequence - 2));
+      if (renewal > 2) {
+        String older = renewalPath(lockName(), sequence, renewal - 2);
         inBackground(() -> deleteQuietly(older));
       }
     }
@@ -823,8 +947,9 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
       }
       stopRenewal();
       try {
-        long newest = newestToken(lockName());
-        if (newest != token.value()) {
+        Optional<Document> newestDocument = newestDocument(lockName());
+        if (newestDocument.map(LeaseLock::sequenceOf).orElse(0L) != sequence) {
+          long newest = newestDocument.map(LeaseLock::tokenOf).orElse(0L);
           markLost("superseded by token " + newest + "; not releasing");
           log.warn(
               "lock {}: token {} was superseded by {}; the new holder's lock is left alone",
@@ -835,8 +960,16 @@ public final class LeaseLock implements LeaseAcquirer, AutoCloseable {
         }
         store.createIfAbsent(
             Document.of(
-                releasePath(lockName(), token.value()),
-                Map.of("released_at", config.clock().instant(), "holder_id", holderId)));
+                releasePath(lockName(), sequence),
+                Map.of(
+                    "released_at",
+                    config.clock().instant(),
+                    "holder_id",
+                    holderId,
+                    "token",
+                    token.value(),
+                    "owner",
+                    config.owner())));
         emit(LockEvent.Type.RELEASED, lockName(), token, "released");
       } catch (RuntimeException e) {
         log.warn(

@@ -98,6 +98,11 @@ public abstract class LeaseLockContract {
         .listener(events::add);
   }
 
+  /** Whether {@code path} is a renewal document of a lock (id {@code <position>-r<renewal>}). */
+  protected static boolean isRenewal(String path) {
+    return path.matches(".*/tokens/\\d{19}-r\\d{19}");
+  }
+
   protected LeaseLock lock(CoordinationStore on, LeaseLockConfig config) {
     LeaseLock lock = new LeaseLock(on, config);
     opened.add(lock);
@@ -139,7 +144,7 @@ public abstract class LeaseLockContract {
     // ... but the store acknowledges only after the lease ran out: a contender may have taken over
     slow.delayAcknowledgement(
         FaultInjectingCoordinationStore.Operation.CREATE,
-        path -> path.contains("/renewals/"),
+        LeaseLockContract::isRenewal,
         () -> clock.advance(Duration.ofSeconds(1)));
     LeaseLostException lost = assertThrows(LeaseLostException.class, () -> a.renew(lease));
     assertTrue(String.valueOf(lost.getMessage()).contains("acknowledged"), lost.getMessage());
@@ -217,7 +222,7 @@ public abstract class LeaseLockContract {
       faulty.failNext(
           FaultInjectingCoordinationStore.Operation.CREATE,
           FaultInjectingCoordinationStore.Timing.BEFORE,
-          path -> path.contains("/renewals/"));
+          LeaseLockContract::isRenewal);
     }
     List<Long> failedAt = new CopyOnWriteArrayList<>();
     CountDownLatch renewed = new CountDownLatch(1);
@@ -256,7 +261,7 @@ public abstract class LeaseLockContract {
     CountDownLatch release = new CountDownLatch(1);
     hanging.holdUntil(
         FaultInjectingCoordinationStore.Operation.CREATE,
-        path -> path.contains("/stuck/tokens/") && path.contains("/renewals/"),
+        path -> path.contains("/stuck/tokens/") && isRenewal(path),
         release);
     Semaphore fastRenewals = new Semaphore(0);
     CountDownLatch stuckTimedOut = new CountDownLatch(1);
@@ -321,11 +326,11 @@ public abstract class LeaseLockContract {
     FaultInjectingCoordinationStore slow = new FaultInjectingCoordinationStore(store);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch reachedCreate = new CountDownLatch(1);
-    // the high-floor contender reads the free lock, then its create of token 21 is held up ...
+    // the high-floor contender reads the free lock, then its create (of token 21) is held up ...
     slow.holdUntil(
         FaultInjectingCoordinationStore.Operation.CREATE,
         path -> {
-          if (path.endsWith("/tokens/0000000000000000021")) {
+          if (path.endsWith("/split/tokens/0000000000000000001")) {
             reachedCreate.countDown();
             return true;
           }
@@ -338,12 +343,12 @@ public abstract class LeaseLockContract {
     try {
       Future<Optional<Lease>> highAttempt = pool.submit(() -> high.tryAcquire("split", 20));
       assertTrue(reachedCreate.await(20, TimeUnit.SECONDS));
-      // ... while a low-floor contender takes the lock with token 11 (a different document)
+      // ... while a low-floor contender takes the lock with token 11
       Lease lowLease = low.tryAcquire("split", 10).orElseThrow();
       assertEquals(11, lowLease.token().value());
       release.countDown();
       Optional<Lease> highLease = highAttempt.get(20, TimeUnit.SECONDS);
-      assertTrue(highLease.isEmpty(), "token 21 raced with 11 and was given up: " + highLease);
+      assertTrue(highLease.isEmpty(), "token 21 raced with 11 and lost: " + highLease);
       assertTrue(lowLease.isHeld(), "the holder of 11 keeps the lock");
       assertTrue(lock("third").tryAcquire("split").isEmpty());
     } finally {
@@ -354,7 +359,15 @@ public abstract class LeaseLockContract {
 
   @Test
   void oldTokenAndRenewalDocumentsAreCompactedKeepingTheNewest() throws Exception {
-    LeaseLock a = lock(store, config("a").renewInBackground(false).build());
+    // compaction waits the renewal timeout after the superseding acquisition (by both clocks)
+    LeaseLock a =
+        lock(
+            store,
+            config("a")
+                .renewInBackground(false)
+                .renewEvery(Duration.ofMillis(200))
+                .renewalTimeout(Duration.ofMillis(100))
+                .build());
     String tokens = collection + "/nightly/tokens";
     for (int i = 0; i < 30; i++) {
       try (Lease lease = a.acquire("nightly")) {
@@ -364,15 +377,18 @@ public abstract class LeaseLockContract {
         }
       }
     }
-    // compaction runs in the background, best effort
-    awaitCondition(() -> store.count(tokens, "") <= 3, "token documents compacted");
-    String renewals = tokens + "/0000000000000000030/renewals";
-    awaitCondition(() -> store.count(renewals, "") <= 3, "the newest token's renewals compacted");
+    // compaction runs in the background, best effort: positions 29 and 30 are kept, each with
+    // its token, two newest renewals and release documents
+    awaitCondition(() -> store.count(tokens, "") <= 8, "old positions compacted");
+    awaitCondition(
+        () -> store.count(tokens, "0000000000000000030-r") <= 3,
+        "the newest token's renewals compacted");
     assertEquals(Optional.of(new FencingToken("nightly", 30)), a.currentToken("nightly"));
     try (Lease next = lock("b").acquire("nightly")) {
       assertEquals(31, next.token().value());
     }
-    assertEquals(0, store.count(tokens + "/0000000000000000001/renewals", ""));
+    assertEquals(0, store.count(tokens, "0000000000000000001"));
+    assertEquals(0, store.count(tokens, "0000000000000000028"));
   }
 
   private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
@@ -381,6 +397,85 @@ public abstract class LeaseLockContract {
     while (!condition.getAsBoolean()) {
       assertTrue(System.nanoTime() < deadline, "not within 20 s: " + what);
       Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void anAcquisitionIsOneQueryAndOneCreateAndARenewalOneCreateAndOneQuery() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    FaultInjectingCoordinationStore counted = new FaultInjectingCoordinationStore(store);
+    counted.setPlan(
+        (operation, path) -> {
+          calls.add(operation.name());
+          return Optional.empty();
+        });
+    LeaseLock a = lock(counted, config("a").renewInBackground(false).build());
+    LeaseLock b = lock(counted, config("b").renewInBackground(false).build());
+    Lease first = a.tryAcquire("nightly").orElseThrow();
+    assertEquals(List.of("QUERY", "CREATE"), calls, "a fresh lock's acquisition");
+    calls.clear();
+    a.renew(first);
+    assertEquals(List.of("CREATE", "QUERY"), calls, "a renewal");
+    calls.clear();
+    clock.advance(LEASE.plus(SKEW).plusSeconds(1)); // the renewed lease ran out unreleased
+    Lease second = b.tryAcquire("nightly", 9).orElseThrow();
+    assertEquals(10, second.token().value());
+    assertEquals(List.of("QUERY", "CREATE"), calls, "a takeover above a floor");
+  }
+
+  @Test
+  void aSlowAcquisitionThatRecreatedACompactedPositionGivesItsTokenUp() throws Exception {
+    LeaseLockConfig fast =
+        config("fast")
+            .renewInBackground(false)
+            .renewEvery(Duration.ofMillis(200))
+            .renewalTimeout(Duration.ofMillis(100))
+            .build();
+    String tokens = collection + "/race/tokens";
+    FaultInjectingCoordinationStore slow = new FaultInjectingCoordinationStore(store);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch reachedCreate = new CountDownLatch(1);
+    slow.holdUntil(
+        FaultInjectingCoordinationStore.Operation.CREATE,
+        path -> {
+          if (path.endsWith("/race/tokens/0000000000000000002")) {
+            reachedCreate.countDown();
+            return true;
+          }
+          return false;
+        },
+        release);
+    LeaseLock paused = lock(slow, LeaseLockConfig.builder().from(fast).owner("paused").build());
+    LeaseLock others = lock(store, fast);
+    others.tryAcquire("race").orElseThrow().close(); // position 1, released
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      // the paused contender reads position 1 (released) and stalls before creating position 2
+      Future<Optional<Lease>> attempt = pool.submit(() -> paused.tryAcquire("race"));
+      assertTrue(reachedCreate.await(20, TimeUnit.SECONDS));
+      // meanwhile positions 2 and 3 come and go, 4 is held, and 1 and 2 are compacted
+      others.tryAcquire("race").orElseThrow().close();
+      others.tryAcquire("race").orElseThrow().close();
+      Lease holder = others.tryAcquire("race").orElseThrow();
+      assertEquals(4, holder.token().value());
+      // compaction waits the renewal timeout by the lock's clock too, which has not moved yet:
+      // a contender that read before position 4 existed may still be creating
+      Thread.sleep(300);
+      assertTrue(store.count(tokens, "0000000000000000001") > 0, "not compacted too early");
+      clock.advance(Duration.ofSeconds(1));
+      awaitCondition(
+          () -> store.count(tokens, "0000000000000000002") == 0, "positions 1 and 2 compacted");
+      // the paused create lands on the compacted position, a second after its read: too slow
+      // to keep the token without reading back
+      release.countDown();
+      Optional<Lease> stale = attempt.get(20, TimeUnit.SECONDS);
+      assertTrue(stale.isEmpty(), "a re-created position below newer ones is given up: " + stale);
+      assertTrue(holder.isHeld(), "the holder of token 4 keeps the lock");
+      assertEquals(0, store.count(tokens, "0000000000000000002"), "the stale position removed");
+      assertEquals(Optional.of(new FencingToken("race", 4)), others.currentToken("race"));
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
     }
   }
 
@@ -650,10 +745,12 @@ public abstract class LeaseLockContract {
    * skew allowance) race for one lock; each new holder registers its token with a fenced resource
    * (a ledger that checks the token and writes atomically: it keeps the highest token seen and
    * refuses lower ones), then checks its lease and writes, with pauses between the check and the
-   * write. About a third of the holders do not renew and stall until another contender has taken
-   * over; the others renew in the background every few milliseconds while the contenders' polling
-   * moves the clock by seconds, so renewals race expiry. Tokens are requested above the ledger's
-   * highest token, as the consolidator requests them above its journal's.
+   * write. About a third of the holders do not renew and stall after their check, past their lease
+   * (the clock jumps), until another contender has taken over: each such stall is a write the
+   * resource must refuse, and contenders keep going until at least one was; the others renew in the
+   * background every few milliseconds while the contenders' polling moves the clock by seconds, so
+   * renewals race expiry. Tokens are requested above the ledger's highest token, as the
+   * consolidator requests them above its journal's.
    *
    * <p>The verdict: no token is held twice; the resource accepts writes in token order only, and
    * none from a holder after a newer holder registered; and no holder is granted the lock while the
@@ -672,6 +769,7 @@ public abstract class LeaseLockContract {
     List<String> violations = new CopyOnWriteArrayList<>();
     AtomicInteger stalledAndRefused = new AtomicInteger();
     AtomicInteger takeovers = new AtomicInteger();
+    AtomicInteger active = new AtomicInteger(threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -701,8 +799,11 @@ public abstract class LeaseLockContract {
                 () -> {
                   start.await();
                   int round = 0;
+                  // a contender keeps going past its rounds until some stalled holder was refused,
+                  // so a stalled holder always has a contender left to take its lock over
                   for (int attempt = 0;
-                      round < tortureRounds() && attempt < 500 * tortureRounds();
+                      (round < tortureRounds() || stalledAndRefused.get() == 0)
+                          && attempt < 500 * tortureRounds();
                       attempt++) {
                     boolean stall = round % 3 == 1;
                     Optional<Lease> acquired =
@@ -750,8 +851,14 @@ public abstract class LeaseLockContract {
                       }
                       // the pause between the check and the write
                       if (stall && w == 0) {
-                        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-                        while (ledger.highest() <= token && System.nanoTime() < until) {
+                        // a pause longer than the lease (a GC pause, say): by every contender's
+                        // clock the lease has run out, and the stalled holder waits until one of
+                        // them has taken over, so every stall tests a refusal (not timing luck)
+                        clock.advance(lease.plus(skew.multipliedBy(2)));
+                        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                        while (ledger.highest() <= token
+                            && active.get() > 1
+                            && System.nanoTime() < until) {
                           LockSupport.parkNanos(200_000);
                         }
                       } else {
@@ -770,6 +877,7 @@ public abstract class LeaseLockContract {
                     live.remove(me);
                     held.close();
                   }
+                  active.decrementAndGet();
                   return null;
                 }));
       }

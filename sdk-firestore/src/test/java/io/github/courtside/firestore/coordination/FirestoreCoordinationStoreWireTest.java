@@ -13,9 +13,11 @@ import io.github.courtside.core.completion.CompletionTrackerConfig;
 import io.github.courtside.core.completion.RecordOutcome;
 import io.github.courtside.core.coordination.Document;
 import io.github.courtside.core.coordination.DocumentQuery;
+import io.github.courtside.core.lock.Lease;
 import io.github.courtside.core.lock.LeaseLock;
 import io.github.courtside.core.lock.LeaseLockConfig;
 import io.github.courtside.core.testkit.FaultInjectingCoordinationStore;
+import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.firestore.FirestoreSettings;
 import io.grpc.Status;
 import java.time.Duration;
@@ -255,6 +257,51 @@ class FirestoreCoordinationStoreWireTest {
       assertEquals(3, rpc.rounds(), "round trips of a redelivery: " + rpc.calls());
     } finally {
       rpc.holdAnswers(Duration.ZERO);
+    }
+  }
+
+  @Test
+  void aLockAcquisitionTakesAtMostTwoRoundTrips() {
+    ManualClock clock = new ManualClock();
+    LeaseLockConfig.Builder config =
+        LeaseLockConfig.builder()
+            .collection(path("locks"))
+            .lease(Duration.ofMinutes(5))
+            .clock(clock)
+            .renewInBackground(false);
+    try (LeaseLock first = new LeaseLock(store, config.owner("w-1").build());
+        LeaseLock second = new LeaseLock(store, config.owner("w-2").build())) {
+      rpc.holdAnswers(Duration.ofMillis(40));
+      try {
+        rpc.resetCounts();
+        Lease fresh = first.tryAcquire("nightly").orElseThrow();
+        assertEquals(2, rpc.rounds(), "round trips of a fresh lock's acquisition: " + rpc.calls());
+
+        rpc.resetCounts();
+        assertTrue(second.tryAcquire("nightly").isEmpty(), "held");
+        assertEquals(1, rpc.rounds(), "round trips of a refusal: " + rpc.calls());
+
+        rpc.resetCounts();
+        first.renew(fresh);
+        assertEquals(2, rpc.rounds(), "round trips of a renewal: " + rpc.calls());
+
+        // the renewed lease runs out unreleased: a takeover reads the renewal, then creates
+        clock.advance(Duration.ofMinutes(6));
+        rpc.resetCounts();
+        Lease takenOver = second.tryAcquire("nightly").orElseThrow();
+        assertEquals(2, takenOver.token().value());
+        assertEquals(2, rpc.rounds(), "round trips of a takeover: " + rpc.calls());
+
+        rpc.resetCounts();
+        takenOver.close();
+        assertEquals(2, rpc.rounds(), "round trips of a release: " + rpc.calls());
+
+        rpc.resetCounts();
+        assertEquals(41, first.tryAcquire("nightly", 40).orElseThrow().token().value());
+        assertEquals(2, rpc.rounds(), "round trips after a release, above a floor: " + rpc.calls());
+      } finally {
+        rpc.holdAnswers(Duration.ZERO);
+      }
     }
   }
 
