@@ -9,7 +9,6 @@ import io.github.courtside.models.prediction.Recommendation;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -124,38 +123,34 @@ public final class PredictionBatch {
   public Prediction prediction(int i) {
     PredictionRequest request = requests.get(i);
     double points = predictedPoints(i);
-    OptionalDouble line = line(i);
-    OptionalDouble edge =
-        line.isPresent() ? OptionalDouble.of(points - lines[i]) : OptionalDouble.empty();
-    Recommendation recommendation =
-        edge.isPresent()
-            ? Recommendation.of(edge.getAsDouble(), policy.minEdge())
-            : Recommendation.PASS;
-    String lineSource =
-        request.line().isPresent()
-            ? Prediction.LINE_FROM_REQUEST
-            : line.isPresent() ? Prediction.LINE_FROM_FEATURE : Prediction.NO_LINE;
-    return new Prediction(
-        request.playerLookup(),
-        request.gameId(),
-        request.gameDate(),
-        points,
-        line,
-        edge,
-        recommendation,
-        confidence(i),
-        modelId,
-        modelVersion,
-        ModelType.CATBOOST,
-        Optional.empty(),
-        imputedFeatures(i),
-        Optional.empty(),
-        List.of(),
-        createdAt,
-        lineSource,
-        List.of(),
-        raw[i],
-        points != raw[i]);
+    double line = lines[i];
+    Prediction.Builder builder =
+        Prediction.builder()
+            .playerLookup(request.playerLookup())
+            .gameId(request.gameId())
+            .gameDate(request.gameDate())
+            .predictedPoints(points)
+            .confidence(confidence(i))
+            .modelId(modelId)
+            .modelVersion(modelVersion)
+            .modelType(ModelType.CATBOOST)
+            .imputedFeatures(imputedFeatures(i))
+            .createdAt(createdAt)
+            .rawPredictedPoints(raw[i]);
+    if (Double.isNaN(line)) {
+      builder.recommendation(Recommendation.PASS).lineSource(Prediction.NO_LINE);
+    } else {
+      double edge = points - line;
+      builder
+          .line(line)
+          .edge(edge)
+          .recommendation(Recommendation.of(edge, policy.minEdge()))
+          .lineSource(
+              request.line().isPresent()
+                  ? Prediction.LINE_FROM_REQUEST
+                  : Prediction.LINE_FROM_FEATURE);
+    }
+    return builder.build();
   }
 
   /** The rows as {@link Prediction}s, built on access. */
