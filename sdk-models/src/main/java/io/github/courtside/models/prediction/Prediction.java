@@ -1,6 +1,5 @@
 package io.github.courtside.models.prediction;
 
-import io.github.courtside.core.ValueStyle;
 import io.github.courtside.models.quality.QualityTier;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,16 @@ import org.immutables.value.Value;
  * Prediction placeholder = graded.toBuilder().lineSource(Prediction.PLACEHOLDER_LINE).build();
  * }</pre>
  */
-@ValueStyle
+@Value.Style(
+    // ValueStyle, without the init shim Immutables adds for default attributes (an object and
+    // volatile writes per instance, measurable when batch prediction builds one per row): the
+    // defaults read only attributes declared before them, so declaration order is safe
+    typeImmutable = "Immutable*",
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    unsafeDefaultAndDerived = true,
+    defaults = @Value.Immutable(copy = false, prehash = false))
 @Value.Immutable
 public abstract class Prediction {
 
