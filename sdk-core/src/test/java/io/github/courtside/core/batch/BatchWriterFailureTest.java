@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,9 +47,8 @@ class BatchWriterFailureTest {
         .closeTimeout(Duration.ZERO);
   }
 
-  /** A sink whose every request throws what {@code failure} makes. */
-  private static BatchSink throwing(java.util.function.Supplier<? extends Throwable> failure) {
-    InMemorySink target = InMemorySink.of(TABLE);
+  /** A sink whose every request {@code write} answers. */
+  private static BatchSink answering(Function<List<BatchRecord>, SinkResult> write) {
     return new BatchSink() {
       @Override
       public TableId table() {
@@ -57,18 +57,26 @@ class BatchWriterFailureTest {
 
       @Override
       public Delivery delivery() {
-        return target.delivery();
+        return Delivery.LOAD;
       }
 
       @Override
       public SinkResult write(List<BatchRecord> records) {
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException e) {
-          throw e;
-        }
-        throw (Error) t;
+        return write.apply(records);
       }
     };
+  }
+
+  /** A sink whose every request throws what {@code failure} makes. */
+  private static BatchSink throwing(java.util.function.Supplier<? extends Throwable> failure) {
+    return answering(
+        records -> {
+          Throwable t = failure.get();
+          if (t instanceof RuntimeException e) {
+            throw e;
+          }
+          throw (Error) t;
+        });
   }
 
   private static void assertAllAccounted(BatchWriter writer, long rows) {
@@ -205,39 +213,27 @@ class BatchWriterFailureTest {
     java.util.concurrent.atomic.AtomicInteger calls =
         new java.util.concurrent.atomic.AtomicInteger();
     BatchSink sink =
-        new BatchSink() {
-          @Override
-          public TableId table() {
-            return TABLE;
-          }
-
-          @Override
-          public Delivery delivery() {
-            return Delivery.LOAD;
-          }
-
-          @Override
-          public SinkResult write(List<BatchRecord> records) {
-            if (calls.incrementAndGet() > 1) {
-              throw new UncheckedIOException(new IOException("stream unavailable"));
-            }
-            // the first row was written; the append of the other two failed and may have landed
-            List<String> ids = records.subList(1, 3).stream().map(BatchRecord::id).toList();
-            AmbiguousWriteException unresolved =
-                new AmbiguousWriteException(
-                    TABLE,
-                    "AppendRows failed",
-                    true,
-                    new IOException("connection reset"),
-                    "projects/p/datasets/d/tables/t/streams/s1",
-                    1,
-                    ids);
-            return SinkResult.withFailures(
-                List.of(
-                    RowFailure.causedBy(ids.get(0), "AppendRows failed", true, unresolved),
-                    RowFailure.causedBy(ids.get(1), "AppendRows failed", true, unresolved)));
-          }
-        };
+        answering(
+            records -> {
+              if (calls.incrementAndGet() > 1) {
+                throw new UncheckedIOException(new IOException("stream unavailable"));
+              }
+              // the first row was written; the append of the other two failed and may have landed
+              List<String> ids = records.subList(1, 3).stream().map(BatchRecord::id).toList();
+              AmbiguousWriteException unresolved =
+                  new AmbiguousWriteException(
+                      TABLE,
+                      "AppendRows failed",
+                      true,
+                      new IOException("connection reset"),
+                      "projects/p/datasets/d/tables/t/streams/s1",
+                      1,
+                      ids);
+              return SinkResult.withFailures(
+                  List.of(
+                      RowFailure.causedBy(ids.get(0), "AppendRows failed", true, unresolved),
+                      RowFailure.causedBy(ids.get(1), "AppendRows failed", true, unresolved)));
+            });
     BatchWriter writer =
         BatchWriter.builder(sink)
             .config(config().maxAttempts(2).build())

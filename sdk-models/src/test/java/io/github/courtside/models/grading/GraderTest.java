@@ -36,20 +36,11 @@ class GraderTest {
   }
 
   static Prediction fallback(String player, LocalDate date, double predicted, double line) {
-    return Prediction.builder()
-        .playerLookup(player)
-        .gameId("g-" + player)
-        .gameDate(date)
-        .predictedPoints(predicted)
-        .line(line)
-        .edge(predicted - line)
+    return pick(player, date, predicted, line).toBuilder()
         .recommendation(Recommendation.PASS)
         .confidence(0.5)
-        .modelId("catboost_v9")
-        .modelVersion("v1")
         .modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK)
         .fallbackReason(FallbackReason.MODEL_PREDICTION_FAILED)
-        .createdAt(Instant.now())
         .build();
   }
 

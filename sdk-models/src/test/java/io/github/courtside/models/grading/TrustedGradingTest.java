@@ -41,20 +41,11 @@ class TrustedGradingTest {
   }
 
   static Prediction fallback(String system, String player, double predicted, double line) {
-    return Prediction.builder()
-        .playerLookup(player)
-        .gameId("g-" + player)
-        .gameDate(DAY)
-        .predictedPoints(predicted)
-        .line(line)
-        .edge(predicted - line)
+    return pick(system, player, predicted, line).toBuilder()
         .recommendation(Recommendation.PASS)
         .confidence(0.5)
-        .modelId(system)
-        .modelVersion("v1")
         .modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK)
         .fallbackReason(FallbackReason.MODEL_PREDICTION_FAILED)
-        .createdAt(Instant.now())
         .build();
   }
 

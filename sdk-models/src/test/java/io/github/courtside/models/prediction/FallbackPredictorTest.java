@@ -152,36 +152,26 @@ class FallbackPredictorTest {
 
   @Test
   void aFallbackWithoutAReasonCannotExist() {
+    Prediction.Builder prediction =
+        Prediction.builder()
+            .playerLookup("p")
+            .gameId("g")
+            .gameDate(DAY)
+            .predictedPoints(28.05)
+            .recommendation(Recommendation.PASS)
+            .confidence(0.5)
+            .modelId("m")
+            .modelVersion("v")
+            .createdAt(Instant.now());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> prediction.modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK).build());
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            Prediction.builder()
-                .playerLookup("p")
-                .gameId("g")
-                .gameDate(DAY)
-                .predictedPoints(28.05)
-                .recommendation(Recommendation.PASS)
-                .confidence(0.5)
-                .modelId("m")
-                .modelVersion("v")
-                .modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK)
-                .createdAt(Instant.now())
-                .build());
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            Prediction.builder()
-                .playerLookup("p")
-                .gameId("g")
-                .gameDate(DAY)
-                .predictedPoints(28.05)
-                .recommendation(Recommendation.PASS)
-                .confidence(0.5)
-                .modelId("m")
-                .modelVersion("v")
+            prediction
                 .modelType(ModelType.CATBOOST)
                 .fallbackReason(FallbackReason.MODEL_PREDICTION_FAILED)
-                .createdAt(Instant.now())
                 .build());
     assertThrows(
         IllegalArgumentException.class,
