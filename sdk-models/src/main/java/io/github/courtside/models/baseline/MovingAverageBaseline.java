@@ -67,6 +67,7 @@ public final class MovingAverageBaseline implements Predictor {
         Prediction.of(
             request,
             predicted,
+            request.effectiveLine(),
             confidence,
             policy,
             MODEL_ID,

@@ -121,36 +121,17 @@ public final class PredictionBatch {
 
   /** Row {@code i} as a {@link Prediction}. */
   public Prediction prediction(int i) {
-    PredictionRequest request = requests.get(i);
-    double points = predictedPoints(i);
-    double line = lines[i];
-    Prediction.Builder builder =
-        Prediction.builder()
-            .playerLookup(request.playerLookup())
-            .gameId(request.gameId())
-            .gameDate(request.gameDate())
-            .predictedPoints(points)
-            .confidence(confidence(i))
-            .modelId(modelId)
-            .modelVersion(modelVersion)
-            .modelType(ModelType.CATBOOST)
-            .imputedFeatures(imputedFeatures(i))
-            .createdAt(createdAt)
-            .rawPredictedPoints(raw[i]);
-    if (Double.isNaN(line)) {
-      builder.recommendation(Recommendation.PASS).lineSource(Prediction.NO_LINE);
-    } else {
-      double edge = points - line;
-      builder
-          .line(line)
-          .edge(edge)
-          .recommendation(Recommendation.of(edge, policy.minEdge()))
-          .lineSource(
-              request.line().isPresent()
-                  ? Prediction.LINE_FROM_REQUEST
-                  : Prediction.LINE_FROM_FEATURE);
-    }
-    return builder.build();
+    return Prediction.of(
+        requests.get(i),
+        raw[i],
+        line(i),
+        confidence(i),
+        policy,
+        modelId,
+        modelVersion,
+        ModelType.CATBOOST,
+        imputedFeatures(i),
+        createdAt);
   }
 
   /** The rows as {@link Prediction}s, built on access. */

@@ -31,13 +31,15 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Style(
-    // ValueStyle, without the init shim Immutables adds for default attributes (an object and
-    // volatile writes per instance, measurable when batch prediction builds one per row): the
-    // defaults read only attributes declared before them, so declaration order is safe
+    // ValueStyle, tuned for batch prediction, which makes one per row: a positional constructor
+    // over every attribute (of() below builds through it, without a builder object per row), and
+    // no init shim for the default attributes (an extra object and volatile writes per instance;
+    // the defaults read only attributes declared before them, so declaration order is safe)
     typeImmutable = "Immutable*",
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
+    allParameters = true,
     unsafeDefaultAndDerived = true,
     defaults = @Value.Immutable(copy = false, prehash = false))
 @Value.Immutable
@@ -71,12 +73,15 @@ public abstract class Prediction {
   }
 
   /**
-   * A model prediction for a request, made at {@code createdAt}: the edge and recommendation follow
-   * from the request's line and the policy's minimum edge.
+   * A model's prediction for a request, made at {@code createdAt}, built without a builder (batch
+   * prediction makes one per row): {@code rawPoints} clamped by the policy; the edge and
+   * recommendation follow from {@code line} (the request's effective line) and the policy's minimum
+   * edge; the line source from whether the request carried the line.
    */
   public static Prediction of(
       PredictionRequest request,
-      double predictedPoints,
+      double rawPoints,
+      OptionalDouble line,
       double confidence,
       PredictionPolicy policy,
       String modelId,
@@ -84,23 +89,36 @@ public abstract class Prediction {
       ModelType modelType,
       List<String> imputedFeatures,
       Instant createdAt) {
-    OptionalDouble line = request.effectiveLine();
-    Builder builder =
-        builder(request)
-            .predictedPoints(predictedPoints)
-            .confidence(confidence)
-            .modelId(modelId)
-            .modelVersion(modelVersion)
-            .modelType(modelType)
-            .imputedFeatures(imputedFeatures)
-            .createdAt(createdAt);
+    double points = policy.clamp(rawPoints);
+    OptionalDouble edge = OptionalDouble.empty();
+    Recommendation recommendation = Recommendation.PASS;
+    String lineSource = NO_LINE;
     if (line.isPresent()) {
-      double edge = predictedPoints - line.getAsDouble();
-      builder.edge(edge).recommendation(Recommendation.of(edge, policy.minEdge()));
-    } else {
-      builder.recommendation(Recommendation.PASS);
+      double value = points - line.getAsDouble();
+      edge = OptionalDouble.of(value);
+      recommendation = Recommendation.of(value, policy.minEdge());
+      lineSource = request.line().isPresent() ? LINE_FROM_REQUEST : LINE_FROM_FEATURE;
     }
-    return builder.build();
+    return ImmutablePrediction.of(
+        request.playerLookup(),
+        request.gameId(),
+        request.gameDate(),
+        points,
+        line,
+        edge,
+        recommendation,
+        confidence,
+        modelId,
+        modelVersion,
+        modelType,
+        Optional.empty(),
+        imputedFeatures,
+        Optional.empty(),
+        List.of(),
+        createdAt,
+        lineSource,
+        List.of(),
+        rawPoints);
   }
 
   /**
