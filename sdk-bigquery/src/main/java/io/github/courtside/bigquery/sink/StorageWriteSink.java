@@ -59,7 +59,11 @@ import org.slf4j.LoggerFactory;
  *       writes, appended at explicit offsets. A failed append is sent again with the same rows at
  *       the same offset; {@code ALREADY_EXISTS} means the first attempt had landed and counts as
  *       written. If the writer gives up on rows whose append is unresolved, the sink finalizes the
- *       stream (its row count settles whether they landed) and continues on a new one.
+ *       stream (its row count settles whether they landed) and continues on a new one. Every row of
+ *       an unresolved append is reported with its {@link AmbiguousWriteException} (stream and
+ *       offset) whatever else failed the call (an earlier request of it written, a throttled
+ *       resend, a stream that cannot be opened), so the writer dead-letters it {@code
+ *       "outcome":"ambiguous"} and {@code replay(writer, sink.landedCheck())} never doubles it.
  * </ul>
  *
  * <p>Each {@link #write} sends the rows in as few {@code AppendRows} requests as fit under {@link
