@@ -127,27 +127,23 @@ public final class GradingFiles {
       double confidence = number(where, node, "confidence", false).orElse(0.5);
       try {
         predictions.add(
-            new Prediction(
-                text(where, node, "player_lookup"),
-                text(where, node, "game_id"),
-                date(where, node),
-                predicted,
-                line,
-                edge,
-                recommendation,
-                confidence,
-                optionalText(node, "model_id", "unknown"),
-                optionalText(node, "model_version", "unknown"),
-                type,
-                reason,
-                imputed,
-                tier,
-                List.of(),
-                Instant.EPOCH,
-                line.isPresent() ? Prediction.LINE_FROM_REQUEST : Prediction.NO_LINE,
-                List.of(),
-                predicted,
-                false));
+            Prediction.builder()
+                .playerLookup(text(where, node, "player_lookup"))
+                .gameId(text(where, node, "game_id"))
+                .gameDate(date(where, node))
+                .predictedPoints(predicted)
+                .line(line)
+                .edge(edge)
+                .recommendation(recommendation)
+                .confidence(confidence)
+                .modelId(optionalText(node, "model_id", "unknown"))
+                .modelVersion(optionalText(node, "model_version", "unknown"))
+                .modelType(type)
+                .fallbackReason(reason)
+                .imputedFeatures(imputed)
+                .qualityTier(tier)
+                .createdAt(Instant.EPOCH)
+                .build());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }

@@ -1,5 +1,6 @@
 package io.github.courtside.bigquery.sink;
 
+import io.github.courtside.core.batch.AmbiguousWriteException;
 import io.github.courtside.core.batch.BatchRecord;
 import io.github.courtside.core.batch.ErrorClassifier;
 import io.github.courtside.core.batch.RowFailure;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,12 +90,21 @@ final class RowOutcomes {
       throw new SinkException(table, reason, retryable, error);
     }
     for (int index : unsent) {
-      failures.put(index, new RowFailure(records.get(index).id(), reason, retryable));
+      failures.put(index, RowFailure.causedBy(records.get(index).id(), reason, retryable, error));
     }
   }
 
   /** The result: a failure for every row not written. */
   SinkResult result() {
+    return result(Optional.empty());
+  }
+
+  /**
+   * The result: a failure for every row not written. A failed row named by {@code unresolved} (an
+   * append that may have landed) carries it as its cause, whatever else failed it, so the writer
+   * dead-letters it ambiguous.
+   */
+  SinkResult result(Optional<AmbiguousWriteException> unresolved) {
     List<RowFailure> list = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       if (written[i]) {
@@ -104,8 +115,21 @@ final class RowOutcomes {
         log.error("{}: row {} was neither written nor failed; reporting it retryable", table, i);
         failure = RowFailure.retryable(records.get(i).id(), "not sent");
       }
+      if (unresolved.isPresent() && names(unresolved.get(), failure)) {
+        failure =
+            RowFailure.causedBy(
+                failure.recordId(), failure.reason(), failure.retryable(), unresolved.get());
+      }
       list.add(failure);
     }
     return list.isEmpty() ? SinkResult.allWritten() : SinkResult.withFailures(list);
+  }
+
+  /** Whether {@code append} names the row of {@code failure} and the failure does not say so. */
+  private static boolean names(AmbiguousWriteException append, RowFailure failure) {
+    String id = failure.recordId();
+    return append.offsetOf(id).isPresent()
+        && !(failure.cause().orElse(null) instanceof AmbiguousWriteException already
+            && already.offsetOf(id).isPresent());
   }
 }

@@ -59,7 +59,11 @@ import org.slf4j.LoggerFactory;
  *       writes, appended at explicit offsets. A failed append is sent again with the same rows at
  *       the same offset; {@code ALREADY_EXISTS} means the first attempt had landed and counts as
  *       written. If the writer gives up on rows whose append is unresolved, the sink finalizes the
- *       stream (its row count settles whether they landed) and continues on a new one.
+ *       stream (its row count settles whether they landed) and continues on a new one. Every row of
+ *       an unresolved append is reported with its {@link AmbiguousWriteException} (stream and
+ *       offset) whatever else failed the call (an earlier request of it written, a throttled
+ *       resend, a stream that cannot be opened), so the writer dead-letters it {@code
+ *       "outcome":"ambiguous"} and {@code replay(writer, sink.landedCheck())} never doubles it.
  * </ul>
  *
  * <p>Each {@link #write} sends the rows in as few {@code AppendRows} requests as fit under {@link
@@ -236,7 +240,9 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
       if (++rounds > maxRounds) {
         attempt.requestFailed(
             indices(queue),
-            new IllegalStateException("no progress after " + maxRounds + " AppendRows rounds"));
+            withUnresolved(
+                new IllegalStateException(
+                    "no progress after " + maxRounds + " AppendRows rounds")));
         break;
       }
       List<Encoded> chunk;
@@ -255,8 +261,9 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
           chunk = takeChunk(queue);
         }
       } catch (RuntimeException e) {
-        // creating the stream or writer, or finalizing, failed: nothing was appended
-        attempt.requestFailed(indices(queue), e);
+        // creating the stream or writer, or finalizing, failed: nothing was appended now, but an
+        // earlier append may still be unresolved
+        attempt.requestFailed(indices(queue), withUnresolved(e));
         break;
       }
       long offset = guarantee == DeliveryGuarantee.EXACTLY_ONCE ? ledger.nextOffset() : -1;
@@ -290,7 +297,7 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
             }
           } catch (RuntimeException e) {
             pushFront(queue, chunk);
-            attempt.requestFailed(indices(queue), e);
+            attempt.requestFailed(indices(queue), withUnresolved(e));
             break;
           }
         }
@@ -319,7 +326,7 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
           }
         }
         if (bad.isEmpty()) {
-          attempt.requestFailed(indices(concat(chunk, queue)), errors.error());
+          attempt.requestFailed(indices(concat(chunk, queue)), withUnresolved(errors.error()));
           break;
         }
         for (int i = 0; i < chunk.size(); i++) {
@@ -354,24 +361,52 @@ public final class StorageWriteSink implements BatchSink, AutoCloseable {
         }
         abandonStream();
       } else if (outcome instanceof Failed failed) {
-        Throwable error = failed.error();
         if (offset >= 0) {
           ledger.unknown(ids(chunk));
-          error =
-              new AmbiguousWriteException(
-                  table,
-                  "AppendRows failed: " + BigQueryErrorClassifier.describe(error),
-                  classifier.isRetryable(error),
-                  error,
-                  Objects.requireNonNull(streamName, "no stream"),
-                  offset,
-                  ids(chunk));
         }
-        attempt.requestFailed(indices(concat(chunk, queue)), error);
+        attempt.requestFailed(indices(concat(chunk, queue)), withUnresolved(failed.error()));
         break;
       }
     }
-    return attempt.result();
+    return attempt.result(unresolvedAppend(null));
+  }
+
+  /**
+   * {@code error}, or, while an append of the current stream is unresolved, an {@link
+   * AmbiguousWriteException} naming that append's rows with {@code error} as its cause: whatever
+   * failed this call, those rows may have landed.
+   */
+  private Throwable withUnresolved(Throwable error) {
+    Optional<AmbiguousWriteException> unresolved = unresolvedAppend(error);
+    return unresolved.isPresent() ? unresolved.get() : error;
+  }
+
+  /**
+   * The append of the current stream whose outcome is unknown, if any, failed with {@code error}.
+   */
+  private Optional<AmbiguousWriteException> unresolvedAppend(@Nullable Throwable error) {
+    Optional<List<String>> pending =
+        guarantee == DeliveryGuarantee.EXACTLY_ONCE ? ledger.unresolved() : Optional.empty();
+    String stream = streamName;
+    if (pending.isEmpty() || stream == null) {
+      return Optional.empty();
+    }
+    if (error instanceof AmbiguousWriteException ambiguous
+        && ambiguous.stream().equals(stream)
+        && ambiguous.rowIds().equals(pending.get())) {
+      return Optional.of(ambiguous);
+    }
+    Throwable cause =
+        error != null ? error : new SinkException(table, "the AppendRows response was lost", true);
+    return Optional.of(
+        new AmbiguousWriteException(
+            table,
+            "AppendRows failed: " + BigQueryErrorClassifier.describe(cause),
+            classifier.isRetryable(cause),
+            cause,
+            stream,
+            ledger.nextOffset(),
+            pending.get()));
   }
 
   /** Finalizes the stream in exactly-once mode, closes the writer and an owned client. */

@@ -38,6 +38,7 @@ import io.github.courtside.core.warehouse.TableSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -239,6 +240,71 @@ class StorageWriteSinkTest {
       boolean landed = injected == InjectedFailure.LANDED;
       assertEquals(landed ? 10 : 0, settled.ambiguousLanded(), settled::toString);
       assertEquals(landed ? 0 : 10, settled.rows(), settled::toString);
+      assertEquals(0, settled.ambiguousKept(), settled::toString);
+    }
+    Map<String, Integer> counts = LocalTables.counts(bigQuery, ISSUES, ISSUE_SCHEMA, "issue_id");
+    assertEquals(10, counts.size(), counts::toString);
+    assertTrue(counts.values().stream().allMatch(c -> c == 1), counts::toString);
+  }
+
+  /**
+   * One write call sent as two AppendRows requests: the first is appended, the second fails and may
+   * have landed. Its rows keep their ambiguous marker although part of the call was written (before
+   * the fix they became plain row failures, so a replay could write them twice).
+   */
+  @ParameterizedTest
+  @EnumSource(InjectedFailure.class)
+  void theAmbiguousChunkOfAPartlyWrittenRequestIsDeadLetteredAmbiguousAndNeverReplayedTwice(
+      InjectedFailure injected, @TempDir Path spill) throws IOException {
+    LocalTables.recreate(bigQuery, ISSUES, ISSUE_SCHEMA);
+    List<BatchRecord> rows = issueRecords("partly", 0, 10);
+    long rowBytes = 0;
+    for (BatchRecord record : rows) {
+      rowBytes = Math.max(rowBytes, RowJson.estimateBytes(RowJson.forStorageWrite(record.row())));
+    }
+    // the first request (rows 0-4) passes; the second (rows 5-9) lands or not, and fails
+    bigQuery.faults().failNext("AppendRows", Fault.delay(Duration.ZERO), 1);
+    if (injected == InjectedFailure.LANDED) {
+      bigQuery.faults().failNext("AppendRows", Fault.ambiguous(), 1);
+    }
+    bigQuery.faults().failNext("AppendRows", Fault.rateLimitExceeded(), 1);
+    try (StorageWriteSink sink =
+        sink(DeliveryGuarantee.EXACTLY_ONCE)
+            .table(ISSUES)
+            .maxRequestBytes(5 * rowBytes + rowBytes / 2)
+            .build()) {
+      try (BatchWriter writer = writer(sink, 1).deadLetterFolder(spill).build()) {
+        rows.forEach(record -> writer.add(record.row()));
+        writer.flush().join();
+        BatchWriterStats stats = writer.stats();
+        assertEquals(5, stats.written(), stats::toString);
+        assertEquals(5, stats.deadLettered(), stats::toString);
+      }
+      String lines = spilled(spill);
+      for (int n = 0; n < 5; n++) {
+        assertFalse(lines.contains("\"rowId\":\"partly-" + n + "\","), lines);
+      }
+      List<String> letters = lines.lines().toList();
+      assertEquals(5, letters.size(), lines);
+      for (int n = 5; n < 10; n++) {
+        String id = "partly-" + n;
+        String letter =
+            letters.stream()
+                .filter(l -> l.contains("\"rowId\":\"" + id + "\","))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not dead-lettered: " + lines));
+        assertTrue(letter.contains("\"outcome\":\"ambiguous\""), letter);
+        assertTrue(letter.contains("\"offset\":" + n + ","), letter);
+        assertTrue(letter.contains("\"stream\":\"" + sink.tableName() + "/streams/"), letter);
+      }
+
+      NdjsonDeadLetterSink.Replay settled;
+      try (BatchWriter replayer = writer(sink, 5).deadLetters(unexpected()).build()) {
+        settled = NdjsonDeadLetterSink.inFolder(spill).replay(replayer, sink.landedCheck());
+      }
+      boolean landed = injected == InjectedFailure.LANDED;
+      assertEquals(landed ? 5 : 0, settled.ambiguousLanded(), settled::toString);
+      assertEquals(landed ? 0 : 5, settled.rows(), settled::toString);
       assertEquals(0, settled.ambiguousKept(), settled::toString);
     }
     Map<String, Integer> counts = LocalTables.counts(bigQuery, ISSUES, ISSUE_SCHEMA, "issue_id");

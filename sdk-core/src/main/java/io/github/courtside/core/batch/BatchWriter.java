@@ -70,6 +70,8 @@ public final class BatchWriter implements AutoCloseable {
   private final RequestSender sender;
   private final AtomicLong sequences = new AtomicLong();
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+  private final AtomicBoolean drainingInline = new AtomicBoolean();
+  private final AtomicBoolean inlineAgain = new AtomicBoolean();
   private final @Nullable Thread shutdownHook;
   private final Object timerLock = new Object();
   private @Nullable ScheduledFuture<?> ageTimer; // guarded by timerLock
@@ -369,11 +371,35 @@ public final class BatchWriter implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       pumpScheduled.set(false);
       log.error(
-          "batch writer {} for {}: scheduler refused work; {} row(s) stay pending",
+          "batch writer {} for {}: scheduler refused work; sending {} pending row(s) on the"
+              + " calling thread (a retry it refuses dead-letters them)",
           config.name(),
           table,
           stats().pending(),
           e);
+      pumpInline();
+    }
+  }
+
+  /**
+   * Sends what is due on the calling thread, for a scheduler that refuses work: flushes and close
+   * still finish. One thread drains at a time, in a loop rather than by recursion (each finished
+   * batch asks for the next pump).
+   */
+  private void pumpInline() {
+    inlineAgain.set(true);
+    if (!drainingInline.compareAndSet(false, true)) {
+      return; // the draining thread loops once more
+    }
+    try {
+      while (inlineAgain.getAndSet(false)) {
+        pump();
+      }
+    } finally {
+      drainingInline.set(false);
+    }
+    if (inlineAgain.get()) {
+      pumpInline(); // asked for between the loop's last check and the release
     }
   }
 

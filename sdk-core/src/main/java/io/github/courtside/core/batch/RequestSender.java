@@ -209,6 +209,7 @@ final class RequestSender {
       result = Objects.requireNonNull(sink.write(request), "sink returned no result");
       reportToBreaker(null);
     } catch (Throwable e) { // an Error from the sink must finish the batch too, never hang it
+      batch.requestFailed(request, e);
       reportToBreaker(e);
       log.warn(
           "batch writer {}: request of {} row(s) to {} failed (attempt {}): {}",
@@ -241,14 +242,18 @@ final class RequestSender {
         writtenNow++;
       } else if (failure.retryable()) {
         again.add(record);
-        batch.reason(record.id(), failure.reason());
+        batch.failed(failure);
       } else {
         permanent.add(record);
-        batch.reason(record.id(), failure.reason());
+        batch.failed(failure);
       }
     }
     countWritten(writtenNow);
-    deadLetter(batch, permanent, record -> batch.reasonOf(record, "rejected by the sink"), null);
+    deadLetter(
+        batch,
+        permanent,
+        record -> batch.reasonOf(record, "rejected by the sink"),
+        record -> batch.causeOf(record, null));
     batch.remaining(again);
     if (again.isEmpty()) {
       return CompletableFuture.completedFuture(null);
@@ -310,7 +315,7 @@ final class RequestSender {
                   + (requestFailure != null
                       ? String.valueOf(requestFailure)
                       : batch.reasonOf(record, "retryable row failure")),
-          requestFailure);
+          record -> batch.causeOf(record, requestFailure));
       batch.remaining(List.of());
     }
   }
@@ -327,7 +332,7 @@ final class RequestSender {
       InFlightBatch batch,
       List<BatchRecord> records,
       Function<BatchRecord, String> reason,
-      @Nullable Throwable cause) {
+      Function<BatchRecord, Optional<Throwable>> cause) {
     if (records.isEmpty()) {
       return;
     }
@@ -335,12 +340,7 @@ final class RequestSender {
     for (BatchRecord record : records) {
       DeadLetter letter =
           new DeadLetter(
-              table,
-              record,
-              reason.apply(record),
-              batch.attempts(),
-              now,
-              Optional.ofNullable(cause));
+              table, record, reason.apply(record), batch.attempts(), now, cause.apply(record));
       try {
         deadLetters.accept(letter);
       } catch (Throwable e) { // the row is counted dead-lettered and logged in full below

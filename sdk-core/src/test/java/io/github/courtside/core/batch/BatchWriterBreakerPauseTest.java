@@ -9,14 +9,9 @@ import io.github.courtside.core.breaker.BreakerRegistry;
 import io.github.courtside.core.breaker.BreakerState;
 import io.github.courtside.core.testkit.ManualClock;
 import io.github.courtside.core.warehouse.Row;
-import io.github.courtside.core.warehouse.TableId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,35 +20,16 @@ import org.junit.jupiter.api.Test;
  * dead-lettered, nothing is lost, and the accounting balances all along.
  */
 class BatchWriterBreakerPauseTest {
-  private static final TableId TABLE = TableId.of("nba_processing", "quality_issues");
-
   private final ManualClock clock = ManualClock.at("2026-01-27T10:00:00Z");
   private final ManualScheduler scheduler = new ManualScheduler(clock);
+  private final Outage sink = new Outage();
+  private final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
 
-  /** The in-memory store behind a decorator that fails every request while {@code down}. */
-  private static final class Outage implements BatchSink {
-    final InMemorySink store = InMemorySink.of(TABLE);
-    final AtomicBoolean down = new AtomicBoolean();
-    final AtomicLong requests = new AtomicLong();
-
-    @Override
-    public TableId table() {
-      return TABLE;
-    }
-
-    @Override
-    public Delivery delivery() {
-      return store.delivery();
-    }
-
-    @Override
-    public SinkResult write(List<BatchRecord> records) {
-      requests.incrementAndGet();
-      if (down.get()) {
-        throw new UncheckedIOException(new IOException("sink is down (injected)"));
-      }
-      return store.write(records);
-    }
+  private BatchWriterSetup.Builder writer(String name) {
+    return sink.writer(Outage.retrying(name).build())
+        .clock(clock)
+        .scheduler(scheduler)
+        .deadLetters(dead::add);
   }
 
   private Breaker breaker() {
@@ -66,34 +42,17 @@ class BatchWriterBreakerPauseTest {
         .defaultProfile("sink")
         .clock(clock)
         .build()
-        .breaker("sink:" + TABLE);
+        .breaker("sink:" + Outage.TABLE);
   }
 
   private static Row row(int n) {
-    return Row.builder().set("issue", "issue-" + n).set("n", (long) n).build();
+    return Outage.row(0, n);
   }
 
   @Test
   void whileTheSinksBreakerIsOpenTheBatchIsHeldWithoutSpendingRetriesAndSentWhenItHalfOpens() {
-    Outage sink = new Outage();
     Breaker breaker = breaker();
-    List<DeadLetter> dead = new CopyOnWriteArrayList<>();
-    BatchWriter writer =
-        BatchWriter.builder(sink)
-            .config(
-                BatchWriterConfig.builder()
-                    .name("paused")
-                    .maxRows(10)
-                    .maxAttempts(3)
-                    .initialBackoff(Duration.ofSeconds(1))
-                    .maxBackoff(Duration.ofSeconds(5))
-                    .jitter(0.0)
-                    .build())
-            .clock(clock)
-            .scheduler(scheduler)
-            .breaker(breaker)
-            .deadLetters(dead::add)
-            .build();
+    BatchWriter writer = writer("paused").breaker(breaker).build();
 
     sink.down.set(true);
     for (int n = 0; n < 10; n++) {
@@ -137,23 +96,7 @@ class BatchWriterBreakerPauseTest {
 
   @Test
   void withoutABreakerTheSameOutageSpendsTheRetriesAndDeadLettersTheBatch() {
-    Outage sink = new Outage();
-    List<DeadLetter> dead = new CopyOnWriteArrayList<>();
-    BatchWriter writer =
-        BatchWriter.builder(sink)
-            .config(
-                BatchWriterConfig.builder()
-                    .name("not-paused")
-                    .maxRows(10)
-                    .maxAttempts(3)
-                    .initialBackoff(Duration.ofSeconds(1))
-                    .maxBackoff(Duration.ofSeconds(5))
-                    .jitter(0.0)
-                    .build())
-            .clock(clock)
-            .scheduler(scheduler)
-            .deadLetters(dead::add)
-            .build();
+    BatchWriter writer = writer("not-paused").build();
     sink.down.set(true);
     for (int n = 0; n < 10; n++) {
       writer.add(row(n));

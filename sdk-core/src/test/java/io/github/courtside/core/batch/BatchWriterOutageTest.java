@@ -1,13 +1,10 @@
 package io.github.courtside.core.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.courtside.core.warehouse.Row;
-import io.github.courtside.core.warehouse.TableId;
-import java.io.UncheckedIOException;
+import io.github.courtside.core.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +13,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,36 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * while several producers add rows.
  */
 class BatchWriterOutageTest {
-  private static final TableId TABLE = TableId.of("nba_processing", "quality_issues");
   private static final Pattern ROW_ID = Pattern.compile("\"rowId\":\"([^\"]+)\"");
 
   @TempDir Path folder;
-
-  /** The in-memory store behind a decorator that fails every request while {@code down}. */
-  private static final class Outage implements BatchSink {
-    final InMemorySink store = InMemorySink.of(TABLE);
-    final AtomicBoolean down = new AtomicBoolean();
-    final AtomicLong refusedRequests = new AtomicLong();
-
-    @Override
-    public TableId table() {
-      return TABLE;
-    }
-
-    @Override
-    public Delivery delivery() {
-      return store.delivery();
-    }
-
-    @Override
-    public SinkResult write(List<BatchRecord> records) {
-      if (down.get()) {
-        refusedRequests.incrementAndGet();
-        throw new UncheckedIOException(new java.io.IOException("sink is down (injected)"));
-      }
-      return store.write(records);
-    }
-  }
 
   @Test
   void aWriterWithoutADeadLetterSinkIsRefusedAtBuildTime() {
@@ -73,53 +43,58 @@ class BatchWriterOutageTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                BatchWriter.builder(InMemorySink.of(TABLE))
+                BatchWriter.builder(InMemorySink.of(Outage.TABLE))
                     .config(BatchWriterConfig.builder().name("no-dlq").build())
                     .build());
     assertTrue(e.getMessage().contains("no-dlq"), e.getMessage());
-    assertTrue(e.getMessage().contains(TABLE.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(Outage.TABLE.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("deadLetterFolder"), e.getMessage());
   }
 
+  /**
+   * Four producers add rows at once while the sink is up, then down for a whole minute (of the
+   * writer's clock, driven by this thread), then up again. Every batch sent during the outage
+   * spends its three attempts and is spilled to the dead-letter folder; a checker thread and every
+   * producer check the accounting after each step; at the end every accepted row is stored or
+   * spilled exactly once, and the spill replays into the store.
+   */
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
-  void aSinkDownForAWhileThenUpLosesNoAcceptedRow() throws Exception {
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aSinkDownForAMinuteThenUpLosesNoAcceptedRowWhileSeveralProducersAdd() throws Exception {
+    ManualClock clock = ManualClock.at("2026-01-27T10:00:00Z");
+    ManualScheduler scheduler = new ManualScheduler(clock);
     Outage sink = new Outage();
     Path spillFolder = folder.resolve("spill");
     BatchWriter writer =
-        BatchWriter.builder(sink)
-            .config(
-                BatchWriterConfig.builder()
-                    .name("outage")
-                    .maxRows(25)
-                    .maxAge(Duration.ofMillis(20))
-                    .capacity(200)
-                    .blockTimeout(Duration.ofSeconds(5))
-                    .maxAttempts(3)
-                    .initialBackoff(Duration.ofMillis(5))
-                    .maxBackoff(Duration.ofMillis(20))
-                    .jitter(0.0)
+        sink.writer(
+                Outage.retrying("outage")
+                    .maxRows(100)
+                    .maxAge(Duration.ofMillis(500))
+                    .capacity(10_000)
                     .closeTimeout(Duration.ofSeconds(10))
                     .build())
+            .clock(clock)
+            .scheduler(scheduler)
             .deadLetterFolder(spillFolder)
             .build();
 
     int producers = 4;
-    int rowsEach = 600;
+    int[] phaseRows = {150, 250, 100}; // up, down, up again
     Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+    Set<String> acceptedDuringOutage = ConcurrentHashMap.newKeySet();
     List<String> imbalances = new CopyOnWriteArrayList<>();
     List<Throwable> producerErrors = new CopyOnWriteArrayList<>();
-    AtomicBoolean producing = new AtomicBoolean(true);
-    CountDownLatch start = new CountDownLatch(1);
-    AtomicLong added = new AtomicLong();
+    AtomicBoolean checking = new AtomicBoolean(true);
+    Phaser steps = new Phaser(producers + 1);
+    Set<String> threadsSeen = ConcurrentHashMap.newKeySet();
 
     Thread checker =
         new Thread(
             () -> {
-              while (producing.get()) {
+              while (checking.get()) {
                 BatchWriterStats stats = writer.stats();
                 if (!stats.balanced()) {
-                  imbalances.add(stats.toString());
+                  imbalances.add("checker: " + stats);
                 }
               }
             },
@@ -131,70 +106,88 @@ class BatchWriterOutageTest {
           new Thread(
               () -> {
                 try {
-                  start.await();
-                  for (int i = 0; i < rowsEach; i++) {
-                    BatchRecord record =
-                        writer.add(
-                            Row.builder()
-                                .set("producer", "p" + producer)
-                                .set("n", (long) i)
-                                .set("issue", "issue " + producer + "/" + i)
-                                .build());
-                    acceptedIds.add(record.id());
-                    added.incrementAndGet();
-                    BatchWriterStats stats = writer.stats();
-                    if (!stats.balanced()) {
-                      imbalances.add(stats.toString());
+                  int n = 0;
+                  for (int current = 0; current < phaseRows.length; current++) {
+                    steps.arriveAndAwaitAdvance(); // the phase starts
+                    for (int i = 0; i < phaseRows[current]; i++) {
+                      BatchRecord record = writer.add(Outage.row(producer, n++));
+                      threadsSeen.add(Thread.currentThread().getName());
+                      acceptedIds.add(record.id());
+                      if (current == 1) {
+                        acceptedDuringOutage.add(record.id());
+                      }
+                      BatchWriterStats stats = writer.stats();
+                      if (!stats.balanced()) {
+                        imbalances.add(Thread.currentThread().getName() + ": " + stats);
+                      }
                     }
-                    if (i % 20 == 0) {
-                      Thread.sleep(1);
-                    }
+                    steps.arriveAndAwaitAdvance(); // the phase's rows are in
                   }
                 } catch (Throwable e) {
                   producerErrors.add(e);
+                  steps.forceTermination();
                 }
               },
               "producer-" + p));
     }
     checker.start();
     threads.forEach(Thread::start);
-    // up for the first rows, down while the bulk of them arrive, then up again
-    start.countDown();
-    waitUntil(() -> added.get() >= 300);
-    sink.down.set(true);
-    waitUntil(() -> added.get() >= 1_500 || threads.stream().noneMatch(Thread::isAlive));
-    Thread.sleep(300);
-    sink.down.set(false);
+
+    for (int current = 0; current < phaseRows.length; current++) {
+      sink.down.set(current == 1);
+      steps.arriveAndAwaitAdvance();
+      // drive the writer while the producers add: one scheduler step per 100 ms of its clock
+      while (steps.getArrivedParties() < producers && !steps.isTerminated()) {
+        scheduler.advance(Duration.ofMillis(100));
+        checkBalanced(writer, imbalances);
+      }
+      steps.arriveAndAwaitAdvance();
+      Duration span = current == 1 ? Duration.ofMinutes(1) : Duration.ofSeconds(10);
+      for (long ms = 0; ms < span.toMillis(); ms += 1_000) {
+        scheduler.advance(Duration.ofSeconds(1));
+        checkBalanced(writer, imbalances);
+        if (current == 1) {
+          assertTrue(writer.stats().written() <= phaseRows[0] * producers, "nothing is written");
+        }
+      }
+    }
     for (Thread thread : threads) {
       thread.join();
     }
+    CompletableFuture<Void> flushed = writer.flush();
+    scheduler.runUntilIdle();
+    assertTrue(flushed.isDone(), writer.stats()::toString);
     writer.close();
-    producing.set(false);
+    checking.set(false);
     checker.join();
 
     assertEquals(List.of(), producerErrors, "producers must never be refused");
+    assertEquals(producers, threadsSeen.size(), "rows came from every producer thread");
     assertEquals(List.of(), imbalances, "accepted == written + deadLettered + pending");
     BatchWriterStats stats = writer.stats();
-    assertEquals(producers * rowsEach, stats.accepted(), stats::toString);
+    int total = producers * (phaseRows[0] + phaseRows[1] + phaseRows[2]);
+    assertEquals(total, stats.accepted(), stats::toString);
     assertEquals(0, stats.pending(), stats::toString);
-    assertTrue(stats.balanced(), stats::toString);
     assertTrue(sink.refusedRequests.get() > 0, "the outage must have refused requests");
-    assertTrue(stats.deadLettered() > 0, "the outage must have dead-lettered rows: " + stats);
-    assertTrue(stats.written() > 0, "rows before and after the outage are written: " + stats);
 
     // every accepted row is in the store or in a dead-letter file, exactly the dead-lettered ones
     Set<String> stored = new HashSet<>(sink.store.rowsById().keySet());
     Set<String> spilled = spilledIds(spillFolder);
     assertEquals(stats.deadLettered(), spilled.size(), "one line per dead-lettered row");
+    assertEquals(stats.written(), stored.size(), stats::toString);
+    assertTrue(
+        spilled.containsAll(acceptedDuringOutage),
+        "every row accepted while the sink was down spent its retries in the minute and was spilled");
     Set<String> union = new HashSet<>(stored);
     union.addAll(spilled);
     assertEquals(acceptedIds, union, "every accepted row is stored or spilled");
-    assertFalse(stored.containsAll(acceptedIds), "some rows were only spilled");
+    Set<String> both = new HashSet<>(stored);
+    both.retainAll(spilled);
+    assertEquals(Set.of(), both, "no row is both stored and spilled");
 
     // the spill files replay into the store once it is up
     try (BatchWriter replayer =
-        BatchWriter.builder(sink)
-            .config(BatchWriterConfig.builder().name("outage-replay").maxRows(100).build())
+        sink.writer(BatchWriterConfig.builder().name("outage-replay").maxRows(100).build())
             .deadLetters(
                 letter -> {
                   throw new AssertionError("a replayed row was dead-lettered: " + letter);
@@ -206,7 +199,14 @@ class BatchWriterOutageTest {
       assertEquals(spilled.size(), replay.rows());
     }
     assertEquals(acceptedIds, sink.store.rowsById().keySet(), "after replay every row is stored");
-    assertEquals(producers * rowsEach, sink.store.rows().size());
+    assertEquals(total, sink.store.rows().size(), "and stored once");
+  }
+
+  private static void checkBalanced(BatchWriter writer, List<String> imbalances) {
+    BatchWriterStats stats = writer.stats();
+    if (!stats.balanced()) {
+      imbalances.add("driver: " + stats);
+    }
   }
 
   private static Set<String> spilledIds(Path spillFolder) throws Exception {
@@ -221,16 +221,5 @@ class BatchWriterOutageTest {
       }
     }
     return ids;
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not reached in 10 s");
-      }
-      Thread.sleep(2);
-    }
   }
 }

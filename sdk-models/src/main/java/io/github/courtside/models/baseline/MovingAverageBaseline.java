@@ -6,6 +6,7 @@ import io.github.courtside.models.prediction.PredictionPolicy;
 import io.github.courtside.models.prediction.PredictionRequest;
 import io.github.courtside.models.prediction.Predictor;
 import io.github.courtside.models.prediction.Recommendation;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,27 +67,16 @@ public final class MovingAverageBaseline implements Predictor {
         Prediction.of(
             request,
             predicted,
+            request.effectiveLine(),
             confidence,
             policy,
             MODEL_ID,
             "1",
             ModelType.MOVING_AVERAGE,
-            List.of());
+            List.of(),
+            Instant.now());
     if (confidence <= 0.45 && prediction.recommendation().isPick()) {
-      return new Prediction(
-          prediction.playerLookup(),
-          prediction.gameId(),
-          prediction.gameDate(),
-          prediction.predictedPoints(),
-          prediction.line(),
-          prediction.edge(),
-          Recommendation.PASS,
-          prediction.confidence(),
-          prediction.modelId(),
-          prediction.modelVersion(),
-          prediction.modelType(),
-          prediction.fallbackReason(),
-          prediction.imputedFeatures());
+      return prediction.toBuilder().recommendation(Recommendation.PASS).build();
     }
     return prediction;
   }

@@ -9,7 +9,6 @@ import io.github.courtside.models.prediction.Recommendation;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -122,40 +121,17 @@ public final class PredictionBatch {
 
   /** Row {@code i} as a {@link Prediction}. */
   public Prediction prediction(int i) {
-    PredictionRequest request = requests.get(i);
-    double points = predictedPoints(i);
-    OptionalDouble line = line(i);
-    OptionalDouble edge =
-        line.isPresent() ? OptionalDouble.of(points - lines[i]) : OptionalDouble.empty();
-    Recommendation recommendation =
-        edge.isPresent()
-            ? Recommendation.of(edge.getAsDouble(), policy.minEdge())
-            : Recommendation.PASS;
-    String lineSource =
-        request.line().isPresent()
-            ? Prediction.LINE_FROM_REQUEST
-            : line.isPresent() ? Prediction.LINE_FROM_FEATURE : Prediction.NO_LINE;
-    return new Prediction(
-        request.playerLookup(),
-        request.gameId(),
-        request.gameDate(),
-        points,
-        line,
-        edge,
-        recommendation,
+    return Prediction.of(
+        requests.get(i),
+        raw[i],
+        line(i),
         confidence(i),
+        policy,
         modelId,
         modelVersion,
         ModelType.CATBOOST,
-        Optional.empty(),
         imputedFeatures(i),
-        Optional.empty(),
-        List.of(),
-        createdAt,
-        lineSource,
-        List.of(),
-        raw[i],
-        points != raw[i]);
+        createdAt);
   }
 
   /** The rows as {@link Prediction}s, built on access. */

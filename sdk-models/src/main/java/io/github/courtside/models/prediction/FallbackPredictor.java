@@ -158,15 +158,16 @@ public final class FallbackPredictor implements Predictor {
         metrics.imputed(modelId, feature);
       }
       out[i] =
-          p.withQuality(
-              reports[i].tier(),
-              defaultedRequired(requests.get(i), reports[i], p),
-              p.blockingReasons());
+          p.toBuilder()
+              .qualityTier(reports[i].tier())
+              .defaultedRequiredFeatures(defaultedRequired(requests.get(i), reports[i], p))
+              .createdAt(clock.instant())
+              .build();
     }
     List<Prediction> predictions = new ArrayList<>(n);
     int fellBack = 0;
     for (Prediction p : out) {
-      predictions.add(p.withCreatedAt(clock.instant()));
+      predictions.add(p);
       if (p.isFallback()) {
         fellBack++;
       }
@@ -224,7 +225,12 @@ public final class FallbackPredictor implements Predictor {
         reasons);
     return fallback
         .answer(request, modelId, modelVersion(), FallbackReason.QUALITY_GATE_BLOCKED)
-        .withQuality(report.tier(), report.requiredDefaults(), reasons);
+        .toBuilder()
+        .qualityTier(report.tier())
+        .defaultedRequiredFeatures(report.requiredDefaults())
+        .blockingReasons(reasons)
+        .createdAt(clock.instant())
+        .build();
   }
 
   private List<Prediction> answer(List<PredictionRequest> requests) {

@@ -3,8 +3,6 @@ package io.github.courtside.models.prediction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -31,32 +29,21 @@ public final class WeightedAverageFallback {
   public Prediction answer(
       PredictionRequest request, String modelId, String modelVersion, FallbackReason reason) {
     double predicted = points(request);
+    Prediction.Builder builder =
+        Prediction.builder(request)
+            .predictedPoints(predicted)
+            .recommendation(Recommendation.PASS)
+            .confidence(0.5)
+            .modelId(modelId)
+            .modelVersion(modelVersion)
+            .modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK)
+            .fallbackReason(reason)
+            .createdAt(Instant.now());
     OptionalDouble line = request.effectiveLine();
-    OptionalDouble edge =
-        line.isPresent()
-            ? OptionalDouble.of(predicted - line.getAsDouble())
-            : OptionalDouble.empty();
-    return new Prediction(
-        request.playerLookup(),
-        request.gameId(),
-        request.gameDate(),
-        predicted,
-        line,
-        edge,
-        Recommendation.PASS,
-        0.5,
-        modelId,
-        modelVersion,
-        ModelType.WEIGHTED_AVERAGE_FALLBACK,
-        Optional.of(reason),
-        List.of(),
-        Optional.empty(),
-        List.of(),
-        Instant.now(),
-        Prediction.lineSource(request),
-        List.of(),
-        predicted,
-        false);
+    if (line.isPresent()) {
+      builder.edge(predicted - line.getAsDouble());
+    }
+    return builder.build();
   }
 
   /** The fallback's points for a request. */

@@ -120,7 +120,7 @@ class CatBoostPredictorTest {
       List<Prediction> batch = predictor.predictAll(requests);
       for (int n = 0; n < requests.size(); n++) {
         Prediction single = predictor.predict(requests.get(n));
-        assertEquals(single.withCreatedAt(batch.get(n).createdAt()), batch.get(n));
+        assertEquals(single.toBuilder().createdAt(batch.get(n).createdAt()).build(), batch.get(n));
         double edge = single.predictedPoints() - requests.get(n).line().getAsDouble();
         assertEquals(edge, single.edge().orElseThrow(), 1e-12);
         assertEquals(Recommendation.of(edge, 1.0), single.recommendation());

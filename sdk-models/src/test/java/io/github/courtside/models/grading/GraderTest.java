@@ -7,10 +7,10 @@ import io.github.courtside.models.prediction.FallbackReason;
 import io.github.courtside.models.prediction.ModelType;
 import io.github.courtside.models.prediction.Prediction;
 import io.github.courtside.models.prediction.Recommendation;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -19,37 +19,29 @@ class GraderTest {
 
   static Prediction pick(String player, LocalDate date, double predicted, double line) {
     double edge = predicted - line;
-    return new Prediction(
-        player,
-        "g-" + player,
-        date,
-        predicted,
-        OptionalDouble.of(line),
-        OptionalDouble.of(edge),
-        Recommendation.of(edge, 1.0),
-        0.8,
-        "catboost_v9",
-        "v1",
-        ModelType.CATBOOST,
-        Optional.empty(),
-        List.of());
+    return Prediction.builder()
+        .playerLookup(player)
+        .gameId("g-" + player)
+        .gameDate(date)
+        .predictedPoints(predicted)
+        .line(line)
+        .edge(edge)
+        .recommendation(Recommendation.of(edge, 1.0))
+        .confidence(0.8)
+        .modelId("catboost_v9")
+        .modelVersion("v1")
+        .modelType(ModelType.CATBOOST)
+        .createdAt(Instant.now())
+        .build();
   }
 
   static Prediction fallback(String player, LocalDate date, double predicted, double line) {
-    return new Prediction(
-        player,
-        "g-" + player,
-        date,
-        predicted,
-        OptionalDouble.of(line),
-        OptionalDouble.of(predicted - line),
-        Recommendation.PASS,
-        0.5,
-        "catboost_v9",
-        "v1",
-        ModelType.WEIGHTED_AVERAGE_FALLBACK,
-        Optional.of(FallbackReason.MODEL_PREDICTION_FAILED),
-        List.of());
+    return pick(player, date, predicted, line).toBuilder()
+        .recommendation(Recommendation.PASS)
+        .confidence(0.5)
+        .modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK)
+        .fallbackReason(FallbackReason.MODEL_PREDICTION_FAILED)
+        .build();
   }
 
   @Test
@@ -64,7 +56,9 @@ class GraderTest {
                     pick("push", DAY, 28, 25.0),
                     pick("dnp", DAY, 28, 24.5),
                     pick("pass", DAY, 25, 24.5),
-                    pick("placeholder", DAY, 25, 20.0).withLineSource(Prediction.PLACEHOLDER_LINE),
+                    pick("placeholder", DAY, 25, 20.0).toBuilder()
+                        .lineSource(Prediction.PLACEHOLDER_LINE)
+                        .build(),
                     pick("real-twenty", DAY, 25, 20.0)),
                 List.of(
                     ActualResult.played("over-win", "g-over-win", 30, 35),
@@ -106,7 +100,10 @@ class GraderTest {
     java.time.Instant t0 = java.time.Instant.parse("2026-01-26T15:00:00Z");
     for (int copy = 0; copy < 5; copy++) {
       // Listed newest first: the order disagrees with createdAt.
-      predictions.add(pick("edwards", DAY, 34 - copy, 27.5).withCreatedAt(t0.minusSeconds(copy)));
+      predictions.add(
+          pick("edwards", DAY, 34 - copy, 27.5).toBuilder()
+              .createdAt(t0.minusSeconds(copy))
+              .build());
     }
     GradingResult result =
         new Grader()

@@ -12,8 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,43 +24,35 @@ class TrustedGradingTest {
 
   static Prediction pick(String system, String player, double predicted, double line) {
     double edge = predicted - line;
-    return new Prediction(
-        player,
-        "g-" + player,
-        DAY,
-        predicted,
-        OptionalDouble.of(line),
-        OptionalDouble.of(edge),
-        Recommendation.of(edge, 1.0),
-        0.8,
-        system,
-        "v1",
-        ModelType.CATBOOST,
-        Optional.empty(),
-        List.of());
+    return Prediction.builder()
+        .playerLookup(player)
+        .gameId("g-" + player)
+        .gameDate(DAY)
+        .predictedPoints(predicted)
+        .line(line)
+        .edge(edge)
+        .recommendation(Recommendation.of(edge, 1.0))
+        .confidence(0.8)
+        .modelId(system)
+        .modelVersion("v1")
+        .modelType(ModelType.CATBOOST)
+        .createdAt(Instant.now())
+        .build();
   }
 
   static Prediction fallback(String system, String player, double predicted, double line) {
-    return new Prediction(
-        player,
-        "g-" + player,
-        DAY,
-        predicted,
-        OptionalDouble.of(line),
-        OptionalDouble.of(predicted - line),
-        Recommendation.PASS,
-        0.5,
-        system,
-        "v1",
-        ModelType.WEIGHTED_AVERAGE_FALLBACK,
-        Optional.of(FallbackReason.MODEL_PREDICTION_FAILED),
-        List.of());
+    return pick(system, player, predicted, line).toBuilder()
+        .recommendation(Recommendation.PASS)
+        .confidence(0.5)
+        .modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK)
+        .fallbackReason(FallbackReason.MODEL_PREDICTION_FAILED)
+        .build();
   }
 
   @Test
   void theNewestByCreatedAtWinsWhateverTheInputOrder() {
-    Prediction newer = pick("v9", "a", 30, 20.5).withCreatedAt(T0.plusSeconds(600));
-    Prediction older = pick("v9", "a", 10, 20.5).withCreatedAt(T0);
+    Prediction newer = pick("v9", "a", 30, 20.5).toBuilder().createdAt(T0.plusSeconds(600)).build();
+    Prediction older = pick("v9", "a", 10, 20.5).toBuilder().createdAt(T0).build();
     List<ActualResult> actual = List.of(ActualResult.played("a", "g-a", 25, 30));
     for (List<Prediction> order : List.of(List.of(newer, older), List.of(older, newer))) {
       GradingResult result = new Grader().grade(order, actual);
@@ -75,9 +65,12 @@ class TrustedGradingTest {
 
   @Test
   void placeholderLinesAreIdentifiedByTheirSourceNotTheValue20() {
-    Prediction realTwenty = pick("v9", "a", 25, 20.0).withCreatedAt(T0);
+    Prediction realTwenty = pick("v9", "a", 25, 20.0).toBuilder().createdAt(T0).build();
     Prediction placeholder =
-        pick("v9", "b", 25, 22.5).withCreatedAt(T0).withLineSource(Prediction.PLACEHOLDER_LINE);
+        pick("v9", "b", 25, 22.5).toBuilder()
+            .createdAt(T0)
+            .lineSource(Prediction.PLACEHOLDER_LINE)
+            .build();
     GradingResult result =
         new Grader()
             .grade(

@@ -11,10 +11,10 @@ import io.github.courtside.models.feature.FeatureVector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,40 +152,27 @@ class FallbackPredictorTest {
 
   @Test
   void aFallbackWithoutAReasonCannotExist() {
+    Prediction.Builder prediction =
+        Prediction.builder()
+            .playerLookup("p")
+            .gameId("g")
+            .gameDate(DAY)
+            .predictedPoints(28.05)
+            .recommendation(Recommendation.PASS)
+            .confidence(0.5)
+            .modelId("m")
+            .modelVersion("v")
+            .createdAt(Instant.now());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> prediction.modelType(ModelType.WEIGHTED_AVERAGE_FALLBACK).build());
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            new Prediction(
-                "p",
-                "g",
-                DAY,
-                28.05,
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                Recommendation.PASS,
-                0.5,
-                "m",
-                "v",
-                ModelType.WEIGHTED_AVERAGE_FALLBACK,
-                Optional.empty(),
-                List.of()));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new Prediction(
-                "p",
-                "g",
-                DAY,
-                28.05,
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                Recommendation.PASS,
-                0.5,
-                "m",
-                "v",
-                ModelType.CATBOOST,
-                Optional.of(FallbackReason.MODEL_PREDICTION_FAILED),
-                List.of()));
+            prediction
+                .modelType(ModelType.CATBOOST)
+                .fallbackReason(FallbackReason.MODEL_PREDICTION_FAILED)
+                .build());
     assertThrows(
         IllegalArgumentException.class,
         () -> FallbackPredictor.builder(new FallbackOnly()).build());

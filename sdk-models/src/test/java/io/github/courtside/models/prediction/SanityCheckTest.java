@@ -4,31 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class SanityCheckTest {
 
   private static Prediction prediction(double points, double line) {
     double edge = points - line;
-    return new Prediction(
-        "p",
-        "g",
-        LocalDate.parse("2026-02-10"),
-        points,
-        OptionalDouble.of(line),
-        OptionalDouble.of(edge),
-        Recommendation.of(edge, 1.0),
-        0.8,
-        "xgb",
-        "1",
-        ModelType.CATBOOST,
-        Optional.empty(),
-        List.of());
+    return Prediction.builder()
+        .playerLookup("p")
+        .gameId("g")
+        .gameDate(LocalDate.parse("2026-02-10"))
+        .predictedPoints(points)
+        .line(line)
+        .edge(edge)
+        .recommendation(Recommendation.of(edge, 1.0))
+        .confidence(0.8)
+        .modelId("xgb")
+        .modelVersion("1")
+        .modelType(ModelType.CATBOOST)
+        .createdAt(Instant.now())
+        .build();
   }
 
   @Test
