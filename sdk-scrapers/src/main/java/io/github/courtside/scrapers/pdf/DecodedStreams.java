@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * the limit is first decoded into a counter that keeps nothing, so a bomb is refused without
  * allocating its output); the decoded bytes then replace the stream's encoded ones, so PDFBox does
  * not decode it a second time. Image streams are skipped (text extraction does not decode them);
- * damaged data is left for PDFBox to read as it can.
+ * damaged data is left for PDFBox to read as it can. The streams PDFBox decodes while it loads the
+ * document (cross-reference streams, object streams) go through the same limit as they are parsed
+ * ({@link LimitedParser}); the rest once the document is loaded ({@link #decodeAll}).
  */
 final class DecodedStreams {
   private static final Set<COSName> TEXT_FILTERS =
@@ -61,59 +63,90 @@ final class DecodedStreams {
           COSName.ASCII_HEX_DECODE, 0.5,
           COSName.ASCII_HEX_DECODE_ABBREVIATION, 0.5);
 
-  private DecodedStreams() {}
+  private final long maxBytes;
+  private final Deadline deadline;
+  private long total;
+  private @Nullable PdfExtractionException failure;
+
+  /** The limiter of one document: at most {@code maxBytes} decoded in all. */
+  DecodedStreams(long maxBytes, Deadline deadline) {
+    this.maxBytes = maxBytes;
+    this.deadline = deadline;
+  }
+
+  /** Why the limit stopped the document, once it did (PDFBox may swallow the exception). */
+  @Nullable PdfExtractionException failure() {
+    return failure;
+  }
 
   /**
-   * Decodes the streams, at most {@code maxBytes} in all.
+   * Decodes every remaining encoded stream of the document (the page contents, forms, fonts),
+   * under what is left of the limit.
    *
    * @throws PdfExtractionException with {@link Reason#TOO_LARGE} past the limit
    * @throws Deadline.Expired once the deadline passed or the thread was interrupted
    */
-  static void decode(COSDocument document, long maxBytes, Deadline deadline) throws IOException {
-    long total = 0;
-    boolean encrypted = document.isEncrypted();
+  void decodeAll(COSDocument document) throws IOException {
     for (COSObjectKey key : List.copyOf(document.getXrefTable().keySet())) {
       deadline.check();
       COSStream stream = streamAt(document, key);
-      if (stream == null || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-        continue;
-      }
-      List<COSName> filters = filters(stream.getFilters());
-      if (filters == null || filters.isEmpty()) {
-        continue;
-      }
-      byte[] decoded;
-      try {
-        decoded = decode(stream, filters, maxBytes - total, deadline, key);
-      } catch (TooLarge e) {
-        throw new PdfExtractionException(
-            Reason.TOO_LARGE,
-            "compressed streams decode to more than "
-                + maxBytes
-                + " bytes (object "
-                + key.getNumber()
-                + ", filters "
-                + filters
-                + ")");
-      } catch (Deadline.Expired e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        continue; // damaged data: PDFBox reads what it can, as it would without this step
-      }
-      total += decoded.length;
-      if (!encrypted) {
-        try (OutputStream raw = stream.createRawOutputStream()) {
-          raw.write(decoded);
-        }
-        stream.removeItem(COSName.FILTER);
-        stream.removeItem(COSName.DECODE_PARMS);
+      if (stream != null) {
+        substitute(stream, "object " + key.getNumber());
       }
     }
   }
 
+  /**
+   * Decodes one stream under what is left of the limit and puts the decoded bytes in place of its
+   * encoded ones (its filters removed), so PDFBox never decodes it itself. Image streams, streams
+   * without filters or with a filter other than the text filters, and damaged data are left as they
+   * are.
+   *
+   * @param what names the stream in the error ("object 12", "object stream 3")
+   * @throws PdfExtractionException with {@link Reason#TOO_LARGE} past the limit
+   * @throws Deadline.Expired once the deadline passed or the thread was interrupted
+   */
+  void substitute(COSStream stream, String what) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+      return;
+    }
+    List<COSName> filters = filters(stream.getFilters());
+    if (filters == null || filters.isEmpty()) {
+      return;
+    }
+    byte[] decoded;
+    try {
+      decoded = decode(stream, filters, maxBytes - total, deadline);
+    } catch (TooLarge e) {
+      failure =
+          new PdfExtractionException(
+              Reason.TOO_LARGE,
+              "compressed streams decode to more than "
+                  + maxBytes
+                  + " bytes ("
+                  + what
+                  + ", filters "
+                  + filters
+                  + ")");
+      throw failure;
+    } catch (Deadline.Expired e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return; // damaged data: PDFBox reads what it can, as it would without this step
+    }
+    total += decoded.length;
+    try (OutputStream raw = stream.createRawOutputStream()) {
+      raw.write(decoded);
+    }
+    stream.removeItem(COSName.FILTER);
+    stream.removeItem(COSName.DECODE_PARMS);
+  }
+
   private static byte[] decode(
-      COSStream stream, List<COSName> filters, long limit, Deadline deadline, COSObjectKey key)
-      throws IOException {
+      COSStream stream, List<COSName> filters, long limit, Deadline deadline) throws IOException {
     byte[] data;
     try (InputStream raw = stream.createRawInputStream()) {
       data = raw.readAllBytes();
