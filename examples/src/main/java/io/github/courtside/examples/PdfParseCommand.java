@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
  * file and line (indented with {@code --pretty} when there is one file), report each failed file on
  * stderr and exit 1 if any failed. Non-ASCII characters are written as JSON escapes, so names like
  * "Dončić" survive a console whose charset is not UTF-8. Files are parsed in parallel on {@code
- * --threads} threads (default: every core), each rendered to JSON on the thread that parsed it,
- * and printed in the order given as soon as it and every file before it are done.
+ * --threads} threads (default: every core), each rendered to JSON on the thread that parsed it, and
+ * printed in the order given as soon as it and every file before it are done.
  *
  * @param <T> the parsed document
  */
@@ -79,7 +79,8 @@ abstract class PdfParseCommand<T> implements Callable<Integer> {
       Deque<Future<Printed>> pending = new ArrayDeque<>();
       int next = 0;
       while (next < files.size() || !pending.isEmpty()) {
-        while (next < files.size() && (pool == null ? pending.isEmpty() : pending.size() < 4 * workers)) {
+        while (next < files.size()
+            && (pool == null ? pending.isEmpty() : pending.size() < 4 * workers)) {
           Path file = files.get(next++);
           Callable<Printed> job = () -> print(file, style);
           if (pool == null) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * Decompression bombs where PDFBox decodes a stream itself while it loads the document, before any
  * content is read: a compressed object stream (PDF 1.5 {@code /Type /ObjStm}) holding the catalog,
  * found through a cross-reference stream, and an encrypted document (empty user password) whose
- * page content is a bomb. Each is refused by the inflated-size limit, fast, naming the limit;
- * the same structures under the limit are read.
+ * page content is a bomb. Each is refused by the inflated-size limit, fast, naming the limit; the
+ * same structures under the limit are read.
  */
 class HostileContainersTest {
   private static final String TEXT = "BT /F1 8 Tf 36 700 Td (Officials: #1 A) Tj ET\n";
@@ -87,7 +87,9 @@ class HostileContainersTest {
     offset[5] = out.size();
     write(out, "5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n");
     offset[6] = out.size();
-    write(out, "6 0 obj\n<< /Length " + TEXT.length() + " >>\nstream\n" + TEXT + "\nendstream\nendobj\n");
+    write(
+        out,
+        "6 0 obj\n<< /Length " + TEXT.length() + " >>\nstream\n" + TEXT + "\nendstream\nendobj\n");
     offset[7] = out.size();
     ByteArrayOutputStream rows = new ByteArrayOutputStream();
     for (int i = 0; i < 8; i++) {
@@ -117,8 +119,7 @@ class HostileContainersTest {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage();
       PDResources resources = new PDResources();
-      resources.put(
-          COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+      resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
       page.setResources(resources);
       COSStream content = document.getDocument().createCOSStream();
       try (OutputStream raw = content.createRawOutputStream()) {
