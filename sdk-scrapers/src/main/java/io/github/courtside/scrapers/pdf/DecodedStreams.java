@@ -143,7 +143,13 @@ final class DecodedStreams {
     // Decoded once, kept while it stays small; a stream that grows past that is counted on, keeping
     // nothing, so a bomb is refused without allocating its output, and decoded again if it fits.
     byte[] decoded = decode(stream, filters, data, limit, deadline, KEEP_AT_ONCE);
-    return decoded != null ? decoded : decode(stream, filters, data, limit, deadline, limit);
+    if (decoded == null) {
+      decoded = decode(stream, filters, data, limit, deadline, limit);
+    }
+    if (decoded == null) {
+      throw new IllegalStateException("a stream within the limit was not kept");
+    }
+    return decoded;
   }
 
   /** The decoded bytes, or null when they grew past {@code keepUpTo} (and stayed in the limit). */
