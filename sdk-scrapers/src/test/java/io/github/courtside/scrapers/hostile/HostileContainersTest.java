@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Decompression bombs where PDFBox decodes a stream itself while it loads the document, before any
  * content is read: a compressed object stream (PDF 1.5 {@code /Type /ObjStm}) holding the catalog,
- * found through a cross-reference stream, and an encrypted document (empty user password) whose
+ * the cross-reference stream that finds it, and an encrypted document (empty user password) whose
  * page content is a bomb. Each is refused by the inflated-size limit, fast, naming the limit; the
  * same structures under the limit are read.
  */
@@ -60,9 +60,14 @@ class HostileContainersTest {
 
   /**
    * A PDF 1.5 document whose catalog and page tree are in a RunLength-encoded object stream with
-   * {@code blanks} trailing blanks, found through a cross-reference stream.
+   * {@code blanks} trailing blanks, found through a cross-reference stream (RunLength-encoded with
+   * {@code xrefBlanks} trailing blanks when that is positive).
    */
   static byte[] objectStreamPdf(long blanks) {
+    return objectStreamPdf(blanks, 0);
+  }
+
+  static byte[] objectStreamPdf(long blanks, long xrefBlanks) {
     String offsets = "2 0 3 " + CATALOG.length() + " ";
     byte[] objects = (offsets + CATALOG + PAGES).getBytes(StandardCharsets.ISO_8859_1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -104,9 +109,16 @@ class HostileContainersTest {
       rows.write(third);
     }
     byte[] xref = rows.toByteArray();
+    String xrefFilter = "";
+    if (xrefBlanks > 0) {
+      xref = runLength(xref, xrefBlanks);
+      xrefFilter = "/Filter /RunLengthDecode ";
+    }
     write(
         out,
-        "7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 2 0 R /Length "
+        "7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 2 0 R "
+            + xrefFilter
+            + "/Length "
             + xref.length
             + " >>\nstream\n");
     out.writeBytes(xref);
@@ -155,6 +167,11 @@ class HostileContainersTest {
   void anObjectStreamBombIsRefusedByTheInflatedSizeLimit() {
     assertRefused(objectStreamPdf(256L << 20), "object stream bomb");
     assertEquals(List.of("Officials: #1 A"), SMALL.extract(objectStreamPdf(64 << 10)).lines());
+  }
+
+  @Test
+  void aCrossReferenceStreamBombIsRefusedByTheInflatedSizeLimit() {
+    assertRefused(objectStreamPdf(0, 256L << 20), "cross-reference stream bomb");
   }
 
   @Test
