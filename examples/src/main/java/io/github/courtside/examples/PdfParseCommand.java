@@ -4,7 +4,9 @@ import io.github.courtside.scrapers.JsonStyle;
 import io.github.courtside.scrapers.ParseStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,6 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * file and line (indented with {@code --pretty} when there is one file), report each failed file on
  * stderr and exit 1 if any failed. Non-ASCII characters are written as JSON escapes, so names like
  * "Dončić" survive a console whose charset is not UTF-8. Files are parsed in parallel on {@code
- * --threads} threads (default: every core), and printed in the order given.
+ * --threads} threads (default: every core), each rendered to JSON on the thread that parsed it, and
+ * printed in the order given as soon as it and every file before it are done.
  *
  * @param <T> the parsed document
  */
@@ -64,20 +71,36 @@ abstract class PdfParseCommand<T> implements Callable<Integer> {
           spec.commandLine(), "--threads must be at least 1, got " + threads);
     }
     int failures = 0;
-    List<T> documents = parseAll();
-    for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      T document = documents.get(i);
-      out.println(toJson(document, style));
-      if (status(document) == ParseStatus.FAILED) {
-        failures++;
-        err.println(
-            "courtside: "
-                + spec.name()
-                + ": "
-                + file
-                + ": "
-                + failureReason(document).orElse("could not be parsed"));
+    int workers = Math.min(threads, files.size());
+    ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, new Named());
+    try {
+      // At most a few files per thread in flight: the output streams out in order while later
+      // files are parsed, and finished documents do not pile up on the heap.
+      Deque<Future<Printed>> pending = new ArrayDeque<>();
+      int next = 0;
+      while (next < files.size() || !pending.isEmpty()) {
+        while (next < files.size()
+            && (pool == null ? pending.isEmpty() : pending.size() < 4 * workers)) {
+          Path file = files.get(next++);
+          Callable<Printed> job = () -> print(file, style);
+          if (pool == null) {
+            FutureTask<Printed> task = new FutureTask<>(job);
+            task.run();
+            pending.add(task);
+          } else {
+            pending.add(pool.submit(job));
+          }
+        }
+        Printed printed = await(pending.removeFirst());
+        out.println(printed.json());
+        if (printed.failure() != null) {
+          failures++;
+          err.println("courtside: " + spec.name() + ": " + printed.failure());
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     out.flush();
@@ -85,30 +108,39 @@ abstract class PdfParseCommand<T> implements Callable<Integer> {
     return failures == 0 ? 0 : 1;
   }
 
-  /** Every file parsed, in the given order; a single file or thread parses on this thread. */
-  private List<T> parseAll() {
-    int workers = Math.min(threads, files.size());
-    if (workers <= 1) {
-      return files.stream().map(this::parse).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+  /** Parses one file and renders it, on the calling (worker) thread. */
+  private Printed print(Path file, JsonStyle style) {
+    T document = parse(file);
+    String failure =
+        status(document) == ParseStatus.FAILED
+            ? file + ": " + failureReason(document).orElse("could not be parsed")
+            : null;
+    return new Printed(toJson(document, style), failure);
+  }
+
+  private static Printed await(Future<Printed> future) {
     try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Path file : files) {
-        futures.add(pool.submit(() -> parse(file)));
-      }
-      List<T> documents = new ArrayList<>();
-      for (Future<T> future : futures) {
-        documents.add(future.get());
-      }
-      return documents;
+      return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while parsing", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("parse failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+    }
+  }
+
+  /** One file's JSON line and, when it failed, the stderr message. */
+  private record Printed(String json, @Nullable String failure) {}
+
+  /** Daemon threads named after the command, so a thread dump shows who parses. */
+  private static final class Named implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, "courtside-cli-parse-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
     }
   }
 }

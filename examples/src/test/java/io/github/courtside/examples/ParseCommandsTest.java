@@ -9,10 +9,13 @@ import io.github.courtside.core.testkit.Fixtures;
 import io.github.courtside.scrapers.gamebook.Gamebook;
 import io.github.courtside.scrapers.gamebook.GamebookParser;
 import io.github.courtside.testkit.gamebook.GamebookPdfWriter;
+import io.github.courtside.testkit.gamebook.GamebookPdfs;
+import io.github.courtside.testkit.gamebook.RenderedGamebook;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,38 @@ class ParseCommandsTest {
     assertEquals("failed", MAPPER.readTree(lines.get(2)).get("data_status").asText());
     assertTrue(err.toString().contains("bogus.pdf: NOT_A_PDF"), err.toString());
     assertTrue(err.toString().contains("missing.pdf: cannot read"), err.toString());
+  }
+
+  @Test
+  void manyFilesOnSeveralThreadsPrintExactlyWhatOneThreadPrintsInTheGivenOrder(@TempDir Path dir)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("parse-gamebook", "--threads", "1"));
+    int i = 0;
+    for (RenderedGamebook game : GamebookPdfs.rendered().samples(13L, 14)) {
+      args.add(Files.write(dir.resolve("game-" + i++ + ".pdf"), game.pdf()).toString());
+      if (i % 5 == 0) {
+        args.add(Files.writeString(dir.resolve("bogus-" + i + ".pdf"), "not a pdf").toString());
+      }
+    }
+    args.add(Fixtures.require("gamebook/20240410-MEMCLE.rendered.pdf").toString());
+    args.add(dir.resolve("missing.pdf").toString());
+    int serialCode = run(args.toArray(String[]::new));
+    String serialOut = out.toString();
+    String serialErr = err.toString();
+    assertEquals(14 + 2 + 2, outputLines().size(), serialErr);
+    assertEquals(1, serialCode);
+    for (String threads : List.of("2", "3", "8")) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      args.set(2, threads);
+      assertEquals(serialCode, run(args.toArray(String[]::new)), "--threads " + threads);
+      assertEquals(serialOut, out.toString(), "stdout with --threads " + threads);
+      assertEquals(serialErr, err.toString(), "stderr with --threads " + threads);
+    }
+    List<String> lines = serialOut.lines().toList();
+    assertEquals("failed", MAPPER.readTree(lines.get(5)).get("data_status").asText());
+    assertEquals(
+        "20240410/MEMCLE", MAPPER.readTree(lines.get(lines.size() - 2)).get("game_code").asText());
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
 import io.github.courtside.scrapers.ParseListener;
 import io.github.courtside.scrapers.ParseStatus;
-import io.github.courtside.scrapers.pdf.LineText;
 import io.github.courtside.scrapers.pdf.PdfExtractionException;
 import io.github.courtside.scrapers.pdf.PdfLine;
 import io.github.courtside.scrapers.pdf.PdfText;
@@ -333,28 +332,17 @@ public final class InjuryReportParser {
     }
 
     void read(List<PdfLine> lines) {
-      for (int i = 0; i < lines.size(); i++) {
-        TimeBudget.checkCancelled();
-        PdfLine positioned = lines.get(i);
-        String line = LineText.normalise(positioned.text());
-        if (line.isEmpty()) {
-          continue;
-        }
-        totalLines++;
-        if (line.length() > LineText.MAX_LENGTH) {
-          tracker.recordIssue(
-              PLAYERS,
-              "line_too_long",
-              "line of " + line.length() + " characters skipped",
-              ProblemContext.line(i + 1, line.substring(0, 80)));
-          continue;
-        }
-        try {
-          readLine(i + 1, line);
-        } catch (RuntimeException e) {
-          tracker.recordError(PLAYERS, e, ProblemContext.line(i + 1, line));
-        }
-      }
+      totalLines +=
+          InjuryLines.admit(
+              lines,
+              tracker,
+              (number, positioned, line) -> {
+                try {
+                  readLine(number, line);
+                } catch (RuntimeException e) {
+                  tracker.recordError(PLAYERS, e, ProblemContext.line(number, line));
+                }
+              });
       if (!pendingFragments.isEmpty()) {
         tracker.recordError(
             REASONS,

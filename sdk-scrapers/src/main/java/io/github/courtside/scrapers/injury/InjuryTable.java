@@ -5,7 +5,6 @@ import io.github.courtside.core.tracking.SectionErrorTracker;
 import io.github.courtside.scrapers.pdf.LineText;
 import io.github.courtside.scrapers.pdf.PdfLine;
 import io.github.courtside.scrapers.pdf.PdfWord;
-import io.github.courtside.scrapers.pdf.TimeBudget;
 import io.github.courtside.scrapers.teams.NbaTeam;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -101,60 +100,7 @@ final class InjuryTable {
   }
 
   void read(List<PdfLine> lines) {
-    for (int i = 0; i < lines.size(); i++) {
-      TimeBudget.checkCancelled();
-      PdfLine line = lines.get(i);
-      String text = LineText.normalise(line.text());
-      if (text.isEmpty()) {
-        continue;
-      }
-      totalLines++;
-      if (text.length() > LineText.MAX_LENGTH) {
-        tracker.recordIssue(
-            InjuryReportParser.PLAYERS,
-            "line_too_long",
-            "line of " + text.length() + " characters skipped",
-            ProblemContext.line(i + 1, text.substring(0, 80)));
-        continue;
-      }
-      if (line.page() != pageNumber) {
-        finishPage();
-        pageNumber = line.page();
-      }
-      Matcher title = TITLE.matcher(text);
-      if (title.matches()) {
-        if (issuedAt == null) {
-          issuedAt = InjuryReportParser.issuedAt(title, tracker, i + 1, text);
-        }
-        continue;
-      }
-      if (PAGE.matcher(text).matches()) {
-        continue;
-      }
-      if (COLUMN_HEADER.matcher(text).matches()) {
-        Columns header = Columns.fromHeader(line.words());
-        if (header == null) {
-          tracker.recordError(
-              InjuryReportParser.GAMES,
-              "column_header_unreadable",
-              "column header without the seven column labels in order",
-              ProblemContext.line(i + 1, text));
-        } else {
-          columns = header;
-        }
-        continue;
-      }
-      Columns current = columns;
-      if (current == null) {
-        tracker.recordIssue(
-            InjuryReportParser.GAMES,
-            "before_column_header",
-            "text above the column header skipped",
-            ProblemContext.line(i + 1, text));
-        continue;
-      }
-      fragments(i + 1, text, line.words(), current);
-    }
+    totalLines += InjuryLines.admit(lines, tracker, this::readLine);
     finishPage();
     if (issuedAt == null) {
       tracker.recordIssue(
@@ -164,6 +110,46 @@ final class InjuryTable {
           ProblemContext.none());
     }
     totalLines -= joinedLines.size();
+  }
+
+  private void readLine(int number, PdfLine line, String text) {
+    if (line.page() != pageNumber) {
+      finishPage();
+      pageNumber = line.page();
+    }
+    Matcher title = TITLE.matcher(text);
+    if (title.matches()) {
+      if (issuedAt == null) {
+        issuedAt = InjuryReportParser.issuedAt(title, tracker, number, text);
+      }
+      return;
+    }
+    if (PAGE.matcher(text).matches()) {
+      return;
+    }
+    if (COLUMN_HEADER.matcher(text).matches()) {
+      Columns header = Columns.fromHeader(line.words());
+      if (header == null) {
+        tracker.recordError(
+            InjuryReportParser.GAMES,
+            "column_header_unreadable",
+            "column header without the seven column labels in order",
+            ProblemContext.line(number, text));
+      } else {
+        columns = header;
+      }
+      return;
+    }
+    Columns current = columns;
+    if (current == null) {
+      tracker.recordIssue(
+          InjuryReportParser.GAMES,
+          "before_column_header",
+          "text above the column header skipped",
+          ProblemContext.line(number, text));
+      return;
+    }
+    fragments(number, text, line.words(), current);
   }
 
   /** Splits a line's words into cell fragments: runs of words in one column on one baseline. */

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -27,11 +26,14 @@ import org.jspecify.annotations.Nullable;
  * applies (Flate, LZW, RunLength, ASCII85, ASCIIHex, in any chain) would exhaust the heap. Every
  * non-image stream whose filters are all of those is decoded through PDFBox's own filters into a
  * buffer that refuses to grow past what is left of the per-document limit, reading and writing
- * through checks of the deadline and the thread's interrupt flag (a stream that could expand past
- * the limit is first decoded into a counter that keeps nothing, so a bomb is refused without
- * allocating its output); the decoded bytes then replace the stream's encoded ones, so PDFBox does
- * not decode it a second time. Image streams are skipped (text extraction does not decode them);
- * damaged data is left for PDFBox to read as it can.
+ * through checks of the deadline and the thread's interrupt flag (decoded once; a stream that grows
+ * past 8 MiB is counted on without keeping anything, so a bomb is refused without allocating its
+ * output, and decoded again only if it fits); the decoded bytes then replace the stream's encoded
+ * ones, so PDFBox does not decode it a second time. Image streams are skipped (text extraction does
+ * not decode them); damaged data is left for PDFBox to read as it can. The streams PDFBox decodes
+ * while it loads the document (cross-reference streams, object streams) go through the same limit
+ * as they are parsed ({@link LimitedParser}); the rest once the document is loaded ({@link
+ * #decodeAll}).
  */
 final class DecodedStreams {
   private static final Set<COSName> TEXT_FILTERS =
@@ -47,101 +49,126 @@ final class DecodedStreams {
           COSName.ASCII_HEX_DECODE,
           COSName.ASCII_HEX_DECODE_ABBREVIATION);
 
-  /** The most a filter can expand its input (Flate's deflate limit is 1032:1; LZW's is higher). */
-  private static final Map<COSName, Double> MAX_RATIO =
-      Map.of(
-          COSName.FLATE_DECODE, 1032.0,
-          COSName.FLATE_DECODE_ABBREVIATION, 1032.0,
-          COSName.LZW_DECODE, 8192.0,
-          COSName.LZW_DECODE_ABBREVIATION, 8192.0,
-          COSName.RUN_LENGTH_DECODE, 64.0,
-          COSName.RUN_LENGTH_DECODE_ABBREVIATION, 64.0,
-          COSName.ASCII85_DECODE, 1.25,
-          COSName.ASCII85_DECODE_ABBREVIATION, 1.25,
-          COSName.ASCII_HEX_DECODE, 0.5,
-          COSName.ASCII_HEX_DECODE_ABBREVIATION, 0.5);
+  /** What a stream may decode to before it is only counted (then decoded again if it fits). */
+  private static final long KEEP_AT_ONCE = 8L << 20;
 
-  private DecodedStreams() {}
+  private final long maxBytes;
+  private final Deadline deadline;
+  private long total;
+  private @Nullable PdfExtractionException failure;
+
+  /** The limiter of one document: at most {@code maxBytes} decoded in all. */
+  DecodedStreams(long maxBytes, Deadline deadline) {
+    this.maxBytes = maxBytes;
+    this.deadline = deadline;
+  }
+
+  /** Why the limit stopped the document, once it did (PDFBox may swallow the exception). */
+  @Nullable PdfExtractionException failure() {
+    return failure;
+  }
 
   /**
-   * Decodes the streams, at most {@code maxBytes} in all.
+   * Decodes every remaining encoded stream of the document (the page contents, forms, fonts), under
+   * what is left of the limit.
    *
    * @throws PdfExtractionException with {@link Reason#TOO_LARGE} past the limit
    * @throws Deadline.Expired once the deadline passed or the thread was interrupted
    */
-  static void decode(COSDocument document, long maxBytes, Deadline deadline) throws IOException {
-    long total = 0;
-    boolean encrypted = document.isEncrypted();
+  void decodeAll(COSDocument document) throws IOException {
     for (COSObjectKey key : List.copyOf(document.getXrefTable().keySet())) {
       deadline.check();
       COSStream stream = streamAt(document, key);
-      if (stream == null || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-        continue;
-      }
-      List<COSName> filters = filters(stream.getFilters());
-      if (filters == null || filters.isEmpty()) {
-        continue;
-      }
-      byte[] decoded;
-      try {
-        decoded = decode(stream, filters, maxBytes - total, deadline, key);
-      } catch (TooLarge e) {
-        throw new PdfExtractionException(
-            Reason.TOO_LARGE,
-            "compressed streams decode to more than "
-                + maxBytes
-                + " bytes (object "
-                + key.getNumber()
-                + ", filters "
-                + filters
-                + ")");
-      } catch (Deadline.Expired e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        continue; // damaged data: PDFBox reads what it can, as it would without this step
-      }
-      total += decoded.length;
-      if (!encrypted) {
-        try (OutputStream raw = stream.createRawOutputStream()) {
-          raw.write(decoded);
-        }
-        stream.removeItem(COSName.FILTER);
-        stream.removeItem(COSName.DECODE_PARMS);
+      if (stream != null) {
+        substitute(stream, "object " + key.getNumber());
       }
     }
   }
 
+  /**
+   * Decodes one stream under what is left of the limit and puts the decoded bytes in place of its
+   * encoded ones (its filters removed), so PDFBox never decodes it itself. Image streams, streams
+   * without filters or with a filter other than the text filters, and damaged data are left as they
+   * are.
+   *
+   * @param what names the stream in the error ("object 12", "object stream 3")
+   * @throws PdfExtractionException with {@link Reason#TOO_LARGE} past the limit
+   * @throws Deadline.Expired once the deadline passed or the thread was interrupted
+   */
+  void substitute(COSStream stream, String what) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+      return;
+    }
+    List<COSName> filters = filters(stream.getFilters());
+    if (filters == null || filters.isEmpty()) {
+      return;
+    }
+    byte[] decoded;
+    try {
+      decoded = decode(stream, filters, maxBytes - total, deadline);
+    } catch (TooLarge e) {
+      failure =
+          new PdfExtractionException(
+              Reason.TOO_LARGE,
+              "compressed streams decode to more than "
+                  + maxBytes
+                  + " bytes ("
+                  + what
+                  + ", filters "
+                  + filters
+                  + ")");
+      throw failure;
+    } catch (Deadline.Expired e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return; // damaged data: PDFBox reads what it can, as it would without this step
+    }
+    total += decoded.length;
+    try (OutputStream raw = stream.createRawOutputStream()) {
+      raw.write(decoded);
+    }
+    stream.removeItem(COSName.FILTER);
+    stream.removeItem(COSName.DECODE_PARMS);
+  }
+
   private static byte[] decode(
-      COSStream stream, List<COSName> filters, long limit, Deadline deadline, COSObjectKey key)
-      throws IOException {
+      COSStream stream, List<COSName> filters, long limit, Deadline deadline) throws IOException {
     byte[] data;
     try (InputStream raw = stream.createRawInputStream()) {
       data = raw.readAllBytes();
     }
-    double bound = data.length;
-    for (COSName filter : filters) {
-      bound *= MAX_RATIO.getOrDefault(filter, Double.MAX_VALUE);
+    // Decoded once, kept while it stays small; a stream that grows past that is counted on, keeping
+    // nothing, so a bomb is refused without allocating its output, and decoded again if it fits.
+    byte[] decoded = decode(stream, filters, data, limit, deadline, KEEP_AT_ONCE);
+    if (decoded == null) {
+      decoded = decode(stream, filters, data, limit, deadline, limit);
     }
-    if (bound > limit) {
-      // it could decode past the limit: count first, keeping nothing, so a bomb is refused fast
-      decode(stream, filters, data, limit, deadline, false);
+    if (decoded == null) {
+      throw new IllegalStateException("a stream within the limit was not kept");
     }
-    return decode(stream, filters, data, limit, deadline, true);
+    return decoded;
   }
 
-  private static byte[] decode(
+  /** The decoded bytes, or null when they grew past {@code keepUpTo} (and stayed in the limit). */
+  private static byte @Nullable [] decode(
       COSStream stream,
       List<COSName> filters,
       byte[] encoded,
       long limit,
       Deadline deadline,
-      boolean keepLast)
+      long keepUpTo)
       throws IOException {
     byte[] data = encoded;
     for (int i = 0; i < filters.size(); i++) {
       Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
-      Limited out = new Limited(limit, deadline, keepLast || i < filters.size() - 1);
+      Limited out = new Limited(limit, deadline, i < filters.size() - 1 ? limit : keepUpTo);
       filter.decode(new Checked(data, deadline), out, stream, i);
+      if (out.dropped()) {
+        return null;
+      }
       data = out.toByteArray();
     }
     return data;
@@ -189,26 +216,33 @@ final class DecodedStreams {
     }
   }
 
-  /** A buffer that refuses to grow past a limit and checks the deadline every 64 KiB. */
+  /**
+   * A buffer that refuses to grow past a limit and checks the deadline every 64 KiB; past {@code
+   * keepUpTo} bytes it drops what it kept and only counts.
+   */
   private static final class Limited extends OutputStream {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
     private final long limit;
     private final Deadline deadline;
-    private final boolean keep;
+    private final long keepUpTo;
+    private boolean keep = true;
     private long size;
     private long sinceCheck;
 
-    /** A buffer, or with {@code keep} false a counter that keeps nothing. */
-    Limited(long limit, Deadline deadline, boolean keep) {
+    Limited(long limit, Deadline deadline, long keepUpTo) {
       this.limit = limit;
       this.deadline = deadline;
-      this.keep = keep;
+      this.keepUpTo = keepUpTo;
     }
 
     private void grow(int length) throws IOException {
       size += length;
       if (size > limit) {
         throw new TooLarge();
+      }
+      if (keep && size > keepUpTo) {
+        keep = false;
+        buffer.reset();
       }
       sinceCheck += length;
       if (sinceCheck >= 1 << 16) {
@@ -231,6 +265,11 @@ final class DecodedStreams {
       if (keep) {
         buffer.write(b, off, len);
       }
+    }
+
+    /** Whether it grew past what it keeps. */
+    boolean dropped() {
+      return !keep;
     }
 
     byte[] toByteArray() {

@@ -110,8 +110,9 @@ public abstract class PdfTextExtractor {
 
   /**
    * The most bytes the document's encoded streams may decode to, together (Flate, LZW, RunLength,
-   * ASCII85 and ASCIIHex filters, in any chain), and the limit of PDFBox's in-memory stream cache;
-   * 64 MiB unless set.
+   * ASCII85 and ASCIIHex filters, in any chain; page contents, fonts and forms as well as the
+   * cross-reference and object streams PDFBox decodes while loading, encrypted documents included);
+   * with {@link #maxBytes()} also the limit of PDFBox's in-memory stream cache; 64 MiB unless set.
    */
   @Value.Default
   public long maxInflatedBytes() {
@@ -161,17 +162,24 @@ public abstract class PdfTextExtractor {
     Deadline deadline = new Deadline(clock(), timeout());
     GlyphCollector collector =
         new GlyphCollector(deadline, maxGlyphsPerPage(), maxGlyphsPerDocument());
+    DecodedStreams inflated = new DecodedStreams(maxInflatedBytes(), deadline);
     try (PDDocument document =
-        Loader.loadPDF(
-            new DeadlineReader(new RandomAccessReadBuffer(pdf), deadline),
-            MemoryUsageSetting.setupMainMemoryOnly(maxInflatedBytes()).streamCache)) {
+        new LimitedParser(
+                new DeadlineReader(new RandomAccessReadBuffer(pdf), deadline),
+                // The cache holds decrypted and decoded stream data: room for both, so the
+                // inflated-size limit, not a failing cache PDFBox would swallow, refuses a bomb.
+                MemoryUsageSetting.setupMainMemoryOnly(maxInflatedBytes() + maxBytes()).streamCache,
+                inflated)
+            .parse()) {
       TimeBudget.closeOnCancel(document);
+      stopIfLimited(inflated);
       int pages = document.getNumberOfPages();
+      stopIfLimited(inflated);
       if (pages > maxPages()) {
         throw new PdfExtractionException(
             Reason.TOO_LARGE, "PDF of " + pages + " pages exceeds the limit of " + maxPages());
       }
-      DecodedStreams.decode(document.getDocument(), maxInflatedBytes(), deadline);
+      inflated.decodeAll(document.getDocument());
       collector.writeText(document, Writer.nullWriter());
       PdfExtractionException stopped = collector.failure();
       if (stopped != null) {
@@ -196,6 +204,7 @@ public abstract class PdfTextExtractor {
       throw new PdfExtractionException(
           Reason.TOO_LARGE, "out of memory while extracting text: " + e.getMessage(), e);
     } catch (IOException | RuntimeException | StackOverflowError e) {
+      stopIfLimited(inflated);
       PdfExtractionException stopped = collector.failure();
       if (stopped != null) {
         throw stopped;
@@ -226,6 +235,14 @@ public abstract class PdfTextExtractor {
    */
   public static void warmUp() {
     WarmUp.ensure();
+  }
+
+  /** Rethrows the inflated-size limit's refusal, which PDFBox may have caught and logged. */
+  private static void stopIfLimited(DecodedStreams inflated) {
+    PdfExtractionException limited = inflated.failure();
+    if (limited != null) {
+      throw limited;
+    }
   }
 
   private static boolean hasPdfHeader(byte[] pdf) {

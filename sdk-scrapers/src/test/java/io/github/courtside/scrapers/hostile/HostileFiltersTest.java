@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.filter.FilterFactory;
@@ -27,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Decompression bombs behind every filter text extraction decodes, not only Flate; and a budget
- * that runs out while PDFBox would still be decoding ends the worker's work, not only the caller's
- * wait.
+ * that runs out while the worker would still be decoding for seconds ends the worker's work, not
+ * only the caller's wait.
  */
 class HostileFiltersTest {
   private static final String TEXT = "BT /F1 8 Tf 36 700 Td (Officials: #1 A) Tj ET\n";
@@ -72,53 +73,83 @@ class HostileFiltersTest {
         List.of("Officials: #1 A"), extractor.extract(encoded(chain, 8 << 10)).lines(), chain);
   }
 
-  /** A RunLength bomb, built directly: each two bytes repeat a blank 128 times, 512 MiB in all. */
-  static byte[] runLengthBomb() {
+  /**
+   * A Flate bomb, built directly and deflated twice: one deflate block of 1 MiB of blanks after a
+   * full flush encodes to the same bytes every time, so repeating it {@code blocks} times gives
+   * about {@code blocks} KiB that inflate to {@code blocks} MiB (with a wrong checksum, which an
+   * inflater notices only at the very end); deflating that again makes a small PDF that loads at
+   * once and decodes for seconds.
+   */
+  static byte[] flateBomb(int blocks) {
+    byte[] blanks = new byte[1 << 20];
+    Arrays.fill(blanks, (byte) ' ');
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(TEXT.length() - 1);
-    out.writeBytes(TEXT.getBytes(StandardCharsets.US_ASCII));
-    byte[] run = new byte[2 * 4096];
-    for (int i = 0; i < run.length; i += 2) {
-      run[i] = (byte) 129;
-      run[i + 1] = ' ';
+    deflater.setInput(TEXT.getBytes(StandardCharsets.US_ASCII));
+    flush(deflater, out);
+    deflater.setInput(blanks);
+    byte[] block = flush(deflater, new ByteArrayOutputStream());
+    for (int i = 0; i < blocks; i++) {
+      out.writeBytes(block);
     }
-    for (int i = 0; i < (512 << 20) / (128 * 4096); i++) {
-      out.writeBytes(run);
+    deflater.finish();
+    byte[] buffer = new byte[1 << 16];
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
     }
-    out.write(128); // end of data
-    return RawPdf.onePage("/Filter /RunLengthDecode", out.toByteArray());
+    deflater.end();
+    Deflater outer = new Deflater(Deflater.BEST_COMPRESSION);
+    outer.setInput(out.toByteArray());
+    outer.finish();
+    ByteArrayOutputStream twice = new ByteArrayOutputStream();
+    while (!outer.finished()) {
+      twice.write(buffer, 0, outer.deflate(buffer));
+    }
+    outer.end();
+    return RawPdf.onePage("/Filter [/FlateDecode /FlateDecode]", twice.toByteArray());
+  }
+
+  private static byte[] flush(Deflater deflater, ByteArrayOutputStream out) {
+    int start = out.size();
+    byte[] buffer = new byte[1 << 16];
+    int n;
+    do {
+      n = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
+      out.write(buffer, 0, n);
+    } while (n == buffer.length || !deflater.needsInput());
+    return Arrays.copyOfRange(out.toByteArray(), start, out.size());
   }
 
   /**
-   * The budget runs out while the worker decodes a 512 MiB RunLength bomb with an extractor that
-   * would allow it a minute and a gigabyte: the caller gets FAILED at once, and the worker stops
-   * within a second after (interruption reaches the decoding loop) instead of decoding on in the
-   * background.
+   * The budget runs out while the worker counts a Flate bomb of 32 GiB against an extractor limit
+   * of 16 GiB and a minute (seconds of inflating, whatever the machine): the caller gets FAILED at
+   * once, and the worker stops within half a second after, because the interruption reaches the
+   * decoding loop; a worker that inflated on until the limit would still be busy.
    */
   @Test
   void theWorkerStopsSoonAfterTheBudgetRunsOut() throws Exception {
-    byte[] bomb = runLengthBomb();
+    byte[] bomb = flateBomb(32 << 10);
     GamebookParser parser =
         GamebookParser.create(
             GamebookParserConfig.builder()
                 .extractor(
                     PdfTextExtractor.builder()
                         .timeout(Duration.ofMinutes(1))
-                        .maxInflatedBytes(1L << 30)
+                        .maxInflatedBytes(16L << 30)
                         .build())
-                .timeBudget(Duration.ofMillis(100))
+                .timeBudget(Duration.ofMillis(300))
                 .build());
     Gamebook result = parser.parse(bomb);
     assertEquals(ParseStatus.FAILED, result.status());
     assertTrue(
         result.failureReason().orElse("").contains("TIMED_OUT"), result.failureReason()::get);
-    long deadline = System.nanoTime() + 1_000_000_000L;
+    long deadline = System.nanoTime() + 500_000_000L;
     List<String> busy = busyWorkers();
     while (!busy.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+      Thread.sleep(10);
       busy = busyWorkers();
     }
-    assertEquals(List.of(), busy, "workers still decoding a second after the budget ran out");
+    assertEquals(List.of(), busy, "workers still decoding half a second after the budget ran out");
   }
 
   /** Parse workers whose stack is inside PDFBox or the extractor (idle pool threads are not). */
