@@ -15,6 +15,7 @@ import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
@@ -366,7 +367,8 @@ public final class Consolidator {
       }
       try {
         List<DmlResult> results =
-            warehouse.transaction(journal.fence(partition, token, extra, what), statements);
+            warehouse.transaction(
+                journal.fence(partition, token, extra, what), SqlStatement.ofAll(statements));
         // The fence row and the journal line change one row each: when the warehouse says so,
         // its per-statement counts can be trusted (a script whose counts were lumped together
         // fails this check).

@@ -4,6 +4,7 @@ import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
@@ -185,26 +186,28 @@ public final class FaultyWarehouse implements Warehouse {
   }
 
   @Override
-  public DmlResult execute(String sql) {
+  public DmlResult execute(SqlStatement statement) {
     alive();
+    String sql = statement.toString();
     beforeTransaction.accept(List.of(sql));
     alive();
     long overridden = executeOverride.apply(sql);
     if (overridden >= 0) {
       return DmlResult.updated(overridden);
     }
-    return mutated(delegate.execute(sql));
+    return mutated(delegate.execute(statement));
   }
 
+  /** The hooks and predicates see each statement's {@link SqlStatement#toString() text}. */
   @Override
-  public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
+  public List<DmlResult> transaction(WriteGuard guard, List<SqlStatement> statements) {
     alive();
-    beforeTransaction.accept(statements);
+    beforeTransaction.accept(statements.stream().map(SqlStatement::toString).toList());
     alive();
-    List<String> run = new ArrayList<>();
+    List<SqlStatement> run = new ArrayList<>();
     List<Long> overridden = new ArrayList<>();
-    for (String sql : statements) {
-      long count = executeOverride.apply(sql);
+    for (SqlStatement sql : statements) {
+      long count = executeOverride.apply(sql.toString());
       overridden.add(count);
       if (count < 0) {
         run.add(sql);
@@ -225,9 +228,9 @@ public final class FaultyWarehouse implements Warehouse {
   }
 
   @Override
-  public List<Row> query(String sql) {
+  public List<Row> query(SqlStatement sql) {
     alive();
-    if (failingQueries.test(sql)) {
+    if (failingQueries.test(sql.toString())) {
       throw new io.github.courtside.core.warehouse.WarehouseException(
           null, "injected query failure");
     }
