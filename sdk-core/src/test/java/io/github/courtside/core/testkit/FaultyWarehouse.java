@@ -42,6 +42,7 @@ public final class FaultyWarehouse implements Warehouse {
   private Function<String, Long> executeOverride = sql -> -1L;
   private volatile Consumer<List<String>> beforeTransaction = statements -> {};
   private final List<TableId> appendedTo = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> rendered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FaultyWarehouse(Warehouse delegate) {
     this.delegate = delegate;
@@ -49,6 +50,18 @@ public final class FaultyWarehouse implements Warehouse {
 
   public Warehouse delegate() {
     return delegate;
+  }
+
+  /**
+   * The SQL text of every statement, guard condition and query sent to the warehouse, rendered in
+   * its dialect (with its placeholders, without the parameter values), in order.
+   */
+  public List<String> renderedSql() {
+    return List.copyOf(rendered);
+  }
+
+  private void render(SqlStatement statement) {
+    rendered.add(statement.sql(delegate.dialect()));
   }
 
   /** Every table {@link #append} was called for, in order. */
@@ -189,6 +202,7 @@ public final class FaultyWarehouse implements Warehouse {
   public DmlResult execute(SqlStatement statement) {
     alive();
     String sql = statement.toString();
+    render(statement);
     beforeTransaction.accept(List.of(sql));
     alive();
     long overridden = executeOverride.apply(sql);
@@ -202,6 +216,8 @@ public final class FaultyWarehouse implements Warehouse {
   @Override
   public List<DmlResult> transaction(WriteGuard guard, List<SqlStatement> statements) {
     alive();
+    render(guard.condition());
+    statements.forEach(this::render);
     beforeTransaction.accept(statements.stream().map(SqlStatement::toString).toList());
     alive();
     List<SqlStatement> run = new ArrayList<>();
@@ -230,6 +246,7 @@ public final class FaultyWarehouse implements Warehouse {
   @Override
   public List<Row> query(SqlStatement sql) {
     alive();
+    render(sql);
     if (failingQueries.test(sql.toString())) {
       throw new io.github.courtside.core.warehouse.WarehouseException(
           null, "injected query failure");
