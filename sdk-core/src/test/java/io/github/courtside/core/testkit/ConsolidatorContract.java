@@ -127,9 +127,12 @@ public abstract class ConsolidatorContract {
   /** Batch ids and key values that an escaped literal gets wrong when it is escaped wrongly. */
   @Test
   protected void quotesAndBackslashesInBatchIdsAndKeysAreJournaledAndMergedExactly() {
-    String batch = "b'1\\x\";--";
+    String batch = "b'ZBATCHZ\\x\";--";
     List<String> players =
-        List.of("o'neal \\ \"shaq\"", "'; DROP TABLE nba.predictions; --", "d\\'angelo\nrussell");
+        List.of(
+            "o'neal \\ \"ZSHAQZ\"",
+            "'; DROP TABLE nba.predictions; --ZDROPZ",
+            "d\\'ZANGELOZ\nrussell");
     stage(batch, "w'1", prediction("p'1", players.get(0), "cat\\boost", 25.5, 28, at(0)));
     stage(batch, "w\\2", prediction("p\\2", players.get(1), "catboost", 20.5, 18, at(0)));
     stage(batch, "w3", prediction("p3", players.get(2), "it's", 22.5, 21, at(0)));
@@ -159,6 +162,9 @@ public abstract class ConsolidatorContract {
         "the journal is found again by the exact batch id");
     List<String> values = new ArrayList<>(players);
     values.addAll(List.of(batch, "p'1", "cat\\boost", "it's", DAY.toString()));
+    // markers inside the values, which an escaped literal keeps as they are (staging table names
+    // encode capitals, so no identifier holds them)
+    values.addAll(List.of("ZBATCHZ", "ZSHAQZ", "ZDROPZ", "ZANGELOZ"));
     for (String sql : warehouse.renderedSql()) {
       for (String value : values) {
         assertFalse(
