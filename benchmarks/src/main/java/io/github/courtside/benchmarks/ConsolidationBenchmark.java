@@ -72,7 +72,8 @@ public class ConsolidationBenchmark {
 
   private DuckDbWarehouse warehouse = DuckDbWarehouse.inMemory();
   private Consolidator consolidator = consolidator(warehouse);
-  private String bareMerge = "";
+  private io.github.courtside.core.warehouse.SqlStatement bareMerge =
+      io.github.courtside.core.warehouse.SqlStatement.of("");
 
   static TableSchema schema() {
     return TableSchema.builder()

@@ -72,7 +72,8 @@ public class LocalBigQueryBenchmark {
   private final LocalBigQuery server = LocalBigQuery.builder().project("bench").build();
   private BigQueryWarehouse warehouse = newWarehouse();
   private Consolidator consolidator = consolidator(warehouse);
-  private String bareMerge = "";
+  private io.github.courtside.core.warehouse.SqlStatement bareMerge =
+      io.github.courtside.core.warehouse.SqlStatement.of("");
   private boolean measuring;
   private long measuredStatements;
   private long measuredOverheadNanos;

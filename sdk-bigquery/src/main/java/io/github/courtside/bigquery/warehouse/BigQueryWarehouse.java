@@ -36,6 +36,7 @@ import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SchemaMismatchException;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
@@ -110,7 +111,10 @@ public final class BigQueryWarehouse implements Warehouse {
   private static final SqlDialect DIALECT = SqlDialect.googleSql();
   private static final DateTimeFormatter DECORATOR =
       DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
-  static final String GUARD_MARKER = "courtside write guard refused: ";
+
+  /** The ASSERT description of every guarded script: a constant, never caller text. */
+  static final String GUARD_MARKER = "courtside write guard refused";
+
   private static final Set<String> DDL_TYPES =
       Set.of(
           "CREATE_TABLE",
@@ -514,29 +518,28 @@ public final class BigQueryWarehouse implements Warehouse {
   // ---- statements and queries ----
 
   @Override
-  public DmlResult execute(String sql) {
-    Job job =
-        runQuery(
-            QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false).build(),
-            null,
-            "statement",
-            "execute");
+  public DmlResult execute(SqlStatement statement) {
+    Job job = runQuery(configuration(statement), null, "statement", "execute");
     return dmlResult(job);
   }
 
+  /**
+   * Runs the guard and the statements as one multi-statement script ({@link GuardedScript}) whose
+   * query parameters are the guard's and the statements' parameters.
+   */
   @Override
-  public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
+  public List<DmlResult> transaction(WriteGuard guard, List<SqlStatement> statements) {
     Objects.requireNonNull(guard, "guard");
-    List<String> work = statements.stream().map(BigQueryWarehouse::statementText).toList();
+    List<SqlStatement> work = statements.stream().map(BigQueryWarehouse::statementText).toList();
     if (work.isEmpty() && guard.equals(WriteGuard.none())) {
       return List.of();
     }
-    String script = GuardedScript.render(guard, work);
+    SqlStatement script = GuardedScript.render(guard, work);
     Job job;
     try {
       job =
           runQuery(
-              QueryJobConfiguration.newBuilder(script).setUseLegacySql(false).build(),
+              configuration(script),
               null,
               "transaction of " + work.size() + " statements",
               "transaction");
@@ -549,14 +552,13 @@ public final class BigQueryWarehouse implements Warehouse {
       }
       throw e;
     }
-    return new ScriptResults(bigquery).perStatement(job, work);
+    return new ScriptResults(bigquery)
+        .perStatement(job, work.stream().map(s -> s.sql(DIALECT)).toList());
   }
 
   @Override
-  public List<Row> query(String sql) {
-    QueryJobConfiguration configuration =
-        QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false).build();
-    Job job = runQuery(configuration, null, "query", "query");
+  public List<Row> query(SqlStatement query) {
+    Job job = runQuery(configuration(query), null, "query", "query");
     try {
       TableResult result = job.getQueryResults(BigQuery.QueryResultsOption.pageSize(pageSize));
       Schema schema = result.getSchema();
@@ -575,6 +577,16 @@ public final class BigQueryWarehouse implements Warehouse {
       Thread.currentThread().interrupt();
       throw new WarehouseException(null, "interrupted reading results", e, true, jobIdOf(job));
     }
+  }
+
+  /** A GoogleSQL query job of the statement, its parameters as named query parameters. */
+  private static QueryJobConfiguration configuration(SqlStatement statement) {
+    QueryJobConfiguration.Builder configuration =
+        QueryJobConfiguration.newBuilder(statement.sql(DIALECT)).setUseLegacySql(false);
+    statement
+        .parameters()
+        .forEach((name, value) -> configuration.addNamedParameter(name, QueryParameters.of(value)));
+    return configuration.build();
   }
 
   private Job runQuery(
@@ -632,12 +644,9 @@ public final class BigQueryWarehouse implements Warehouse {
     return job.getJobId() == null ? null : job.getJobId().getJob();
   }
 
-  private static String statementText(String sql) {
-    String text = sql.strip();
-    while (text.endsWith(";")) {
-      text = text.substring(0, text.length() - 1).strip();
-    }
-    if (text.isEmpty()) {
+  private static SqlStatement statementText(SqlStatement sql) {
+    SqlStatement text = sql.withoutTrailingSemicolons();
+    if (text.isBlank()) {
       throw new IllegalArgumentException("empty statement in a transaction");
     }
     return text;

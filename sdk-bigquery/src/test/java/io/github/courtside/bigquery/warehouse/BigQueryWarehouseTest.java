@@ -173,11 +173,10 @@ class BigQueryWarehouseTest extends WarehouseContract {
         () ->
             warehouse.transaction(
                 fence,
-                List.of(
-                    "INSERT INTO "
-                        + dialect.table(games)
-                        + " (game_date, player_lookup) VALUES (DATE '2024-04-10', 'b')",
-                    "DELETE FROM " + dialect.table(games) + " WHERE TRUE")));
+                "INSERT INTO "
+                    + dialect.table(games)
+                    + " (game_date, player_lookup) VALUES (DATE '2024-04-10', 'b')",
+                "DELETE FROM " + dialect.table(games) + " WHERE TRUE"));
     assertEquals(inserts + 1, bigQuery.faults().calls("jobs.insert"), "one script job");
     assertEquals(1, count(games), "neither the insert nor the delete happened");
   }

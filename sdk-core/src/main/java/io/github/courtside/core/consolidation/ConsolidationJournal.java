@@ -4,6 +4,7 @@ import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
@@ -114,42 +115,58 @@ final class ConsolidationJournal {
     warehouse.createTableIfAbsent(fenceTable, FENCE_SCHEMA);
   }
 
+  /**
+   * {@code main_table = @main_table}: every statement of the journal is about one main table, and
+   * its name is a parameter like every other value of the journal.
+   */
+  private SqlStatement ofMainTable(SqlDialect d) {
+    return SqlStatement.builder()
+        .append(d.identifier("main_table") + " = ")
+        .value("main_table", main.qualifiedName(), ColumnType.STRING)
+        .build();
+  }
+
   /** The batch's entries in the order written: by (token, seq). */
   List<Entry> entries(String batchId) {
     SqlDialect d = warehouse.dialect();
     return read(
-        "SELECT * FROM "
-            + d.table(table)
-            + " WHERE "
-            + d.identifier("main_table")
-            + " = "
-            + d.literal(main.qualifiedName(), ColumnType.STRING)
-            + " AND "
-            + d.identifier("batch_id")
-            + " = "
-            + d.literal(batchId, ColumnType.STRING)
-            + " ORDER BY "
-            + d.identifier("fencing_token")
-            + ", "
-            + d.identifier("seq"));
+        SqlStatement.builder()
+            .append("SELECT * FROM " + d.table(table) + " WHERE ")
+            .append(ofMainTable(d))
+            .append(" AND " + d.identifier("batch_id") + " = ")
+            .value("batch_id", batchId, ColumnType.STRING)
+            .append(" ORDER BY " + d.identifier("fencing_token") + ", " + d.identifier("seq"))
+            .build());
   }
 
   /** Every entry for the main table, in order per batch. */
   List<Entry> allEntries() {
     SqlDialect d = warehouse.dialect();
     return read(
-        "SELECT * FROM "
-            + d.table(table)
-            + " WHERE "
-            + d.identifier("main_table")
-            + " = "
-            + d.literal(main.qualifiedName(), ColumnType.STRING)
-            + " ORDER BY "
-            + d.identifier("batch_id")
-            + ", "
-            + d.identifier("fencing_token")
-            + ", "
-            + d.identifier("seq"));
+        SqlStatement.builder()
+            .append("SELECT * FROM " + d.table(table) + " WHERE ")
+            .append(ofMainTable(d))
+            .append(
+                " ORDER BY "
+                    + d.identifier("batch_id")
+                    + ", "
+                    + d.identifier("fencing_token")
+                    + ", "
+                    + d.identifier("seq"))
+            .build());
+  }
+
+  /**
+   * {@code (SELECT <max> FROM journal WHERE main_table = @main_table AND partition_date = ...)}.
+   */
+  private SqlStatement newestOfPartition(SqlDialect d, String max, LocalDate partition) {
+    return SqlStatement.builder()
+        .append("(SELECT " + max + " FROM " + d.table(table) + " WHERE ")
+        .append(ofMainTable(d))
+        .append(" AND " + d.identifier("partition_date") + " = ")
+        .value("partition_date", partition, ColumnType.DATE)
+        .append(")")
+        .build();
   }
 
   /** The highest fencing token any consolidation of this partition has journaled. */
@@ -157,18 +174,12 @@ final class ConsolidationJournal {
     SqlDialect d = warehouse.dialect();
     List<Row> rows =
         warehouse.query(
-            "SELECT MAX("
-                + d.identifier("fencing_token")
-                + ") AS t FROM "
-                + d.table(table)
-                + " WHERE "
-                + d.identifier("main_table")
-                + " = "
-                + d.literal(main.qualifiedName(), ColumnType.STRING)
-                + " AND "
-                + d.identifier("partition_date")
-                + " = "
-                + d.literal(partition, ColumnType.DATE));
+            SqlStatement.builder()
+                .append("SELECT ")
+                .append(
+                    newestOfPartition(d, "MAX(" + d.identifier("fencing_token") + ")", partition))
+                .append(" AS t")
+                .build());
     return rows.isEmpty() ? 0 : rows.get(0).getLong("t").orElse(0L);
   }
 
@@ -176,24 +187,26 @@ final class ConsolidationJournal {
    * The guard of every write of {@code token} to {@code partition}: no journal entry of the
    * partition carries a newer token, and {@code extra} (when given) holds.
    */
-  WriteGuard fence(LocalDate partition, long token, @Nullable String extra, String what) {
+  WriteGuard fence(LocalDate partition, long token, @Nullable SqlStatement extra, String what) {
     SqlDialect d = warehouse.dialect();
-    String newest =
-        "(SELECT COALESCE(MAX("
-            + d.identifier("fencing_token")
-            + "), 0) FROM "
-            + d.table(table)
-            + " WHERE "
-            + d.identifier("main_table")
-            + " = "
-            + d.literal(main.qualifiedName(), ColumnType.STRING)
-            + " AND "
-            + d.identifier("partition_date")
-            + " = "
-            + d.literal(partition, ColumnType.DATE)
-            + ") <= "
-            + token;
-    String condition = extra == null ? newest : "(" + newest + ") AND (" + extra + ")";
+    SqlStatement newest =
+        SqlStatement.builder()
+            .append(
+                newestOfPartition(
+                    d, "COALESCE(MAX(" + d.identifier("fencing_token") + "), 0)", partition))
+            .append(" <= ")
+            .value("fencing_token", token, ColumnType.INT64)
+            .build();
+    SqlStatement condition =
+        extra == null
+            ? newest
+            : SqlStatement.builder()
+                .append("(")
+                .append(newest)
+                .append(") AND (")
+                .append(extra)
+                .append(")")
+                .build();
     return WriteGuard.of(
         condition,
         "refusing to "
@@ -211,55 +224,56 @@ final class ConsolidationJournal {
    * Writes {@code token} to the partition's fence row (inserting it the first time). Two
    * overlapping transactions that both run it conflict, so at most one of them commits.
    */
-  String touchFenceSql(LocalDate partition, long token) {
+  SqlStatement touchFenceSql(LocalDate partition, long token) {
     SqlDialect d = warehouse.dialect();
     String mainTable = d.identifier("main_table");
     String date = d.identifier("partition_date");
     String tokenColumn = d.identifier("fencing_token");
-    return "MERGE INTO "
-        + d.table(fenceTable)
-        + " AS T USING (SELECT "
-        + d.literal(main.qualifiedName(), ColumnType.STRING)
-        + " AS "
-        + mainTable
-        + ", "
-        + d.literal(partition, ColumnType.DATE)
-        + " AS "
-        + date
-        + ") AS S ON T."
-        + mainTable
-        + " = S."
-        + mainTable
-        + " AND T."
-        + date
-        + " = S."
-        + date
-        + " WHEN MATCHED THEN UPDATE SET "
-        + tokenColumn
-        + " = "
-        + token
-        + " WHEN NOT MATCHED THEN INSERT ("
-        + mainTable
-        + ", "
-        + date
-        + ", "
-        + tokenColumn
-        + ") VALUES (S."
-        + mainTable
-        + ", S."
-        + date
-        + ", "
-        + token
-        + ")";
+    return SqlStatement.builder()
+        .append("MERGE INTO " + d.table(fenceTable) + " AS T USING (SELECT ")
+        .value("main_table", main.qualifiedName(), ColumnType.STRING)
+        .append(" AS " + mainTable + ", ")
+        .value("partition_date", partition, ColumnType.DATE)
+        .append(
+            " AS "
+                + date
+                + ") AS S ON T."
+                + mainTable
+                + " = S."
+                + mainTable
+                + " AND T."
+                + date
+                + " = S."
+                + date
+                + " WHEN MATCHED THEN UPDATE SET "
+                + tokenColumn
+                + " = ")
+        .value("fencing_token", token, ColumnType.INT64)
+        .append(
+            " WHEN NOT MATCHED THEN INSERT ("
+                + mainTable
+                + ", "
+                + date
+                + ", "
+                + tokenColumn
+                + ") VALUES (S."
+                + mainTable
+                + ", S."
+                + date
+                + ", ")
+        .value("fencing_token", token, ColumnType.INT64)
+        .append(")")
+        .build();
   }
 
   /**
    * The DML {@code INSERT} of one journal line, never {@link Warehouse#append}: on BigQuery each
    * append is a load job or a write stream, and a handful per consolidation run against the 1,500
    * load jobs per table per day quota is how the old platform died for four hours (I-17). The seq
-   * is the batch's highest seq plus one, computed by the statement in its own transaction.
+   * is the batch's highest seq plus one, computed by the statement in its own transaction. Every
+   * value is a parameter named after its column.
    */
-  String insertSql(
+  SqlStatement insertSql(
       String batchId,
       LocalDate partition,
       int round,
@@ -277,36 +291,26 @@ final class ConsolidationJournal {
     values.put("recorded_at", clock.instant());
     values.put("detail", encode(detail));
     List<String> names = new ArrayList<>();
-    List<String> literals = new ArrayList<>();
-    values.forEach(
-        (name, value) -> {
-          names.add(d.identifier(name));
-          literals.add(d.literal(value, SCHEMA.column(name).orElseThrow().type()));
-        });
+    values.keySet().forEach(name -> names.add(d.identifier(name)));
     names.add(d.identifier("seq"));
-    literals.add(
-        "(SELECT COALESCE(MAX("
-            + d.identifier("seq")
-            + "), 0) + 1 FROM "
-            + d.table(table)
-            + " WHERE "
-            + d.identifier("main_table")
-            + " = "
-            + d.literal(main.qualifiedName(), ColumnType.STRING)
-            + " AND "
-            + d.identifier("batch_id")
-            + " = "
-            + d.literal(batchId, ColumnType.STRING)
-            + ")");
-    return "INSERT INTO "
-        + d.table(table)
-        + " ("
-        + String.join(", ", names)
-        + ") SELECT "
-        + String.join(", ", literals);
+    SqlStatement.Builder insert =
+        SqlStatement.builder()
+            .append(
+                "INSERT INTO " + d.table(table) + " (" + String.join(", ", names) + ") SELECT ");
+    values.forEach(
+        (name, value) ->
+            insert.value(name, value, SCHEMA.column(name).orElseThrow().type()).append(", "));
+    return insert
+        .append("(SELECT COALESCE(MAX(" + d.identifier("seq") + "), 0) + 1 FROM ")
+        .append(d.table(table) + " WHERE ")
+        .append(ofMainTable(d))
+        .append(" AND " + d.identifier("batch_id") + " = ")
+        .value("batch_id", batchId, ColumnType.STRING)
+        .append(")")
+        .build();
   }
 
-  private List<Entry> read(String sql) {
+  private List<Entry> read(SqlStatement sql) {
     List<Entry> entries = new ArrayList<>();
     for (Row row : warehouse.query(sql)) {
       entries.add(

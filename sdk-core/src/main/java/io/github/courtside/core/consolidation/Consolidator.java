@@ -15,6 +15,7 @@ import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
@@ -352,13 +353,13 @@ public final class Consolidator {
      */
     private List<DmlResult> guarded(
         String what,
-        @Nullable String extra,
-        List<String> work,
+        @Nullable SqlStatement extra,
+        List<SqlStatement> work,
         @Nullable String step,
         Map<String, String> detail) {
       lease.ensureHeld();
       long token = lease.token().value();
-      List<String> statements = new ArrayList<>();
+      List<SqlStatement> statements = new ArrayList<>();
       statements.add(journal.touchFenceSql(partition, token));
       statements.addAll(work);
       if (step != null) {
@@ -485,7 +486,7 @@ public final class Consolidator {
                 + " (or to none); they would be lost with their staging tables (H-9)");
       }
       refuseDuplicateTargets(current);
-      Optional<String> fingerprints = current.renderStagedKeyFingerprintCount(dialect);
+      Optional<SqlStatement> fingerprints = current.renderStagedKeyFingerprintCount(dialect);
       stagedByFingerprint = fingerprints.isPresent();
       staged = count(fingerprints.orElseGet(() -> current.renderStagedKeyCount(dialect)));
       Map<String, String> detail = new LinkedHashMap<>();
@@ -529,7 +530,11 @@ public final class Consolidator {
         guarded("plan", null, List.of(), ConsolidationStep.PLANNED.name(), detail);
       } else if (warehouse.supportsDdlInTransactions()) {
         guarded(
-            "change the main table's schema", null, ddl, ConsolidationStep.PLANNED.name(), detail);
+            "change the main table's schema",
+            null,
+            SqlStatement.ofAll(ddl),
+            ConsolidationStep.PLANNED.name(),
+            detail);
       } else {
         // DDL cannot join a transaction here: fence, make the (additive, idempotent) schema
         // changes, then journal the plan under the fence again.
@@ -663,7 +668,7 @@ public final class Consolidator {
 
     private void supersede() {
       Optional<String> active = config.activeColumn();
-      List<String> work = List.of();
+      List<SqlStatement> work = List.of();
       if (active.isPresent()) {
         MergePlan current = currentPlan();
         work =
@@ -716,7 +721,7 @@ public final class Consolidator {
       for (int attempt = 1; ; attempt++) {
         Map<TableId, Long> current = rowCounts(tables);
         List<TableId> toDrop = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+        List<SqlStatement> unchanged = new ArrayList<>();
         kept.clear();
         for (TableId table : tables) {
           Long now = current.get(table);
@@ -735,7 +740,11 @@ public final class Consolidator {
             kept.add(table);
           } else {
             toDrop.add(table);
-            unchanged.add("(SELECT COUNT(*) FROM " + dialect.table(table) + ") = " + now);
+            unchanged.add(
+                SqlStatement.builder()
+                    .append("(SELECT COUNT(*) FROM " + dialect.table(table) + ") = ")
+                    .value(now, ColumnType.INT64)
+                    .build());
           }
         }
         Map<String, String> detail = new LinkedHashMap<>();
@@ -743,11 +752,11 @@ public final class Consolidator {
         if (!kept.isEmpty()) {
           detail.put("kept", kept.stream().map(TableId::table).collect(Collectors.joining(",")));
         }
-        String extra = unchanged.isEmpty() ? null : String.join(" AND ", unchanged);
+        SqlStatement extra = unchanged.isEmpty() ? null : SqlStatement.join(" AND ", unchanged);
         boolean ddl = warehouse.supportsDdlInTransactions();
-        List<String> drops = new ArrayList<>();
+        List<SqlStatement> drops = new ArrayList<>();
         if (ddl) {
-          toDrop.forEach(table -> drops.add("DROP TABLE " + dialect.table(table)));
+          toDrop.forEach(table -> drops.add(SqlStatement.of("DROP TABLE " + dialect.table(table))));
         }
         try {
           guarded("drop staging tables", extra, drops, ConsolidationStep.CLEANED.name(), detail);
@@ -791,9 +800,10 @@ public final class Consolidator {
     }
 
     /** The whole-partition supersede, for group columns some staging table lacks. */
-    private String supersedeSql(TableSchema schema, String active) {
+    private SqlStatement supersedeSql(TableSchema schema, String active) {
       String partitionColumn = dialect.identifier(schema.partitionColumn().orElseThrow());
-      String date = dialect.literal(partition, ColumnType.DATE);
+      SqlStatement date =
+          SqlStatement.builder().value("partition_date", partition, ColumnType.DATE).build();
       String activeColumn = dialect.identifier(active);
       List<String> group = config.supersedeGroup();
       String partitionBy =
@@ -809,26 +819,30 @@ public final class Consolidator {
       spec.mergeKey().stream()
           .filter(k -> !group.contains(k))
           .forEach(k -> selected.add(dialect.identifier(k)));
-      String winners =
-          "SELECT * FROM (SELECT "
-              + String.join(", ", selected)
-              + ", ROW_NUMBER() OVER (PARTITION BY "
-              + partitionBy
-              + " ORDER BY "
-              + String.join(", ", order)
-              + ") AS "
-              + dialect.identifier("_courtside_rn")
-              + " FROM "
-              + dialect.table(main)
-              + " WHERE "
-              + partitionColumn
-              + " = "
-              + date
-              + " AND "
-              + activeColumn
-              + " = TRUE) AS R WHERE "
-              + dialect.identifier("_courtside_rn")
-              + " = 1";
+      SqlStatement winners =
+          SqlStatement.builder()
+              .append(
+                  "SELECT * FROM (SELECT "
+                      + String.join(", ", selected)
+                      + ", ROW_NUMBER() OVER (PARTITION BY "
+                      + partitionBy
+                      + " ORDER BY "
+                      + String.join(", ", order)
+                      + ") AS "
+                      + dialect.identifier("_courtside_rn")
+                      + " FROM "
+                      + dialect.table(main)
+                      + " WHERE "
+                      + partitionColumn
+                      + " = ")
+              .append(date)
+              .append(
+                  " AND "
+                      + activeColumn
+                      + " = TRUE) AS R WHERE "
+                      + dialect.identifier("_courtside_rn")
+                      + " = 1")
+              .build();
       List<String> sameGroup = new ArrayList<>();
       for (String column : group) {
         String name = dialect.identifier(column);
@@ -841,23 +855,14 @@ public final class Consolidator {
       }
       // UPDATE ... FROM joins each active row to its group's single winner (one source row per
       // target row, as BigQuery requires); a correlated EXISTS was three times slower on DuckDB.
-      return "UPDATE "
-          + dialect.table(main)
-          + " AS T SET "
-          + activeColumn
-          + " = FALSE FROM ("
-          + winners
-          + ") AS W WHERE T."
-          + partitionColumn
-          + " = "
-          + date
-          + " AND T."
-          + activeColumn
-          + " = TRUE AND "
-          + String.join(" AND ", sameGroup)
-          + " AND NOT ("
-          + String.join(" AND ", sameKey)
-          + ")";
+      return SqlStatement.builder()
+          .append("UPDATE " + dialect.table(main) + " AS T SET " + activeColumn + " = FALSE FROM (")
+          .append(winners)
+          .append(") AS W WHERE T." + partitionColumn + " = ")
+          .append(date)
+          .append(" AND T." + activeColumn + " = TRUE AND " + String.join(" AND ", sameGroup))
+          .append(" AND NOT (" + String.join(" AND ", sameKey) + ")")
+          .build();
     }
 
     /** {@code =} for required columns (cheaper joins), NULL-safe equality otherwise (I-2). */
@@ -868,23 +873,19 @@ public final class Consolidator {
           : dialect.nullSafeEquals("W." + quoted, "T." + quoted, type(schema, column));
     }
 
-    private String activeDuplicatesSql(TableSchema schema) {
+    private SqlStatement activeDuplicatesSql(TableSchema schema) {
       String keys =
           spec.mergeKey().stream()
               .map(k -> dialect.groupingKey(dialect.identifier(k), type(schema, k)))
               .collect(Collectors.joining(", "));
       String activeFilter =
           config.activeColumn().map(a -> " AND " + dialect.identifier(a) + " = TRUE").orElse("");
-      return "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM "
-          + dialect.table(main)
-          + " WHERE "
-          + dialect.identifier(schema.partitionColumn().orElseThrow())
-          + " = "
-          + dialect.literal(partition, ColumnType.DATE)
-          + activeFilter
-          + " GROUP BY "
-          + keys
-          + " HAVING COUNT(*) > 1) AS D";
+      return SqlStatement.builder()
+          .append("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM " + dialect.table(main))
+          .append(" WHERE " + dialect.identifier(schema.partitionColumn().orElseThrow()) + " = ")
+          .value("partition_date", partition, ColumnType.DATE)
+          .append(activeFilter + " GROUP BY " + keys + " HAVING COUNT(*) > 1) AS D")
+          .build();
     }
 
     private ColumnType type(TableSchema schema, String column) {
@@ -895,7 +896,7 @@ public final class Consolidator {
               () -> new WarehouseException(main, "column " + column + " is not in " + main));
     }
 
-    private long count(String sql) {
+    private long count(SqlStatement sql) {
       return warehouse.query(sql).get(0).getLong("n").orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package io.github.courtside.core.merge;
 import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reconciled merge of staging tables into one partition of a main table, made by {@link
@@ -31,6 +33,10 @@ import java.util.stream.Collectors;
  *   <li>sets the refresh column, when declared, to the merge's time on insert and update (H-4).
  * </ul>
  *
+ * <p>Every statement is a {@link SqlStatement} whose data values (the partition date, the merge's
+ * time, assigned values and column defaults) are parameters; identifiers are quoted and typed NULLs
+ * are {@code CAST(NULL AS type)}.
+ *
  * <pre>{@code
  * MergePlan plan = MergePlanner.plan(warehouse, spec, stagingTables, date);
  * long merged = warehouse.execute(plan.renderMerge(warehouse.dialect(), clock.instant())).total();
@@ -43,6 +49,8 @@ public final class MergePlan {
   private static final String ROW_NUMBER = "_courtside_rn";
   private static final String SOURCE_TABLE = "_courtside_src";
   private static final String KEY_ALIAS = "_courtside_k";
+  private static final String PARTITION_PARAMETER = "partition_date";
+  private static final String NOW_PARAMETER = "merged_at";
 
   private final MergeSpec spec;
   private final TableSchema mainSchema;
@@ -160,16 +168,16 @@ public final class MergePlan {
   }
 
   /** The MERGE statement; {@code now} is written to the refresh column. */
-  public String renderMerge(SqlDialect dialect, Instant now) {
+  public SqlStatement renderMerge(SqlDialect dialect, Instant now) {
     String target = dialect.table(spec.mainTable());
-    StringBuilder sql = new StringBuilder();
+    SqlStatement.Builder sql = SqlStatement.builder();
     sql.append("MERGE INTO ")
         .append(target)
         .append(" AS T\nUSING (")
         .append(renderSource(dialect))
         .append(") AS S\nON ")
         .append(matchCondition(dialect));
-    List<String> sets = new ArrayList<>();
+    List<SqlStatement> sets = new ArrayList<>();
     for (SourceColumn column : columns) {
       if (column.updated()) {
         String name = dialect.identifier(column.name());
@@ -184,95 +192,138 @@ public final class MergePlan {
                     + name
                     + " END"
                 : staged;
-        sets.add(name + " = " + value);
+        sets.add(SqlStatement.of(name + " = " + value));
       }
     }
     spec.refreshedAt()
         .ifPresent(
             column ->
                 sets.add(
-                    dialect.identifier(column)
-                        + " = "
-                        + dialect.literal(now, ColumnType.TIMESTAMP)));
+                    SqlStatement.builder()
+                        .append(dialect.identifier(column) + " = ")
+                        .value(NOW_PARAMETER, now, ColumnType.TIMESTAMP)
+                        .build()));
     spec.assignedOnWrite()
         .forEach(
             (column, value) ->
                 sets.add(
-                    dialect.identifier(column) + " = " + dialect.literal(value, typeOf(column))));
+                    SqlStatement.builder()
+                        .append(dialect.identifier(column) + " = ")
+                        .value(value, typeOf(column))
+                        .build()));
     if (sets.isEmpty()) {
       String key = dialect.identifier(spec.mergeKey().get(0));
-      sets.add(key + " = T." + key);
+      sets.add(SqlStatement.of(key + " = T." + key));
     }
-    sql.append("\nWHEN MATCHED THEN UPDATE SET ").append(String.join(", ", sets));
+    sql.append("\nWHEN MATCHED THEN UPDATE SET ").append(SqlStatement.join(", ", sets));
     List<String> names = new ArrayList<>();
-    List<String> values = new ArrayList<>();
+    List<SqlStatement> values = new ArrayList<>();
     for (SourceColumn column : columns) {
       names.add(dialect.identifier(column.name()));
       String staged = "S." + dialect.identifier(column.name());
       values.add(
           isPartial(column)
-              ? "CASE WHEN S."
-                  + dialect.identifier(flag(column))
-                  + " THEN "
-                  + staged
-                  + " ELSE "
-                  + dialect.literal(
-                      column.column().defaultValue().orElse(null), column.column().type())
-                  + " END"
-              : staged);
+              ? SqlStatement.builder()
+                  .append("CASE WHEN S." + dialect.identifier(flag(column)) + " THEN " + staged)
+                  .append(" ELSE ")
+                  .append(valueOrNull(dialect, column.column().defaultValue().orElse(null), column))
+                  .append(" END")
+                  .build()
+              : SqlStatement.of(staged));
     }
     spec.refreshedAt()
         .ifPresent(
             column -> {
               names.add(dialect.identifier(column));
-              values.add(dialect.literal(now, ColumnType.TIMESTAMP));
+              values.add(
+                  SqlStatement.builder().value(NOW_PARAMETER, now, ColumnType.TIMESTAMP).build());
             });
     spec.assignedOnWrite()
         .forEach(
             (column, value) -> {
               names.add(dialect.identifier(column));
-              values.add(dialect.literal(value, typeOf(column)));
+              values.add(SqlStatement.builder().value(value, typeOf(column)).build());
             });
     sql.append("\nWHEN NOT MATCHED THEN INSERT (")
         .append(String.join(", ", names))
         .append(") VALUES (")
-        .append(String.join(", ", values))
-        .append(')');
-    return sql.toString();
+        .append(SqlStatement.join(", ", values))
+        .append(")");
+    return sql.build();
+  }
+
+  /** A column's default as a parameter, or its typed NULL (not data: no parameter needed). */
+  private static SqlStatement valueOrNull(
+      SqlDialect dialect, @Nullable Object value, SourceColumn column) {
+    return value == null
+        ? SqlStatement.of(dialect.literal(null, column.column().type()))
+        : SqlStatement.builder().value(value, column.column().type()).build();
+  }
+
+  /** The partition date, as the parameter every statement of the plan shares. */
+  private SqlStatement partitionValue() {
+    return SqlStatement.builder().value(PARTITION_PARAMETER, partition, ColumnType.DATE).build();
+  }
+
+  /**
+   * {@code SELECT <columns(table)> FROM <table> WHERE <partition column> = @partition_date} for
+   * each staging table, joined with {@code UNION ALL}: the staged rows of the partition only (H-9),
+   * read the way each caller needs.
+   */
+  private SqlStatement stagedRowsOfPartition(
+      SqlDialect dialect, java.util.function.Function<TableId, String> columns) {
+    List<SqlStatement> parts = new ArrayList<>();
+    for (TableId table : stagingTables) {
+      parts.add(
+          SqlStatement.builder()
+              .append("SELECT " + columns.apply(table) + " FROM " + dialect.table(table))
+              .append(" WHERE " + dialect.identifier(partitionColumn) + " = ")
+              .append(partitionValue())
+              .build());
+    }
+    return SqlStatement.join("\nUNION ALL\n", parts);
   }
 
   /** A query with one row and column {@code n}: the deduplicated staged rows of the partition. */
-  public String renderStagedRowCount(SqlDialect dialect) {
-    return "SELECT COUNT(*) AS n FROM (" + renderSource(dialect) + ") AS S";
+  public SqlStatement renderStagedRowCount(SqlDialect dialect) {
+    return SqlStatement.builder()
+        .append("SELECT COUNT(*) AS n FROM (")
+        .append(renderSource(dialect))
+        .append(") AS S")
+        .build();
   }
 
   /**
    * A query with one row and column {@code n}: staged rows whose partition value is not the planned
    * partition (or NULL). The merge leaves them alone (H-9); callers must not drop them unseen.
    */
-  public String renderOutsidePartitionCount(SqlDialect dialect) {
+  public SqlStatement renderOutsidePartitionCount(SqlDialect dialect) {
     String column = dialect.identifier(partitionColumn);
-    String parts =
-        stagingTables.stream()
-            .map(
-                table ->
-                    "SELECT 1 AS x FROM "
-                        + dialect.table(table)
-                        + " WHERE "
-                        + column
-                        + " IS DISTINCT FROM "
-                        + dialect.literal(partition, ColumnType.DATE))
-            .collect(Collectors.joining("\nUNION ALL\n"));
-    return "SELECT COUNT(*) AS n FROM (" + parts + ") AS O";
+    SqlStatement parts =
+        SqlStatement.join(
+            "\nUNION ALL\n",
+            stagingTables.stream()
+                .map(
+                    table ->
+                        SqlStatement.builder()
+                            .append("SELECT 1 AS x FROM " + dialect.table(table))
+                            .append(" WHERE " + column + " IS DISTINCT FROM ")
+                            .append(partitionValue())
+                            .build())
+                .toList());
+    return SqlStatement.builder()
+        .append("SELECT COUNT(*) AS n FROM (")
+        .append(parts)
+        .append(") AS O")
+        .build();
   }
 
   /**
    * A query with one row and column {@code n}: deduplicated staged rows with no main-table row of
    * the same key holding the staged values of every updated column. Zero after a complete merge.
    */
-  public String renderUnmergedCount(SqlDialect dialect) {
+  public SqlStatement renderUnmergedCount(SqlDialect dialect) {
     List<String> conditions = new ArrayList<>();
-    conditions.add(partitionPredicate(dialect, "T"));
     for (String key : spec.mergeKey()) {
       conditions.add(keyEquals(dialect, key));
     }
@@ -287,17 +338,18 @@ public final class MergePlan {
               ? "(NOT S." + dialect.identifier(flag(column)) + " OR " + equal + ")"
               : equal);
     }
-    return "SELECT COUNT(*) AS n FROM ("
-        + renderSource(dialect)
-        + ") AS S\nWHERE NOT EXISTS (SELECT 1 FROM "
-        + dialect.table(spec.mainTable())
-        + " AS T WHERE "
-        + String.join(" AND ", conditions)
-        + ")";
+    return SqlStatement.builder()
+        .append("SELECT COUNT(*) AS n FROM (")
+        .append(renderSource(dialect))
+        .append(") AS S\nWHERE NOT EXISTS (SELECT 1 FROM ")
+        .append(dialect.table(spec.mainTable()) + " AS T WHERE ")
+        .append(partitionPredicate(dialect, "T"))
+        .append(" AND " + String.join(" AND ", conditions) + ")")
+        .build();
   }
 
   /** The deduplicated source: the newest staged row per key, from the partition only. */
-  public String renderSource(SqlDialect dialect) {
+  public SqlStatement renderSource(SqlDialect dialect) {
     List<String> names = new ArrayList<>();
     for (SourceColumn column : columns) {
       names.add(dialect.identifier(column.name()));
@@ -308,54 +360,49 @@ public final class MergePlan {
       }
     }
     String list = String.join(", ", names);
-    List<String> parts = new ArrayList<>();
-    for (TableId table : stagingTables) {
-      List<String> select = new ArrayList<>();
-      for (SourceColumn column : columns) {
-        String name = dialect.identifier(column.name());
-        select.add(
-            column.presentIn().contains(table)
-                ? staged(dialect, table, column.name()) + " AS " + name
-                : dialect.literal(null, column.column().type()) + " AS " + name);
-      }
-      for (SourceColumn column : columns) {
-        if (isPartial(column)) {
-          select.add(
-              (column.presentIn().contains(table) ? "TRUE" : "FALSE")
-                  + " AS "
-                  + dialect.identifier(flag(column)));
-        }
-      }
-      select.add(stagingTables.indexOf(table) + " AS " + dialect.identifier(SOURCE_TABLE));
-      parts.add(
-          "SELECT "
-              + String.join(", ", select)
-              + " FROM "
-              + dialect.table(table)
-              + " WHERE "
-              + dialect.identifier(partitionColumn)
-              + " = "
-              + dialect.literal(partition, ColumnType.DATE));
-    }
+    SqlStatement rows = stagedRowsOfPartition(dialect, table -> sourceColumns(dialect, table));
     String partitionBy =
         spec.mergeKey().stream()
             .map(key -> dialect.groupingKey(dialect.identifier(key), typeOf(key)))
             .collect(Collectors.joining(", "));
-    return "SELECT "
-        + list
-        + " FROM (SELECT "
-        + list
-        + ", ROW_NUMBER() OVER (PARTITION BY "
-        + partitionBy
-        + " ORDER BY "
-        + String.join(", ", tieBreakOrder(dialect))
-        + ") AS "
-        + dialect.identifier(ROW_NUMBER)
-        + " FROM ("
-        + String.join("\nUNION ALL\n", parts)
-        + ") AS U) AS D WHERE "
-        + dialect.identifier(ROW_NUMBER)
-        + " = 1";
+    return SqlStatement.builder()
+        .append(
+            "SELECT "
+                + list
+                + " FROM (SELECT "
+                + list
+                + ", ROW_NUMBER() OVER (PARTITION BY "
+                + partitionBy
+                + " ORDER BY "
+                + String.join(", ", tieBreakOrder(dialect))
+                + ") AS "
+                + dialect.identifier(ROW_NUMBER)
+                + " FROM (")
+        .append(rows)
+        .append(") AS U) AS D WHERE " + dialect.identifier(ROW_NUMBER) + " = 1")
+        .build();
+  }
+
+  /** The source columns as read from one staging table, its missing ones as typed NULLs. */
+  private String sourceColumns(SqlDialect dialect, TableId table) {
+    List<String> select = new ArrayList<>();
+    for (SourceColumn column : columns) {
+      String name = dialect.identifier(column.name());
+      select.add(
+          column.presentIn().contains(table)
+              ? staged(dialect, table, column.name()) + " AS " + name
+              : dialect.literal(null, column.column().type()) + " AS " + name);
+    }
+    for (SourceColumn column : columns) {
+      if (isPartial(column)) {
+        select.add(
+            (column.presentIn().contains(table) ? "TRUE" : "FALSE")
+                + " AS "
+                + dialect.identifier(flag(column)));
+      }
+    }
+    select.add(stagingTables.indexOf(table) + " AS " + dialect.identifier(SOURCE_TABLE));
+    return String.join(", ", select);
   }
 
   /**
@@ -382,56 +429,47 @@ public final class MergePlan {
    * #stagingTables()}), {@code n} (all its rows) and {@code outside} (its rows whose partition
    * value is not the planned partition, or NULL), in one scan.
    */
-  public String renderStagingCounts(SqlDialect dialect) {
+  public SqlStatement renderStagingCounts(SqlDialect dialect) {
     String column = dialect.identifier(partitionColumn);
-    List<String> parts = new ArrayList<>();
+    List<SqlStatement> parts = new ArrayList<>();
     for (int i = 0; i < stagingTables.size(); i++) {
       parts.add(
-          "SELECT "
-              + i
-              + " AS t, COUNT(*) AS n, COALESCE(SUM(CASE WHEN "
-              + column
-              + " IS DISTINCT FROM "
-              + dialect.literal(partition, ColumnType.DATE)
-              + " THEN 1 ELSE 0 END), 0) AS outside FROM "
-              + dialect.table(stagingTables.get(i)));
+          SqlStatement.builder()
+              .append("SELECT " + i + " AS t, COUNT(*) AS n, COALESCE(SUM(CASE WHEN ")
+              .append(column + " IS DISTINCT FROM ")
+              .append(partitionValue())
+              .append(" THEN 1 ELSE 0 END), 0) AS outside FROM ")
+              .append(dialect.table(stagingTables.get(i)))
+              .build());
     }
-    return String.join("\nUNION ALL\n", parts);
+    return SqlStatement.join("\nUNION ALL\n", parts);
   }
 
   /** One row per distinct merge key staged for the partition, with the key columns only. */
-  private String renderStagedKeys(SqlDialect dialect) {
-    List<String> parts = new ArrayList<>();
-    for (TableId table : stagingTables) {
-      String keys =
-          spec.mergeKey().stream()
-              .map(k -> staged(dialect, table, k) + " AS " + dialect.identifier(k))
-              .collect(Collectors.joining(", "));
-      parts.add(
-          "SELECT "
-              + keys
-              + " FROM "
-              + dialect.table(table)
-              + " WHERE "
-              + dialect.identifier(partitionColumn)
-              + " = "
-              + dialect.literal(partition, ColumnType.DATE));
-    }
+  private SqlStatement renderStagedKeys(SqlDialect dialect) {
+    SqlStatement rows =
+        stagedRowsOfPartition(
+            dialect,
+            table ->
+                spec.mergeKey().stream()
+                    .map(k -> staged(dialect, table, k) + " AS " + dialect.identifier(k))
+                    .collect(Collectors.joining(", ")));
     String groups =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
             .collect(Collectors.joining(", "));
     // The aggregates get other names than the columns: GoogleSQL resolves GROUP BY names to
     // output aliases first.
-    return "SELECT "
-        + renamed(dialect, "")
-        + " FROM (SELECT "
-        + anyValues(dialect, "")
-        + " FROM ("
-        + String.join("\nUNION ALL\n", parts)
-        + ") AS U GROUP BY "
-        + groups
-        + ") AS G";
+    return SqlStatement.builder()
+        .append(
+            "SELECT "
+                + renamed(dialect, "")
+                + " FROM (SELECT "
+                + anyValues(dialect, "")
+                + " FROM (")
+        .append(rows)
+        .append(") AS U GROUP BY " + groups + ") AS G")
+        .build();
   }
 
   private String anyValues(SqlDialect dialect, String qualifier) {
@@ -460,8 +498,12 @@ public final class MergePlan {
    * A query with one row and column {@code n}: the distinct merge keys staged for the partition,
    * which is how many target rows a complete MERGE inserts or updates.
    */
-  public String renderStagedKeyCount(SqlDialect dialect) {
-    return "SELECT COUNT(*) AS n FROM (" + renderStagedKeys(dialect) + ") AS K";
+  public SqlStatement renderStagedKeyCount(SqlDialect dialect) {
+    return SqlStatement.builder()
+        .append("SELECT COUNT(*) AS n FROM (")
+        .append(renderStagedKeys(dialect))
+        .append(") AS K")
+        .build();
   }
 
   /**
@@ -471,7 +513,7 @@ public final class MergePlan {
    * MERGE inserts or updates at least one row per staged key, so a MERGE whose count equals this
    * number merged exactly one row per key, and any other count is confirmed with the exact query.
    */
-  public java.util.Optional<String> renderStagedKeyFingerprintCount(SqlDialect dialect) {
+  public java.util.Optional<SqlStatement> renderStagedKeyFingerprintCount(SqlDialect dialect) {
     List<String> groupingKeys =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
@@ -479,30 +521,24 @@ public final class MergePlan {
     if (dialect.keyFingerprint(groupingKeys).isEmpty()) {
       return java.util.Optional.empty();
     }
-    List<String> parts = new ArrayList<>();
-    for (TableId table : stagingTables) {
-      List<String> keys =
-          spec.mergeKey().stream()
-              .map(k -> dialect.groupingKey(staged(dialect, table, k), typeOf(k)))
-              .toList();
-      parts.add(
-          "SELECT "
-              + dialect.keyFingerprint(keys).orElseThrow()
-              + " AS "
-              + dialect.identifier(KEY_ALIAS)
-              + " FROM "
-              + dialect.table(table)
-              + " WHERE "
-              + dialect.identifier(partitionColumn)
-              + " = "
-              + dialect.literal(partition, ColumnType.DATE));
-    }
+    SqlStatement rows =
+        stagedRowsOfPartition(
+            dialect,
+            table ->
+                dialect
+                        .keyFingerprint(
+                            spec.mergeKey().stream()
+                                .map(k -> dialect.groupingKey(staged(dialect, table, k), typeOf(k)))
+                                .toList())
+                        .orElseThrow()
+                    + " AS "
+                    + dialect.identifier(KEY_ALIAS));
     return java.util.Optional.of(
-        "SELECT COUNT(DISTINCT "
-            + dialect.identifier(KEY_ALIAS)
-            + ") AS n FROM ("
-            + String.join("\nUNION ALL\n", parts)
-            + ") AS F");
+        SqlStatement.builder()
+            .append("SELECT COUNT(DISTINCT " + dialect.identifier(KEY_ALIAS) + ") AS n FROM (")
+            .append(rows)
+            .append(") AS F")
+            .build());
   }
 
   /**
@@ -510,24 +546,19 @@ public final class MergePlan {
    * the main table (legacy duplicates): the key columns and {@code n}, the number of target rows. A
    * MERGE would update (and reactivate) all of them, so the consolidator refuses to merge.
    */
-  public String renderDuplicateTargetKeys(SqlDialect dialect) {
+  public SqlStatement renderDuplicateTargetKeys(SqlDialect dialect) {
     String groups =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey("S." + dialect.identifier(k), typeOf(k)))
             .collect(Collectors.joining(", "));
-    return "SELECT "
-        + renamed(dialect, ", n")
-        + " FROM (SELECT "
-        + anyValues(dialect, "S.")
-        + ", COUNT(*) AS n FROM "
-        + dialect.table(spec.mainTable())
-        + " AS T JOIN ("
-        + renderStagedKeys(dialect)
-        + ") AS S ON "
-        + matchCondition(dialect)
-        + " GROUP BY "
-        + groups
-        + " HAVING COUNT(*) > 1) AS D";
+    return SqlStatement.builder()
+        .append("SELECT " + renamed(dialect, ", n") + " FROM (SELECT " + anyValues(dialect, "S."))
+        .append(", COUNT(*) AS n FROM " + dialect.table(spec.mainTable()) + " AS T JOIN (")
+        .append(renderStagedKeys(dialect))
+        .append(") AS S ON ")
+        .append(matchCondition(dialect))
+        .append(" GROUP BY " + groups + " HAVING COUNT(*) > 1) AS D")
+        .build();
   }
 
   /**
@@ -537,7 +568,7 @@ public final class MergePlan {
    * something; grouped by the dialect's {@link SqlDialect#keyFingerprint key fingerprint} when it
    * has one, so 1 can be a hash collision.
    */
-  public String renderPartitionHasDuplicateKeys(SqlDialect dialect) {
+  public SqlStatement renderPartitionHasDuplicateKeys(SqlDialect dialect) {
     List<String> keys =
         spec.mergeKey().stream()
             .map(k -> dialect.groupingKey(dialect.identifier(k), typeOf(k)))
@@ -545,15 +576,12 @@ public final class MergePlan {
     // One fingerprint column groups faster than every key column; a collision only reads as a
     // possible duplicate, which the exact queries then look at.
     String groups = dialect.keyFingerprint(keys).orElse(String.join(", ", keys));
-    return "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM "
-        + dialect.table(spec.mainTable())
-        + " WHERE "
-        + dialect.identifier(partitionColumn)
-        + " = "
-        + dialect.literal(partition, ColumnType.DATE)
-        + " GROUP BY "
-        + groups
-        + " HAVING COUNT(*) > 1 LIMIT 1) AS D";
+    return SqlStatement.builder()
+        .append("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM " + dialect.table(spec.mainTable()))
+        .append(" WHERE " + dialect.identifier(partitionColumn) + " = ")
+        .append(partitionValue())
+        .append(" GROUP BY " + groups + " HAVING COUNT(*) > 1 LIMIT 1) AS D")
+        .build();
   }
 
   /**
@@ -563,7 +591,7 @@ public final class MergePlan {
    * newest prediction. Every other active row of those groups in the partition is deactivated.
    * Requires every group column to be read from every staging table.
    */
-  public String renderSupersedeTouchedGroups(
+  public SqlStatement renderSupersedeTouchedGroups(
       SqlDialect dialect, String activeColumn, List<String> group) {
     String active = dialect.identifier(activeColumn);
     String partitionBy =
@@ -578,41 +606,36 @@ public final class MergePlan {
     spec.mergeKey().stream()
         .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
         .forEach(k -> selected.add(dialect.identifier(k)));
-    String winners =
-        "SELECT "
-            + String.join(", ", selected)
-            + " FROM (SELECT "
-            + String.join(", ", selected)
-            + ", ROW_NUMBER() OVER (PARTITION BY "
-            + partitionBy
-            + " ORDER BY "
-            + String.join(", ", order)
-            + ") AS "
-            + dialect.identifier(ROW_NUMBER)
-            + " FROM ("
-            + renderStagedGroups(dialect, group)
-            + ") AS B) AS R WHERE "
-            + dialect.identifier(ROW_NUMBER)
-            + " = 1";
+    SqlStatement winners =
+        SqlStatement.builder()
+            .append(
+                "SELECT "
+                    + String.join(", ", selected)
+                    + " FROM (SELECT "
+                    + String.join(", ", selected)
+                    + ", ROW_NUMBER() OVER (PARTITION BY "
+                    + partitionBy
+                    + " ORDER BY "
+                    + String.join(", ", order)
+                    + ") AS "
+                    + dialect.identifier(ROW_NUMBER)
+                    + " FROM (")
+            .append(renderStagedGroups(dialect, group))
+            .append(") AS B) AS R WHERE " + dialect.identifier(ROW_NUMBER) + " = 1")
+            .build();
     List<String> sameGroup = new ArrayList<>();
     group.forEach(c -> sameGroup.add(columnEquals(dialect, c, "W")));
     List<String> sameKey = new ArrayList<>();
     spec.mergeKey().forEach(k -> sameKey.add(columnEquals(dialect, k, "W")));
-    return "UPDATE "
-        + dialect.table(spec.mainTable())
-        + " AS T SET "
-        + active
-        + " = FALSE FROM ("
-        + winners
-        + ") AS W WHERE "
-        + partitionPredicate(dialect, "T")
-        + " AND T."
-        + active
-        + " = TRUE AND "
-        + String.join(" AND ", sameGroup)
-        + " AND NOT ("
-        + String.join(" AND ", sameKey)
-        + ")";
+    return SqlStatement.builder()
+        .append("UPDATE " + dialect.table(spec.mainTable()) + " AS T SET " + active + " = FALSE")
+        .append(" FROM (")
+        .append(winners)
+        .append(") AS W WHERE ")
+        .append(partitionPredicate(dialect, "T"))
+        .append(" AND T." + active + " = TRUE AND " + String.join(" AND ", sameGroup))
+        .append(" AND NOT (" + String.join(" AND ", sameKey) + ")")
+        .build();
   }
 
   /**
@@ -620,7 +643,7 @@ public final class MergePlan {
    * group (by the ordering column, then the key) carries the key the deduplicated source would pick
    * as that group's newest, so one window over this replaces a window over the source.
    */
-  private String renderStagedGroups(SqlDialect dialect, List<String> group) {
+  private SqlStatement renderStagedGroups(SqlDialect dialect, List<String> group) {
     List<String> names = new ArrayList<>();
     group.forEach(names::add);
     spec.mergeKey().stream()
@@ -629,21 +652,12 @@ public final class MergePlan {
     if (names.stream().noneMatch(spec.newestBy()::equalsIgnoreCase)) {
       names.add(spec.newestBy());
     }
-    List<String> parts = new ArrayList<>();
-    for (TableId table : stagingTables) {
-      parts.add(
-          "SELECT "
-              + names.stream()
-                  .map(c -> staged(dialect, table, c) + " AS " + dialect.identifier(c))
-                  .collect(Collectors.joining(", "))
-              + " FROM "
-              + dialect.table(table)
-              + " WHERE "
-              + dialect.identifier(partitionColumn)
-              + " = "
-              + dialect.literal(partition, ColumnType.DATE));
-    }
-    return String.join("\nUNION ALL\n", parts);
+    return stagedRowsOfPartition(
+        dialect,
+        table ->
+            names.stream()
+                .map(c -> staged(dialect, table, c) + " AS " + dialect.identifier(c))
+                .collect(Collectors.joining(", ")));
   }
 
   /** Whether {@link #renderSupersedeTouchedGroups} can run: every group column is staged. */
@@ -661,21 +675,20 @@ public final class MergePlan {
         : dialect.nullSafeEquals("T." + name, other + "." + name, main.type());
   }
 
-  private String matchCondition(SqlDialect dialect) {
-    List<String> conditions = new ArrayList<>();
-    conditions.add(partitionPredicate(dialect, "T"));
+  private SqlStatement matchCondition(SqlDialect dialect) {
+    SqlStatement.Builder condition =
+        SqlStatement.builder().append(partitionPredicate(dialect, "T"));
     for (String key : spec.mergeKey()) {
-      conditions.add(keyEquals(dialect, key));
+      condition.append(" AND " + keyEquals(dialect, key));
     }
-    return String.join(" AND ", conditions);
+    return condition.build();
   }
 
-  private String partitionPredicate(SqlDialect dialect, String alias) {
-    return alias
-        + "."
-        + dialect.identifier(partitionColumn)
-        + " = "
-        + dialect.literal(partition, ColumnType.DATE);
+  private SqlStatement partitionPredicate(SqlDialect dialect, String alias) {
+    return SqlStatement.builder()
+        .append(alias + "." + dialect.identifier(partitionColumn) + " = ")
+        .append(partitionValue())
+        .build();
   }
 
   private String keyEquals(SqlDialect dialect, String key) {

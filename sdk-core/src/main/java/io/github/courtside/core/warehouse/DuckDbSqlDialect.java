@@ -46,6 +46,15 @@ final class DuckDbSqlDialect extends AbstractSqlDialect {
     };
   }
 
+  /**
+   * A JDBC positional parameter, cast so that its type never depends on where it stands (DuckDB
+   * infers an untyped {@code ?} from its context, and a NULL or a bare {@code SELECT ?} has none).
+   */
+  @Override
+  public String parameter(String name, ColumnType type) {
+    return "CAST(? AS " + typeName(type) + ")";
+  }
+
   /** DuckDB groups DOUBLE values exactly (and -0.0 with 0.0), so every type is its own key. */
   @Override
   public String groupingKey(String expression, ColumnType type) {

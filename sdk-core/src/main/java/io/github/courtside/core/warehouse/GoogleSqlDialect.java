@@ -26,6 +26,12 @@ final class GoogleSqlDialect extends AbstractSqlDialect {
     return type.name();
   }
 
+  /** A named query parameter, typed by the parameter the job declares. */
+  @Override
+  public String parameter(String name, ColumnType type) {
+    return "@" + name;
+  }
+
   /**
    * FLOAT64 is refused in PARTITION BY (I-1); {@code FORMAT('%.17g', x + 0.0)} is its exact decimal
    * text (17 significant digits round-trip every double, {@code + 0.0} folds -0.0 into 0.0) and

@@ -7,15 +7,19 @@ import org.jspecify.annotations.Nullable;
  * lossless, NULL-safe key expressions that merge plans are built from.
  *
  * <p>Two dialects ship: {@link #googleSql()} (BigQuery) and {@link #duckDb()}. Plans such as {@code
- * MergePlan} render themselves through this interface, so one plan runs on either engine. Values
- * are rendered as typed, escaped literals (never by string interpolation of raw text), so rendered
- * statements need no bind parameters and read the same in logs as they ran.
+ * MergePlan} render themselves through this interface, so one plan runs on either engine. Data
+ * values go into {@link SqlStatement}s as parameters, which the dialect renders as placeholders
+ * ({@link #parameter}); {@link #literal} is for the few places SQL cannot take a parameter (a DDL
+ * {@code DEFAULT}, a GoogleSQL {@code ASSERT} description).
  *
  * <pre>{@code
  * SqlDialect dialect = warehouse.dialect();
- * String sql = "SELECT COUNT(*) AS n FROM " + dialect.table(main)
- *     + " WHERE " + dialect.identifier("game_date") + " = "
- *     + dialect.literal(LocalDate.parse("2024-04-10"), ColumnType.DATE);
+ * SqlStatement count = SqlStatement.builder()
+ *     .append("SELECT COUNT(*) AS n FROM " + dialect.table(main)
+ *         + " WHERE " + dialect.identifier("game_date") + " = ")
+ *     .value("day", LocalDate.parse("2024-04-10"), ColumnType.DATE)
+ *     .build();
+ * long n = warehouse.query(count).get(0).getLong("n").orElseThrow();
  * }</pre>
  */
 public interface SqlDialect {
@@ -43,7 +47,16 @@ public interface SqlDialect {
   String typeName(ColumnType type);
 
   /**
-   * A literal of the given type; {@code null} renders a typed NULL.
+   * The placeholder of a statement parameter as this dialect's engine binds it: GoogleSQL a named
+   * query parameter ({@code @name}), DuckDB a JDBC positional parameter cast to the type ({@code
+   * CAST(? AS DATE)}), bound in order of appearance. {@link SqlStatement#sql(SqlDialect)} calls it.
+   */
+  String parameter(String name, ColumnType type);
+
+  /**
+   * A literal of the given type; {@code null} renders a typed NULL. Prefer a {@link SqlStatement}
+   * parameter for data values: a literal is for the places SQL takes no parameter (DDL {@code
+   * DEFAULT}) and for constants the caller controls.
    *
    * @throws IllegalArgumentException when the value is not of the type's Java representation
    */

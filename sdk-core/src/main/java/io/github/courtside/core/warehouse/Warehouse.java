@@ -81,39 +81,58 @@ public interface Warehouse extends AutoCloseable {
   SqlDialect dialect();
 
   /**
-   * Runs one statement rendered in this warehouse's dialect and returns what it inserted, updated
+   * Runs one statement rendered in this warehouse's dialect, its parameters bound (DuckDB: a JDBC
+   * {@code PreparedStatement}; BigQuery: query parameters), and returns what it inserted, updated
    * and deleted (all zero for statements that are not DML).
    *
    * <pre>{@code
-   * long updated = warehouse.execute("UPDATE nba.player_game SET points = 0 WHERE ...").updated();
+   * SqlDialect d = warehouse.dialect();
+   * long updated = warehouse.execute(SqlStatement.builder()
+   *     .append("UPDATE " + d.table(games) + " SET points = 0 WHERE player_lookup = ")
+   *     .value("player", "o'neal", ColumnType.STRING)
+   *     .build()).updated();
    * }</pre>
    *
    * @throws WarehouseException when the statement fails; {@link WarehouseException#retryable()}
    *     says whether running it again may succeed
    */
-  DmlResult execute(String sql);
+  DmlResult execute(SqlStatement statement);
+
+  /** Runs one statement without parameters; see {@link #execute(SqlStatement)}. */
+  default DmlResult execute(String sql) {
+    return execute(SqlStatement.of(sql));
+  }
 
   /**
    * Runs statements as one transaction after checking {@code guard} inside it: either the guard is
    * TRUE and every statement takes effect, or nothing does. BigQuery runs one multi-statement
-   * script ({@code BEGIN TRANSACTION; ASSERT (guard) AS '...'; statements; COMMIT TRANSACTION;});
-   * DuckDB one JDBC transaction. Only DML statements belong in a transaction (BigQuery refuses DDL
-   * there).
+   * script ({@code BEGIN TRANSACTION; ASSERT (guard) AS '...'; statements; COMMIT TRANSACTION;})
+   * with the guard's and the statements' parameters as the script's query parameters; DuckDB one
+   * JDBC transaction of prepared statements. Only DML statements belong in a transaction (BigQuery
+   * refuses DDL there).
    *
    * <pre>{@code
-   * List<DmlResult> results = warehouse.transaction(fence, List.of(mergeSql, journalInsertSql));
+   * List<DmlResult> results = warehouse.transaction(fence, List.of(merge, journalInsert));
    * }</pre>
    *
    * @return the result of each statement, in order
    * @throws WriteGuardRefusedException when the guard is not TRUE (nothing was written)
    * @throws WarehouseException when a statement fails (nothing was written)
    */
-  List<DmlResult> transaction(WriteGuard guard, List<String> statements);
+  List<DmlResult> transaction(WriteGuard guard, List<SqlStatement> statements);
+
+  /**
+   * Runs statements without parameters as one guarded transaction; see {@link
+   * #transaction(WriteGuard, List)}.
+   */
+  default List<DmlResult> transaction(WriteGuard guard, String... statements) {
+    return transaction(guard, SqlStatement.ofAll(List.of(statements)));
+  }
 
   /**
    * Runs statements as one transaction without a guard; see {@link #transaction(WriteGuard, List)}.
    */
-  default List<DmlResult> transaction(List<String> statements) {
+  default List<DmlResult> transaction(List<SqlStatement> statements) {
     return transaction(WriteGuard.none(), statements);
   }
 
@@ -128,12 +147,32 @@ public interface Warehouse extends AutoCloseable {
   }
 
   /** Runs one statement after checking {@code guard} in the same transaction. */
-  default DmlResult executeGuarded(WriteGuard guard, String statement) {
+  default DmlResult executeGuarded(WriteGuard guard, SqlStatement statement) {
     return transaction(guard, List.of(statement)).get(0);
   }
 
-  /** Runs a query rendered in this warehouse's dialect and returns all its rows. */
-  List<Row> query(String sql);
+  /** Runs one statement without parameters after checking {@code guard} in the same transaction. */
+  default DmlResult executeGuarded(WriteGuard guard, String statement) {
+    return executeGuarded(guard, SqlStatement.of(statement));
+  }
+
+  /**
+   * Runs a query rendered in this warehouse's dialect, its parameters bound, and returns all its
+   * rows.
+   *
+   * <pre>{@code
+   * List<Row> rows = warehouse.query(SqlStatement.builder()
+   *     .append("SELECT * FROM " + d.table(games) + " WHERE game_date = ")
+   *     .value("day", LocalDate.parse("2024-04-10"), ColumnType.DATE)
+   *     .build());
+   * }</pre>
+   */
+  List<Row> query(SqlStatement query);
+
+  /** Runs a query without parameters; see {@link #query(SqlStatement)}. */
+  default List<Row> query(String sql) {
+    return query(SqlStatement.of(sql));
+  }
 
   /** Releases connections and threads. */
   @Override

@@ -9,6 +9,8 @@ import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.SchemaMismatchException;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
+import io.github.courtside.core.warehouse.SqlValue;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import java.time.Instant;
@@ -71,7 +73,7 @@ class MergePlannerTest {
     MergePlan.SourceColumn points =
         plan.columns().stream().filter(c -> c.name().equals("points")).findFirst().orElseThrow();
     assertEquals(List.of(S1), points.presentIn());
-    String sql = plan.renderMerge(SqlDialect.duckDb(), Instant.EPOCH);
+    String sql = plan.renderMerge(SqlDialect.duckDb(), Instant.EPOCH).toString();
     assertTrue(
         sql.contains(
             "\"points\" = CASE WHEN S.\"_courtside_has_points\" THEN S.\"points\" ELSE T.\"points\""
@@ -152,26 +154,33 @@ class MergePlannerTest {
             main(),
             staging(base().column("updated_at", ColumnType.TIMESTAMP).build()),
             DAY);
-    String sql = plan.renderMerge(SqlDialect.googleSql(), Instant.parse("2026-02-01T10:00:00Z"));
+    SqlStatement merge =
+        plan.renderMerge(SqlDialect.googleSql(), Instant.parse("2026-02-01T10:00:00Z"));
+    String sql = merge.toString();
     String set = sql.substring(sql.indexOf("UPDATE SET"), sql.indexOf("WHEN NOT MATCHED"));
     assertEquals(
-        "UPDATE SET `updated_at` = TIMESTAMP '2026-02-01 10:00:00.000000+00'\n",
+        "UPDATE SET `updated_at` = @merged_at\n",
         set,
         "created_at excluded, keys never updated, updated_at assigned once");
+    assertEquals(
+        SqlValue.of(Instant.parse("2026-02-01T10:00:00Z"), ColumnType.TIMESTAMP),
+        merge.parameters().get("merged_at"));
   }
 
   @Test
   void googleSqlRenderingIsLosslessNullSafeAndPartitionScoped() {
     MergePlan plan =
         MergePlanner.plan(spec(SchemaChangePolicy.FAIL), main(), staging(base().build()), DAY);
-    String sql = plan.renderMerge(SqlDialect.googleSql(), Instant.EPOCH);
+    SqlStatement merge = plan.renderMerge(SqlDialect.googleSql(), Instant.EPOCH);
+    String sql = merge.toString();
+    assertEquals(SqlValue.of(DAY, ColumnType.DATE), merge.parameters().get("partition_date"));
     assertTrue(sql.startsWith("MERGE INTO `nba.predictions` AS T"), sql);
     assertTrue(sql.contains("PARTITION BY `player`, FORMAT('%.17g', `line` + 0.0)"), sql);
     assertTrue(sql.contains("ORDER BY `created_at` DESC NULLS LAST"), sql);
-    assertTrue(sql.contains("WHERE `game_date` = DATE '2026-02-01'"), "H-9: " + sql);
+    assertTrue(sql.contains("WHERE `game_date` = @partition_date"), "H-9: " + sql);
     assertTrue(
         sql.contains(
-            "ON T.`game_date` = DATE '2026-02-01' AND T.`player` = S.`player` AND T.`line` IS NOT"
+            "ON T.`game_date` = @partition_date AND T.`player` = S.`player` AND T.`line` IS NOT"
                 + " DISTINCT FROM S.`line`"),
         "I-16, I-2: " + sql);
     assertFalse(sql.contains("INT64"), "H-1: " + sql);
@@ -186,7 +195,8 @@ class MergePlannerTest {
     MergePlan intersect =
         MergePlanner.plan(spec(SchemaChangePolicy.INTERSECT), main(), tables, DAY);
     assertEquals(Map.of("extra", List.of(S1)), intersect.ignoredColumns());
-    assertFalse(intersect.renderMerge(SqlDialect.duckDb(), Instant.EPOCH).contains("extra"));
+    assertFalse(
+        intersect.renderMerge(SqlDialect.duckDb(), Instant.EPOCH).toString().contains("extra"));
     MergePlan append =
         MergePlanner.plan(spec(SchemaChangePolicy.APPEND_NEW_COLUMNS), main(), tables, DAY);
     assertEquals(List.of(Column.nullable("extra", ColumnType.INT64)), append.addedColumns());
@@ -253,7 +263,7 @@ class MergePlannerTest {
             staging(base().column("points", ColumnType.INT64).build()),
             DAY);
     assertEquals(List.of(), plan.widenedColumns());
-    String sql = plan.renderMerge(SqlDialect.googleSql(), Instant.EPOCH);
+    String sql = plan.renderMerge(SqlDialect.googleSql(), Instant.EPOCH).toString();
     assertTrue(sql.contains("CAST(`points` AS FLOAT64) AS `points`"), sql);
   }
 
@@ -285,7 +295,7 @@ class MergePlannerTest {
             DAY);
     assertEquals(List.of(Column.nullable("minutes", ColumnType.FLOAT64)), widened.widenedColumns());
     assertEquals(ColumnType.FLOAT64, widened.mainSchema().column("minutes").orElseThrow().type());
-    String sql = widened.renderMerge(SqlDialect.duckDb(), Instant.EPOCH);
+    String sql = widened.renderMerge(SqlDialect.duckDb(), Instant.EPOCH).toString();
     assertTrue(sql.contains("CAST(\"minutes\" AS DOUBLE) AS \"minutes\""), sql);
   }
 }

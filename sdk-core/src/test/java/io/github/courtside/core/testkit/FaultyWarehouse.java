@@ -4,6 +4,7 @@ import io.github.courtside.core.warehouse.Column;
 import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
@@ -41,6 +42,7 @@ public final class FaultyWarehouse implements Warehouse {
   private Function<String, Long> executeOverride = sql -> -1L;
   private volatile Consumer<List<String>> beforeTransaction = statements -> {};
   private final List<TableId> appendedTo = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> rendered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FaultyWarehouse(Warehouse delegate) {
     this.delegate = delegate;
@@ -48,6 +50,18 @@ public final class FaultyWarehouse implements Warehouse {
 
   public Warehouse delegate() {
     return delegate;
+  }
+
+  /**
+   * The SQL text of every statement, guard condition and query sent to the warehouse, rendered in
+   * its dialect (with its placeholders, without the parameter values), in order.
+   */
+  public List<String> renderedSql() {
+    return List.copyOf(rendered);
+  }
+
+  private void render(SqlStatement statement) {
+    rendered.add(statement.sql(delegate.dialect()));
   }
 
   /** Every table {@link #append} was called for, in order. */
@@ -185,26 +199,31 @@ public final class FaultyWarehouse implements Warehouse {
   }
 
   @Override
-  public DmlResult execute(String sql) {
+  public DmlResult execute(SqlStatement statement) {
     alive();
+    String sql = statement.toString();
+    render(statement);
     beforeTransaction.accept(List.of(sql));
     alive();
     long overridden = executeOverride.apply(sql);
     if (overridden >= 0) {
       return DmlResult.updated(overridden);
     }
-    return mutated(delegate.execute(sql));
+    return mutated(delegate.execute(statement));
   }
 
+  /** The hooks and predicates see each statement's {@link SqlStatement#toString() text}. */
   @Override
-  public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
+  public List<DmlResult> transaction(WriteGuard guard, List<SqlStatement> statements) {
     alive();
-    beforeTransaction.accept(statements);
+    render(guard.condition());
+    statements.forEach(this::render);
+    beforeTransaction.accept(statements.stream().map(SqlStatement::toString).toList());
     alive();
-    List<String> run = new ArrayList<>();
+    List<SqlStatement> run = new ArrayList<>();
     List<Long> overridden = new ArrayList<>();
-    for (String sql : statements) {
-      long count = executeOverride.apply(sql);
+    for (SqlStatement sql : statements) {
+      long count = executeOverride.apply(sql.toString());
       overridden.add(count);
       if (count < 0) {
         run.add(sql);
@@ -225,9 +244,10 @@ public final class FaultyWarehouse implements Warehouse {
   }
 
   @Override
-  public List<Row> query(String sql) {
+  public List<Row> query(SqlStatement sql) {
     alive();
-    if (failingQueries.test(sql)) {
+    render(sql);
+    if (failingQueries.test(sql.toString())) {
       throw new io.github.courtside.core.warehouse.WarehouseException(
           null, "injected query failure");
     }

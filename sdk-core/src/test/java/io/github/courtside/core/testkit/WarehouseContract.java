@@ -11,6 +11,7 @@ import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SchemaMismatchException;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableSchema;
 import io.github.courtside.core.warehouse.Warehouse;
@@ -253,7 +254,11 @@ public abstract class WarehouseContract {
     assertEquals(
         new DmlResult(2, 0, 0),
         warehouse.execute(
-            insertSql(games, row(DAY, "a", 1)) + ", " + values(row(NEXT_DAY, "b", 2))));
+            SqlStatement.builder()
+                .append(insertSql(games, row(DAY, "a", 1)))
+                .append(", ")
+                .append(values(row(NEXT_DAY, "b", 2)))
+                .build()));
     assertEquals(
         new DmlResult(0, 0, 1),
         warehouse.execute(
@@ -378,47 +383,259 @@ public abstract class WarehouseContract {
                 List.of(
                     updatePointsSql("a", 50),
                     insertSql(games, row(DAY, "b", 2)),
-                    "UPDATE " + dialect.table(games) + " SET no_such_column = 1 WHERE TRUE")));
+                    SqlStatement.of(
+                        "UPDATE " + dialect.table(games) + " SET no_such_column = 1 WHERE TRUE"))));
     assertEquals(1, count(games), "the first insert was rolled back");
     assertEquals(1L, selectAll(games).get(0).get("points"), "the first update was rolled back");
   }
 
-  /** {@code INSERT INTO table (columns of row) VALUES (...)} with literals of the table's types. */
-  protected String insertSql(TableId table, Row row) {
+  /** {@code INSERT INTO table (columns of row) VALUES (...)} with the values as parameters. */
+  protected SqlStatement insertSql(TableId table, Row row) {
     List<String> names = new ArrayList<>();
     for (String column : row.columns()) {
       names.add(dialect.identifier(column));
     }
-    return "INSERT INTO "
-        + dialect.table(table)
-        + " ("
-        + String.join(", ", names)
-        + ") VALUES "
-        + values(row);
+    return SqlStatement.builder()
+        .append(
+            "INSERT INTO " + dialect.table(table) + " (" + String.join(", ", names) + ") VALUES ")
+        .append(values(row))
+        .build();
   }
 
-  /** {@code (literal, ...)} of a row of {@link #allTypes()}. */
-  protected String values(Row row) {
+  /** {@code (?, ...)} of a row of {@link #allTypes()}: its values as parameters. */
+  protected SqlStatement values(Row row) {
     TableSchema schema = allTypes();
-    List<String> literals = new ArrayList<>();
-    row.asMap()
-        .forEach(
-            (column, value) ->
-                literals.add(dialect.literal(value, schema.column(column).orElseThrow().type())));
-    return "(" + String.join(", ", literals) + ")";
+    SqlStatement.Builder values = SqlStatement.builder().append("(");
+    String separator = "";
+    for (String column : row.columns()) {
+      values.append(separator).value(row.get(column), schema.column(column).orElseThrow().type());
+      separator = ", ";
+    }
+    return values.append(")").build();
   }
 
-  private String updatePointsSql(String player, long points) {
-    return "UPDATE "
-        + dialect.table(games)
-        + " SET "
-        + dialect.identifier("points")
-        + " = "
-        + points
-        + " WHERE "
-        + dialect.identifier("player_lookup")
-        + " = "
-        + dialect.literal(player, ColumnType.STRING);
+  private SqlStatement updatePointsSql(String player, long points) {
+    return SqlStatement.builder()
+        .append("UPDATE " + dialect.table(games) + " SET " + dialect.identifier("points") + " = ")
+        .value(points, ColumnType.INT64)
+        .append(" WHERE " + dialect.identifier("player_lookup") + " = ")
+        .value(player, ColumnType.STRING)
+        .build();
+  }
+
+  /** Strings that break an escaped literal that is escaped wrongly. */
+  protected static final List<String> HOSTILE_STRINGS =
+      List.of(
+          "it's",
+          "back\\slash",
+          "\\'",
+          "'; DROP TABLE nba.player_game; --",
+          "\"double\" `back` @name ? $1",
+          "line\nbreak\r\ttab",
+          "Don\u010di\u0107 \ud83c\udfc0 \u6771\u4eac",
+          "");
+
+  private static TableSchema valueSchema() {
+    return TableSchema.builder()
+        .column(Column.required("k", ColumnType.INT64))
+        .column(Column.nullable("s", ColumnType.STRING))
+        .column(Column.nullable("d", ColumnType.DATE))
+        .column(Column.nullable("ts", ColumnType.TIMESTAMP))
+        .column(Column.nullable("n", ColumnType.NUMERIC))
+        .column(Column.nullable("f", ColumnType.FLOAT64))
+        .column(Column.nullable("b", ColumnType.BOOL))
+        .build();
+  }
+
+  /** Row {@code k} of the value table: each hostile string with an extreme date/time/number. */
+  private static Row valueRow(long k) {
+    int i = (int) k;
+    List<LocalDate> dates =
+        List.of(LocalDate.parse("0001-01-01"), LocalDate.parse("9999-12-31"), DAY);
+    List<Instant> instants =
+        List.of(
+            Instant.parse("0001-01-01T00:00:00.000001Z"),
+            Instant.parse("9999-12-31T23:59:59.999999Z"),
+            Instant.parse("1969-12-31T23:59:59.999999Z"),
+            Instant.parse("2024-04-10T19:30:00.123456Z"));
+    List<BigDecimal> numbers =
+        List.of(
+            new BigDecimal("99999999999999999999999999999.999999999"),
+            new BigDecimal("-0.000000001"),
+            new BigDecimal("12345.678900000"));
+    return Row.builder()
+        .set("k", k)
+        .set("s", HOSTILE_STRINGS.get(i % HOSTILE_STRINGS.size()))
+        .set("d", dates.get(i % dates.size()))
+        .set("ts", instants.get(i % instants.size()))
+        .set("n", numbers.get(i % numbers.size()))
+        .set("f", i % 2 == 0 ? -1.5e-300 : 22.5)
+        .set("b", i % 2 == 0)
+        .build();
+  }
+
+  private SqlStatement insertValues(TableId table, Row row) {
+    SqlStatement.Builder insert =
+        SqlStatement.builder().append("INSERT INTO " + dialect.table(table) + " (");
+    insert.append(
+        String.join(", ", row.columns().stream().map(dialect::identifier).toList()) + ") VALUES (");
+    String separator = "";
+    for (String column : row.columns()) {
+      insert
+          .append(separator)
+          .value(column, row.get(column), valueSchema().column(column).orElseThrow().type());
+      separator = ", ";
+    }
+    return insert.append(")").build();
+  }
+
+  private static void assertSameValues(Row expected, Row actual) {
+    for (String column : expected.columns()) {
+      Object want = expected.get(column);
+      Object got = actual.get(column);
+      if (want instanceof BigDecimal number && got instanceof BigDecimal read) {
+        assertEquals(0, number.compareTo(read), column + ": " + number + " read as " + read);
+      } else {
+        assertEquals(want, got, "column " + column + " of row " + expected.get("k"));
+      }
+    }
+  }
+
+  @Test
+  void parameterValuesRoundTripExactlyThroughExecuteAndQuery() {
+    TableId values = games.sibling("parameter_values");
+    warehouse.createTable(values, valueSchema());
+    int n = HOSTILE_STRINGS.size();
+    for (long k = 0; k < n; k++) {
+      assertEquals(DmlResult.inserted(1), warehouse.execute(insertValues(values, valueRow(k))));
+    }
+    warehouse.execute(
+        insertValues(
+            values, Row.builder().set("k", (long) n).set("s", null).set("d", null).build()));
+    assertEquals(n + 1, count(values), "a '; DROP TABLE value dropped nothing");
+    for (long k = 0; k < n; k++) {
+      Row expected = valueRow(k);
+      // every value as a parameter in the WHERE clause, the string twice (a repeated placeholder)
+      SqlStatement.Builder select =
+          SqlStatement.builder().append("SELECT * FROM " + dialect.table(values) + " WHERE ");
+      String separator = "";
+      for (String column : List.of("s", "d", "ts", "n", "b")) {
+        select
+            .append(separator + dialect.identifier(column) + " = ")
+            .value(column, expected.get(column), valueSchema().column(column).orElseThrow().type());
+        separator = " AND ";
+      }
+      select
+          .append(" AND LENGTH(" + dialect.identifier("s") + ") = LENGTH(")
+          .value("s", expected.get("s"), ColumnType.STRING)
+          .append(")");
+      List<Row> rows = warehouse.query(select.build());
+      assertEquals(1, rows.size(), "row " + k + " found by its own values " + expected);
+      assertSameValues(expected, rows.get(0));
+    }
+    Row nulls =
+        warehouse
+            .query(
+                SqlStatement.builder()
+                    .append(
+                        "SELECT COUNT(*) AS n FROM "
+                            + dialect.table(values)
+                            + " WHERE "
+                            + dialect.identifier("s")
+                            + " IS NOT DISTINCT FROM ")
+                    .value("s", null, ColumnType.STRING)
+                    .build())
+            .get(0);
+    assertEquals(1L, nulls.get("n"), "a NULL parameter is a NULL");
+  }
+
+  @Test
+  void selectedParametersComeBackAsTheirTypedValues() {
+    Row sample = valueRow(1);
+    for (String column : List.of("s", "d", "ts", "n", "f", "b", "k")) {
+      ColumnType type = valueSchema().column(column).orElseThrow().type();
+      Row row =
+          warehouse
+              .query(
+                  SqlStatement.builder()
+                      .append("SELECT ")
+                      .value("v", sample.get(column), type)
+                      .append(" AS v, ")
+                      .value("nothing", null, type)
+                      .append(" AS none")
+                      .build())
+              .get(0);
+      assertSameValues(Row.builder().set("v", sample.get(column)).build(), row);
+      assertEquals(null, row.get("none"), "a typed NULL of " + type);
+    }
+    for (String text : HOSTILE_STRINGS) {
+      assertEquals(
+          text,
+          warehouse
+              .query(
+                  SqlStatement.builder()
+                      .append("SELECT ")
+                      .value("v", text, ColumnType.STRING)
+                      .append(" AS v")
+                      .build())
+              .get(0)
+              .get("v"));
+    }
+  }
+
+  @Test
+  void aTransactionBindsTheParametersOfItsGuardAndOfEachStatement() {
+    TableId values = games.sibling("parameter_values");
+    warehouse.createTable(values, valueSchema());
+    warehouse.execute(insertValues(values, valueRow(3)));
+    // the guard and both statements bind a parameter named s, each to another value
+    WriteGuard guard =
+        WriteGuard.of(
+            SqlStatement.builder()
+                .append("(SELECT COUNT(*) FROM " + dialect.table(values) + " WHERE ")
+                .append(dialect.identifier("s") + " = ")
+                .value("s", valueRow(3).get("s"), ColumnType.STRING)
+                .append(") = 1")
+                .build(),
+            "row 3 holds its hostile string");
+    List<DmlResult> results =
+        warehouse.transaction(
+            guard,
+            List.of(
+                insertValues(values, valueRow(4)),
+                SqlStatement.builder()
+                    .append("UPDATE " + dialect.table(values) + " SET ")
+                    .append(dialect.identifier("s") + " = ")
+                    .value("s", "it''s \\n", ColumnType.STRING)
+                    .append(" WHERE " + dialect.identifier("k") + " = ")
+                    .value("k", 3L, ColumnType.INT64)
+                    .build()));
+    assertEquals(List.of(DmlResult.inserted(1), DmlResult.updated(1)), results);
+    Row updated =
+        warehouse
+            .query(
+                SqlStatement.builder()
+                    .append("SELECT * FROM " + dialect.table(values) + " WHERE ")
+                    .append(dialect.identifier("k") + " = ")
+                    .value("k", 3L, ColumnType.INT64)
+                    .build())
+            .get(0);
+    assertEquals("it''s \\n", updated.get("s"));
+    assertSameValues(
+        valueRow(4),
+        warehouse
+            .query(
+                SqlStatement.builder()
+                    .append("SELECT * FROM " + dialect.table(values) + " WHERE ")
+                    .append(dialect.identifier("k") + " = ")
+                    .value("k", 4L, ColumnType.INT64)
+                    .build())
+            .get(0));
+    // the same guard, now false (row 3's string changed): nothing written
+    assertThrows(
+        WriteGuardRefusedException.class,
+        () -> warehouse.transaction(guard, List.of(insertValues(values, valueRow(5)))));
+    assertEquals(2, count(values));
   }
 
   @Test

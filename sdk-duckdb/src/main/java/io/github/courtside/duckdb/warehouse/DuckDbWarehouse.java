@@ -5,6 +5,8 @@ import io.github.courtside.core.warehouse.ColumnType;
 import io.github.courtside.core.warehouse.DmlResult;
 import io.github.courtside.core.warehouse.Row;
 import io.github.courtside.core.warehouse.SqlDialect;
+import io.github.courtside.core.warehouse.SqlStatement;
+import io.github.courtside.core.warehouse.SqlValue;
 import io.github.courtside.core.warehouse.TableId;
 import io.github.courtside.core.warehouse.TableInfo;
 import io.github.courtside.core.warehouse.TableSchema;
@@ -23,12 +25,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +130,8 @@ public final class DuckDbWarehouse implements Warehouse {
               statement.execute(
                   "CREATE SCHEMA IF NOT EXISTS " + DIALECT.identifier(table.dataset()));
               statement.execute(createTableSql(table, schema));
+              // COMMENT ON takes no prepared parameter (DuckDB's parser refuses "IS ?"): the
+              // metadata, which this class encodes from the schema, is a typed, escaped literal.
               statement.execute(
                   "COMMENT ON TABLE "
                       + DIALECT.table(table)
@@ -407,12 +413,12 @@ public final class DuckDbWarehouse implements Warehouse {
    * updated or deleted target row).
    */
   @Override
-  public DmlResult execute(String sql) {
+  public DmlResult execute(SqlStatement statement) {
     Connection connection = database.connection();
     try {
-      return run(connection, sql);
+      return run(connection, statement);
     } catch (SQLException e) {
-      throw failure(null, "statement failed: " + e.getMessage() + "\n" + sql, e);
+      throw failure(null, "statement failed: " + e.getMessage() + "\n" + statement.describe(), e);
     }
   }
 
@@ -422,9 +428,9 @@ public final class DuckDbWarehouse implements Warehouse {
    * fails, the transaction is rolled back and nothing is written.
    */
   @Override
-  public List<DmlResult> transaction(WriteGuard guard, List<String> statements) {
+  public List<DmlResult> transaction(WriteGuard guard, List<SqlStatement> statements) {
     Objects.requireNonNull(guard, "guard");
-    List<String> work = List.copyOf(statements);
+    List<SqlStatement> work = List.copyOf(statements);
     Connection connection = database.connection();
     try {
       return inTransaction(
@@ -432,7 +438,7 @@ public final class DuckDbWarehouse implements Warehouse {
           () -> {
             checkGuard(connection, guard);
             List<DmlResult> results = new ArrayList<>();
-            for (String sql : work) {
+            for (SqlStatement sql : work) {
               try {
                 results.add(run(connection, sql));
               } catch (SQLException e) {
@@ -444,7 +450,7 @@ public final class DuckDbWarehouse implements Warehouse {
                         + " failed, transaction rolled back: "
                         + e.getMessage()
                         + "\n"
-                        + sql,
+                        + sql.describe(),
                     e);
               }
             }
@@ -463,8 +469,10 @@ public final class DuckDbWarehouse implements Warehouse {
 
   private static void checkGuard(Connection connection, WriteGuard guard) throws SQLException {
     Object value;
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT (" + guard.condition() + ")")) {
+    SqlStatement check =
+        SqlStatement.builder().append("SELECT (").append(guard.condition()).append(")").build();
+    try (PreparedStatement statement = prepare(connection, check.sql(DIALECT), check);
+        ResultSet result = statement.executeQuery()) {
       value = result.next() ? result.getObject(1) : null;
     }
     if (!Boolean.TRUE.equals(value)) {
@@ -473,16 +481,28 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private static DmlResult run(Connection connection, String sql) throws SQLException {
-    String text = withoutTrailingSemicolons(sql);
+  /**
+   * Runs one statement: a {@link PreparedStatement} with its parameters bound in order of
+   * appearance, or a plain JDBC statement when it has none (which also runs several
+   * semicolon-separated statements, as before).
+   */
+  private static DmlResult run(Connection connection, SqlStatement sql) throws SQLException {
+    String text = withoutTrailingSemicolons(sql.sql(DIALECT));
     StatementKind kind = StatementKind.of(text);
-    try (Statement statement = connection.createStatement()) {
-      if (kind == StatementKind.MERGE && !RETURNING.matcher(text).find()) {
+    boolean merge = kind == StatementKind.MERGE && !RETURNING.matcher(text).find();
+    String runText = merge ? text + " RETURNING merge_action AS courtside_merge_action" : text;
+    // DuckDB's JDBC Statement is a PreparedStatement too: say which way it runs
+    boolean prepared = sql.hasParameters();
+    try (Statement statement =
+        prepared ? prepare(connection, runText, sql) : connection.createStatement()) {
+      if (merge) {
         long inserted = 0;
         long updated = 0;
         long deleted = 0;
         try (ResultSet result =
-            statement.executeQuery(text + " RETURNING merge_action AS courtside_merge_action")) {
+            prepared
+                ? ((PreparedStatement) statement).executeQuery()
+                : statement.executeQuery(runText)) {
           while (result.next()) {
             switch (result.getString(1)) {
               case "INSERT" -> inserted++;
@@ -496,7 +516,8 @@ public final class DuckDbWarehouse implements Warehouse {
         }
         return new DmlResult(inserted, updated, deleted);
       }
-      boolean hasResultSet = statement.execute(text);
+      boolean hasResultSet =
+          prepared ? ((PreparedStatement) statement).execute() : statement.execute(runText);
       long count = hasResultSet ? 0 : Math.max(0, statement.getLargeUpdateCount());
       return switch (kind) {
         case INSERT -> DmlResult.inserted(count);
@@ -518,11 +539,55 @@ public final class DuckDbWarehouse implements Warehouse {
     return text;
   }
 
+  /**
+   * Prepares {@code text} (the statement rendered in DuckDB's dialect, perhaps with a suffix) and
+   * binds the statement's values to its {@code ?} placeholders in order of appearance. Values go in
+   * as text where DuckDB's JDBC conversions would lose them (NUMERIC beyond a double, DATE and
+   * TIMESTAMP outside {@code java.sql.Date}'s Gregorian range, microseconds); each placeholder
+   * casts to its column type ({@code CAST(? AS ...)}), so the text is parsed exactly.
+   */
+  private static PreparedStatement prepare(Connection connection, String text, SqlStatement sql)
+      throws SQLException {
+    PreparedStatement prepared = connection.prepareStatement(text);
+    try {
+      int index = 1;
+      for (SqlValue value : sql.positionalValues()) {
+        bind(prepared, index++, value);
+      }
+      return prepared;
+    } catch (SQLException | RuntimeException e) {
+      prepared.close();
+      throw e;
+    }
+  }
+
+  private static final DateTimeFormatter TIMESTAMP_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private static void bind(PreparedStatement prepared, int index, SqlValue parameter)
+      throws SQLException {
+    Object value = parameter.value();
+    if (value == null) {
+      prepared.setNull(index, Types.NULL);
+      return;
+    }
+    switch (parameter.type()) {
+      case STRING, JSON -> prepared.setString(index, (String) value);
+      case INT64 -> prepared.setLong(index, (Long) value);
+      case FLOAT64 -> prepared.setDouble(index, (Double) value);
+      case BOOL -> prepared.setBoolean(index, (Boolean) value);
+      case NUMERIC -> prepared.setString(index, ((BigDecimal) value).toPlainString());
+      case DATE -> prepared.setString(index, value.toString());
+      case TIMESTAMP -> prepared.setString(index, TIMESTAMP_TEXT.format((Instant) value));
+    }
+  }
+
   @Override
-  public List<Row> query(String sql) {
+  public List<Row> query(SqlStatement sql) {
     Connection connection = database.connection();
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
+    try (PreparedStatement statement = prepare(connection, sql.sql(DIALECT), sql);
+        ResultSet result = statement.executeQuery()) {
       ResultSetMetaData meta = result.getMetaData();
       int count = meta.getColumnCount();
       List<Row> rows = new ArrayList<>();
@@ -535,7 +600,7 @@ public final class DuckDbWarehouse implements Warehouse {
       }
       return rows;
     } catch (SQLException e) {
-      throw failure(null, "query failed: " + e.getMessage() + "\n" + sql, e);
+      throw failure(null, "query failed: " + e.getMessage() + "\n" + sql.describe(), e);
     }
   }
 
@@ -605,6 +670,9 @@ public final class DuckDbWarehouse implements Warehouse {
           new StringBuilder(DIALECT.identifier(column.name()))
               .append(' ')
               .append(DIALECT.typeName(column.type()));
+      // A DDL DEFAULT is part of the table's definition, stored as an expression: DuckDB takes no
+      // prepared parameter there (nor in CREATE TABLE at all), so the value is a typed, escaped
+      // literal. It comes from the schema's Column.withDefault, not from row data.
       column
           .defaultValue()
           .ifPresent(

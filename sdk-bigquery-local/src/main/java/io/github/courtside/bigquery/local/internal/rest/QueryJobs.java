@@ -4,6 +4,7 @@ import com.google.api.services.bigquery.model.DmlStatistics;
 import com.google.api.services.bigquery.model.Job;
 import com.google.api.services.bigquery.model.JobConfigurationQuery;
 import com.google.api.services.bigquery.model.JobStatistics2;
+import com.google.api.services.bigquery.model.QueryParameter;
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import io.github.courtside.bigquery.local.internal.ApiException;
@@ -127,8 +128,40 @@ final class QueryJobs {
         config.getQuery(),
         job.project(),
         config.getDefaultDataset(),
-        config.getQueryParameters() == null ? List.of() : config.getQueryParameters(),
+        parameters(config.getParameterMode(), config.getQueryParameters()),
         result);
+  }
+
+  /**
+   * The job's query parameters under its {@code parameterMode}: {@code NAMED} requires a name on
+   * every parameter, {@code POSITIONAL} binds them to the {@code ?} placeholders in order and
+   * ignores their names, and without a mode they are named when they carry names (the analyzer then
+   * refuses a placeholder the job does not declare, naming it).
+   */
+  static List<QueryParameter> parameters(
+      @Nullable String mode, @Nullable List<QueryParameter> declared) {
+    List<QueryParameter> parameters = declared == null ? List.of() : declared;
+    if (mode == null || mode.isBlank()) {
+      return parameters;
+    }
+    switch (mode.toUpperCase(Locale.ROOT)) {
+      case "NAMED" -> {
+        for (int i = 0; i < parameters.size(); i++) {
+          String name = parameters.get(i).getName();
+          if (name == null || name.isEmpty()) {
+            throw ApiException.invalid(
+                "Query parameter #" + (i + 1) + " has no name, but the parameterMode is NAMED");
+          }
+        }
+        return parameters;
+      }
+      case "POSITIONAL" -> {
+        return parameters.stream().map(p -> p.clone().setName(null)).toList();
+      }
+      default ->
+          throw ApiException.invalid(
+              "Invalid parameterMode '" + mode + "': expected NAMED or POSITIONAL");
+    }
   }
 
   static JobStatistics2 statistics(ScriptOutcome outcome) {
