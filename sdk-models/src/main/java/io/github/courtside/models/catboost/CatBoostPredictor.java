@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * zero-filled. Output is clamped by the {@link PredictionPolicy} (0..60 by default, §2.7); a
  * clamped prediction is tagged ({@link Prediction#clamped()}, the raw value in {@link
  * Prediction#rawPredictedPoints()}), logged at WARN and counted ({@link #clampedCount()}). A model
- * that cannot be loaded throws {@link ModelLoadException} from {@link CatBoostPredictorSetup.Builder#build()}: there is no
- * silent fallback (§6 #1).
+ * that cannot be loaded throws {@link ModelLoadException} from {@link
+ * CatBoostPredictorSetup.Builder#build()}: there is no silent fallback (§6 #1).
  *
  * <p>The model version is the first 16 hex digits of the file's SHA-256 (§6 #21). Thread-safe;
  * close it to free the native model.
@@ -94,7 +93,9 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     this.clock = setup.clock();
     this.policy = setup.policy();
     this.metrics =
-        setup.meterRegistry().<ImputationMetrics>map(MicrometerImputationMetrics::new)
+        setup
+            .meterRegistry()
+            .<ImputationMetrics>map(MicrometerImputationMetrics::new)
             .orElse(ImputationMetrics.NONE);
     this.chunks = setup.parallelism();
     this.imputable = imputable;

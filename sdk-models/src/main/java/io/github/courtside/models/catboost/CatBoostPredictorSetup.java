@@ -56,7 +56,9 @@ public abstract class CatBoostPredictorSetup {
     return location().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "bin";
   }
 
-  /** The model's metadata: training medians, imputed features (default {@link ModelMetadata#NONE}). */
+  /**
+   * The model's metadata: training medians, imputed features (default {@link ModelMetadata#NONE}).
+   */
   @Value.Default
   public ModelMetadata metadata() {
     return ModelMetadata.NONE;

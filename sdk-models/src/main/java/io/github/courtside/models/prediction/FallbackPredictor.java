@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * A model with the weighted-average fallback behind it, never silent (spec-ml §2.8, §6 #1, #28).
  *
  * <p>A model that fails to load throws ({@link ModelLoadException}) and is never silently replaced
- * by the fallback; only an explicit {@link FallbackPredictorSetup#tolerateLoadFailure} turns that into tagged
- * {@link FallbackReason#MODEL_NOT_LOADED} answers. Otherwise the fallback answers only when the
- * model fails for a request with a {@link PredictionException} (including {@link
+ * by the fallback; only an explicit {@link FallbackPredictorSetup#tolerateLoadFailure} turns that
+ * into tagged {@link FallbackReason#MODEL_NOT_LOADED} answers. Otherwise the fallback answers only
+ * when the model fails for a request with a {@link PredictionException} (including {@link
  * FeaturePreparationException}); other exceptions propagate, so programming errors are not papered
  * over. Each fallback answer
  *
@@ -35,16 +35,16 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The quality gate runs first, by default: each vector is scored ({@link QualityScorer}) and one
- * whose tier is below {@link FallbackPredictorSetup#minimumTier} (BRONZE by default), with a required default or
- * with matchup quality below 50 never reaches the model; it is answered by the tagged fallback with
- * reason {@link FallbackReason#QUALITY_GATE_BLOCKED} and the {@link Prediction#blockingReasons()}.
- * Opting out takes {@link FallbackPredictorSetup#qualityGate() qualityGate(false)} and is logged at WARN. Every prediction
- * carries the vector's tier, its defaulted or imputed required features and {@code createdAt} from
- * the builder's {@link Clock}.
+ * whose tier is below {@link FallbackPredictorSetup#minimumTier} (BRONZE by default), with a
+ * required default or with matchup quality below 50 never reaches the model; it is answered by the
+ * tagged fallback with reason {@link FallbackReason#QUALITY_GATE_BLOCKED} and the {@link
+ * Prediction#blockingReasons()}. Opting out takes {@link FallbackPredictorSetup#qualityGate()
+ * qualityGate(false)} and is logged at WARN. Every prediction carries the vector's tier, its
+ * defaulted or imputed required features and {@code createdAt} from the builder's {@link Clock}.
  *
- * <p>A fallback-share breaker ({@link FallbackPredictorSetup#maxFallbackShare}) makes {@link #predictAll} throw
- * {@link FallbackShareExceededException} when more than that share of a slate fell back or was
- * blocked.
+ * <p>A fallback-share breaker ({@link FallbackPredictorSetup#maxFallbackShare}) makes {@link
+ * #predictAll} throw {@link FallbackShareExceededException} when more than that share of a slate
+ * fell back or was blocked.
  *
  * <p>A slate is predicted in one batch; if the batch fails, each request is retried alone so that
  * one bad vector does not send the whole slate to the fallback.
@@ -81,7 +81,9 @@ public final class FallbackPredictor implements Predictor {
     this.modelId = modelId;
     this.loadFailure = loadFailure;
     this.metrics =
-        setup.meterRegistry().<FallbackMetrics>map(MicrometerFallbackMetrics::new)
+        setup
+            .meterRegistry()
+            .<FallbackMetrics>map(MicrometerFallbackMetrics::new)
             .orElse(FallbackMetrics.NONE);
     this.minimumTier = setup.qualityGate() ? setup.minimumTier() : null;
     this.clock = setup.clock();
@@ -96,8 +98,8 @@ public final class FallbackPredictor implements Predictor {
 
   /**
    * A builder that loads the model itself at {@link FallbackPredictorSetup.Builder#build()}: a
-   * {@link ModelLoadException} propagates unless {@link
-   * FallbackPredictorSetup#tolerateLoadFailure} was chosen.
+   * {@link ModelLoadException} propagates unless {@link FallbackPredictorSetup#tolerateLoadFailure}
+   * was chosen.
    */
   public static FallbackPredictorSetup.Builder builder(
       Supplier<? extends Predictor> loader, String modelId) {

@@ -71,9 +71,8 @@ public abstract class FallbackPredictorSetup {
   }
 
   /**
-   * The breaker: {@link FallbackPredictor#predictAll} throws {@link
-   * FallbackShareExceededException} when more than this share (0-1) of a slate fell back or was
-   * blocked. Default 1.0: off.
+   * The breaker: {@link FallbackPredictor#predictAll} throws {@link FallbackShareExceededException}
+   * when more than this share (0-1) of a slate fell back or was blocked. Default 1.0: off.
    */
   @Value.Default
   public double maxFallbackShare() {
