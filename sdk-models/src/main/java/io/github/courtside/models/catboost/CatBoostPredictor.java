@@ -92,11 +92,7 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       CatBoostPredictorSetup setup) {
     this.clock = setup.clock();
     this.policy = setup.policy();
-    this.metrics =
-        setup
-            .meterRegistry()
-            .<ImputationMetrics>map(MicrometerImputationMetrics::new)
-            .orElse(ImputationMetrics.NONE);
+    this.metrics = setup.metrics();
     this.chunks = setup.parallelism();
     this.imputable = imputable;
     this.schemaMapping = schemaMapping;

@@ -85,8 +85,15 @@ public abstract class CatBoostPredictorSetup {
     return Clock.systemUTC();
   }
 
-  /** Counts each imputed value as {@code courtside.catboost.imputed{model, feature}} here. */
-  public abstract Optional<MeterRegistry> meterRegistry();
+  /**
+   * Where imputed values are counted (default nowhere). Set through {@link Builder#meterRegistry};
+   * a Micrometer type never appears in the setup itself, so Micrometer stays an optional
+   * dependency.
+   */
+  @Value.Default
+  ImputationMetrics metrics() {
+    return ImputationMetrics.NONE;
+  }
 
   /**
    * Splits slates of at least 16,384 one-schema vectors into up to this many chunks filled and
@@ -116,6 +123,11 @@ public abstract class CatBoostPredictorSetup {
    */
   public static final class Builder extends ImmutableCatBoostPredictorSetup.Builder {
     Builder() {}
+
+    /** Counts each imputed value as {@code courtside.catboost.imputed{model, feature}} here. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      return metrics(new MicrometerImputationMetrics(registry));
+    }
 
     /** Reads the model's metadata from a file now: {@code metadata(ModelMetadata.read(file))}. */
     public Builder metadata(Path file) {

@@ -80,11 +80,7 @@ public final class FallbackPredictor implements Predictor {
     this.primary = primary;
     this.modelId = modelId;
     this.loadFailure = loadFailure;
-    this.metrics =
-        setup
-            .meterRegistry()
-            .<FallbackMetrics>map(MicrometerFallbackMetrics::new)
-            .orElse(FallbackMetrics.NONE);
+    this.metrics = setup.metrics();
     this.minimumTier = setup.qualityGate() ? setup.minimumTier() : null;
     this.clock = setup.clock();
     this.maxFallbackShare = setup.maxFallbackShare();

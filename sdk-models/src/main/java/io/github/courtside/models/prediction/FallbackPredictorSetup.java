@@ -4,7 +4,6 @@ import io.github.courtside.core.ComponentStyle;
 import io.github.courtside.models.quality.QualityTier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.immutables.value.Value;
 
@@ -79,8 +78,14 @@ public abstract class FallbackPredictorSetup {
     return 1.0;
   }
 
-  /** Counts fallbacks ({@code courtside.predictions.fallback}) in this registry. */
-  public abstract Optional<MeterRegistry> meterRegistry();
+  /**
+   * Where fallbacks are counted (default nowhere). Set through {@link Builder#meterRegistry}; a
+   * Micrometer type never appears in the setup itself, so Micrometer stays an optional dependency.
+   */
+  @Value.Default
+  FallbackMetrics metrics() {
+    return FallbackMetrics.NONE;
+  }
 
   @Value.Check
   void check() {
@@ -99,6 +104,11 @@ public abstract class FallbackPredictorSetup {
    */
   public static final class Builder extends ImmutableFallbackPredictorSetup.Builder {
     Builder() {}
+
+    /** Counts fallbacks ({@code courtside.predictions.fallback}) in this registry. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      return metrics(new MicrometerFallbackMetrics(registry));
+    }
 
     /** Opt-out of the quality gate: {@code qualityGate(false)}, logged at WARN at build. */
     public Builder withoutQualityGate() {
