@@ -1,6 +1,7 @@
 package io.github.courtside.examples;
 
 import io.github.courtside.bigquery.local.LocalBigQuery;
+import io.github.courtside.bigquery.local.LocalBigQuerySetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ public final class BigQueryLocalCommand implements Callable<Integer> {
     if (data != null) {
       WritableFolder.require(spec.commandLine(), "--data", data);
     }
-    LocalBigQuery.Builder builder =
+    LocalBigQuerySetup.Builder builder =
         LocalBigQuery.builder().project(project).restPort(port).grpcPort(grpcPort);
     if (data != null) {
       builder.dataDirectory(data);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.catboost.CatBoostPredictorSetup;
 import io.github.courtside.models.catboost.ModelMetadata;
 import io.github.courtside.models.feature.FeatureCategory;
 import io.github.courtside.models.feature.FeatureSchema;
@@ -88,7 +89,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
     List<Map<String, Double>> inputs = readInputs();
     ModelMetadata trained = metadata == null ? ModelMetadata.NONE : ModelMetadata.read(metadata);
-    CatBoostPredictor.Builder builder = CatBoostPredictor.builder(model).metadata(trained);
+    CatBoostPredictorSetup.Builder builder = CatBoostPredictor.builder(model).metadata(trained);
     Optional<FeatureSchema> inputSchema = schemaOf(inputs, trained.imputedFeatures());
     inputSchema.ifPresent(builder::schema);
     CatBoostPredictor built;

@@ -3,6 +3,7 @@ package io.github.courtside.examples;
 import io.github.courtside.examples.report.GradedRow;
 import io.github.courtside.examples.report.GradedRowFiles;
 import io.github.courtside.examples.report.ReportFolder;
+import io.github.courtside.examples.report.ReportFolderSetup;
 import io.github.courtside.examples.report.StepTiming;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
     if (rows.isEmpty()) {
       throw new CommandFailure("no graded rows in " + graded + ": there is nothing to report");
     }
-    ReportFolder.Builder report = ReportFolder.builder(title, rows);
+    ReportFolderSetup.Builder report = ReportFolder.builder(title, rows);
     Path timingFile = timings;
     if (timingFile != null) {
       List<StepTiming> steps =

@@ -465,11 +465,15 @@ public final class DemoPipeline {
         FeatureRequest featureRequest = featureRequests.get(i);
         QualityReport quality = scorer.score(vectors.get(i));
         tiers.merge(quality.tier().name(), 1L, Long::sum);
-        PredictionRequest request =
-            PredictionRequest.of(featureRequest.playerLookup(), gameIds.get(i), day, vectors.get(i))
-                .withQualityScore(quality.score());
-        OptionalDouble line = featureRequest.line();
-        requests.add(line.isPresent() ? request.withLine(line.getAsDouble()) : request);
+        PredictionRequest.Builder request =
+            PredictionRequest.builder()
+                .playerLookup(featureRequest.playerLookup())
+                .gameId(gameIds.get(i))
+                .gameDate(day)
+                .features(vectors.get(i))
+                .qualityScore(quality.score())
+                .line(featureRequest.line());
+        requests.add(request.build());
       }
       return requests;
     }
@@ -499,13 +503,14 @@ public final class DemoPipeline {
                       + " games each",
                   rows)
               .timings(timings)
-              .fact("games in the season", Integer.toString(league.gameCount()))
-              .fact("gamebook PDFs rendered and parsed", parsed + " (" + complete + " complete)")
-              .fact("player-game rows loaded", Long.toString(rowsLoaded))
-              .fact("training vectors", Integer.toString(trainingRows))
-              .fact("fan-out batches consolidated", Integer.toString(consolidations.size()))
-              .fact("vectors blocked by the quality gate", Long.toString(blocked))
-              .fact("feature values imputed", Long.toString(imputations))
+              .putFacts("games in the season", Integer.toString(league.gameCount()))
+              .putFacts(
+                  "gamebook PDFs rendered and parsed", parsed + " (" + complete + " complete)")
+              .putFacts("player-game rows loaded", Long.toString(rowsLoaded))
+              .putFacts("training vectors", Integer.toString(trainingRows))
+              .putFacts("fan-out batches consolidated", Integer.toString(consolidations.size()))
+              .putFacts("vectors blocked by the quality gate", Long.toString(blocked))
+              .putFacts("feature values imputed", Long.toString(imputations))
               .build()
               .writeTo(config.directory().resolve("report"));
       LOG.info("wrote the report in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -25,7 +24,7 @@ import java.util.OptionalDouble;
  * <pre>{@code
  * Path index = ReportFolder.builder("Courtside demo, seed 42", rows)
  *     .timings(timings)
- *     .fact("gamebooks parsed", "1230")
+ *     .putFacts("gamebooks parsed", "1230")
  *     .build()
  *     .writeTo(Path.of("report"));
  * }</pre>
@@ -40,17 +39,22 @@ public final class ReportFolder {
   private final Map<String, String> facts;
   private final List<String> factOrder;
 
-  private ReportFolder(Builder builder) {
-    this.title = builder.title;
-    this.rows = List.copyOf(builder.rows);
-    this.timings = List.copyOf(builder.timings);
-    this.facts = Map.copyOf(builder.facts);
-    this.factOrder = List.copyOf(builder.facts.keySet());
+  private ReportFolder(ReportFolderSetup setup) {
+    this.title = setup.title();
+    this.rows = setup.rows();
+    this.timings = setup.timings();
+    this.facts = setup.facts();
+    this.factOrder = List.copyOf(setup.facts().keySet());
   }
 
   /** A report titled {@code title} over these graded rows. */
-  public static Builder builder(String title, List<GradedRow> rows) {
-    return new Builder(title, rows);
+  public static ReportFolderSetup.Builder builder(String title, List<GradedRow> rows) {
+    return ReportFolderSetup.builder().title(title).addAllRows(rows);
+  }
+
+  /** The report a setup describes. */
+  public static ReportFolder create(ReportFolderSetup setup) {
+    return new ReportFolder(setup);
   }
 
   /**
@@ -245,35 +249,5 @@ public final class ReportFolder {
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\"", "&quot;");
-  }
-
-  /** Builds a {@link ReportFolder}. */
-  public static final class Builder {
-    private final String title;
-    private final List<GradedRow> rows;
-    private List<StepTiming> timings = List.of();
-    private final Map<String, String> facts = new LinkedHashMap<>();
-
-    private Builder(String title, List<GradedRow> rows) {
-      this.title = Objects.requireNonNull(title, "title");
-      this.rows = List.copyOf(rows);
-    }
-
-    /** The consolidation step timings to chart. */
-    public Builder timings(List<StepTiming> value) {
-      timings = List.copyOf(value);
-      return this;
-    }
-
-    /** A line of the summary table, before the graded numbers. */
-    public Builder fact(String name, String value) {
-      facts.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /** The report. */
-    public ReportFolder build() {
-      return new ReportFolder(this);
-    }
   }
 }

@@ -81,7 +81,7 @@ class ReportFolderTest {
                     new StepTiming(LocalDate.of(2024, 3, 1), "PLANNED", 12),
                     new StepTiming(LocalDate.of(2024, 3, 1), "MERGED", 40),
                     new StepTiming(LocalDate.of(2024, 3, 2), "MERGED", 55)))
-            .fact("gamebooks parsed", "96")
+            .putFacts("gamebooks parsed", "96")
             .build()
             .writeTo(folder.resolve("report"));
 

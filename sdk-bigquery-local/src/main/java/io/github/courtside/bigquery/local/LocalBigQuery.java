@@ -8,9 +8,6 @@ import com.google.cloud.bigquery.storage.v1.BigQueryWriteSettings;
 import io.github.courtside.bigquery.local.internal.ServerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -62,9 +59,23 @@ public final class LocalBigQuery
     return builder().build();
   }
 
-  /** A builder for a configured server. */
-  public static Builder builder() {
-    return new Builder();
+  /** A builder for a configured server ({@code LocalBigQuerySetup.builder()}). */
+  public static LocalBigQuerySetup.Builder builder() {
+    return LocalBigQuerySetup.builder();
+  }
+
+  /** An unstarted server configured by {@code setup}. */
+  public static LocalBigQuery create(LocalBigQuerySetup setup) {
+    return new LocalBigQuery(
+        new ServerSettings(
+            setup.project(),
+            setup.location(),
+            setup.clock(),
+            setup.streamingBufferWindow(),
+            setup.loadJobsPerTablePerDay(),
+            setup.dataDirectory().orElse(null),
+            setup.restPort(),
+            setup.grpcPort()));
   }
 
   /** Starts the server (idempotent) and returns it. */
@@ -184,95 +195,6 @@ public final class LocalBigQuery
     if (startedForTest && classScopes == 0) {
       startedForTest = false;
       close();
-    }
-  }
-
-  /** Builds a {@link LocalBigQuery}. */
-  public static final class Builder {
-    private String project = "local-project";
-    private String location = "US";
-    private Clock clock = Clock.systemUTC();
-    private Duration streamingBufferWindow = Duration.ofMinutes(30);
-    private int loadJobsPerTablePerDay = 1_500;
-    private @Nullable Path dataDirectory;
-    private int restPort;
-    private int grpcPort;
-
-    private Builder() {}
-
-    /** The project of the handed-out clients (default {@code local-project}). */
-    public Builder project(String project) {
-      this.project = Objects.requireNonNull(project, "project");
-      return this;
-    }
-
-    /** The location of datasets and jobs (default {@code US}). */
-    public Builder location(String location) {
-      this.location = Objects.requireNonNull(location, "location");
-      return this;
-    }
-
-    /** The clock of creation times, the streaming buffer and the load-job quota day. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How long streamed rows stay out of DML's reach (default 30 minutes). */
-    public Builder streamingBufferWindow(Duration window) {
-      this.streamingBufferWindow = Objects.requireNonNull(window, "window");
-      return this;
-    }
-
-    /** Load jobs accepted per table per UTC day (default 1,500). */
-    public Builder loadJobsPerTablePerDay(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("limit must not be negative, was " + limit);
-      }
-      this.loadJobsPerTablePerDay = limit;
-      return this;
-    }
-
-    /** A folder that keeps the data between runs (default: in memory). */
-    public Builder dataDirectory(Path folder) {
-      this.dataDirectory = Objects.requireNonNull(folder, "folder");
-      return this;
-    }
-
-    /** The HTTP port (default 0: any free port). */
-    public Builder restPort(int port) {
-      this.restPort = checkPort(port);
-      return this;
-    }
-
-    /** The gRPC port of the Storage Write API (default 0: any free port). */
-    public Builder grpcPort(int port) {
-      this.grpcPort = checkPort(port);
-      return this;
-    }
-
-    private static int checkPort(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("not a port: " + port);
-      }
-      return port;
-    }
-
-    ServerSettings settings() {
-      return new ServerSettings(
-          project,
-          location,
-          clock,
-          streamingBufferWindow,
-          loadJobsPerTablePerDay,
-          dataDirectory,
-          restPort,
-          grpcPort);
-    }
-
-    /** An unstarted server. */
-    public LocalBigQuery build() {
-      return new LocalBigQuery(settings());
     }
   }
 }

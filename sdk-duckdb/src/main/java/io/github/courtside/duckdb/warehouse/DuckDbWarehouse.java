@@ -18,7 +18,6 @@ import io.github.courtside.duckdb.DuckDbDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,8 +93,18 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   /** A builder; in memory with the system UTC clock unless told otherwise. */
-  public static Builder builder() {
-    return new Builder();
+  public static DuckDbWarehouseSetup.Builder builder() {
+    return DuckDbWarehouseSetup.builder();
+  }
+
+  /** Opens the warehouse a setup describes. */
+  public static DuckDbWarehouse create(DuckDbWarehouseSetup setup) {
+    if (setup.database().isPresent()) {
+      return new DuckDbWarehouse(setup.database().get(), false, setup.clock());
+    }
+    DuckDbDatabase opened =
+        setup.file().map(DuckDbDatabase::open).orElseGet(DuckDbDatabase::inMemory);
+    return new DuckDbWarehouse(opened, true, setup.clock());
   }
 
   /** The database underneath, e.g. to share it with a DuckDB coordination store. */
@@ -750,43 +759,5 @@ public final class DuckDbWarehouse implements Warehouse {
     // DuckDB's optimistic concurrency: a write-write conflict succeeds when run again
     boolean retryable = text.contains("Conflict") || text.contains("conflict");
     return new WarehouseException(table, message + ": " + text, e, retryable, null);
-  }
-
-  /** Builds a {@link DuckDbWarehouse}. */
-  public static final class Builder {
-    private @Nullable Path file;
-    private @Nullable DuckDbDatabase database;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /** Keep the data in this file (created when absent). */
-    public Builder file(Path file) {
-      this.file = Objects.requireNonNull(file, "file");
-      this.database = null;
-      return this;
-    }
-
-    /** Use an open database; the warehouse will not close it. */
-    public Builder database(DuckDbDatabase database) {
-      this.database = Objects.requireNonNull(database, "database");
-      this.file = null;
-      return this;
-    }
-
-    /** The clock that stamps table creation times. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Opens the warehouse. */
-    public DuckDbWarehouse build() {
-      if (database != null) {
-        return new DuckDbWarehouse(database, false, clock);
-      }
-      DuckDbDatabase opened = file == null ? DuckDbDatabase.inMemory() : DuckDbDatabase.open(file);
-      return new DuckDbWarehouse(opened, true, clock);
-    }
   }
 }

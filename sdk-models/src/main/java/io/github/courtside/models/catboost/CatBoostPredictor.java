@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * zero-filled. Output is clamped by the {@link PredictionPolicy} (0..60 by default, §2.7); a
  * clamped prediction is tagged ({@link Prediction#clamped()}, the raw value in {@link
  * Prediction#rawPredictedPoints()}), logged at WARN and counted ({@link #clampedCount()}). A model
- * that cannot be loaded throws {@link ModelLoadException} from {@link Builder#build()}: there is no
- * silent fallback (§6 #1).
+ * that cannot be loaded throws {@link ModelLoadException} from {@link
+ * CatBoostPredictorSetup.Builder#build()}: there is no silent fallback (§6 #1).
  *
  * <p>The model version is the first 16 hex digits of the file's SHA-256 (§6 #21). Thread-safe;
  * close it to free the native model.
@@ -91,11 +89,11 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
       boolean[] trainedWithNans,
       boolean[] imputable,
       SchemaMapping schemaMapping,
-      Builder builder) {
-    this.clock = builder.clock;
-    this.policy = builder.policy;
-    this.metrics = builder.metrics;
-    this.chunks = builder.chunks;
+      CatBoostPredictorSetup setup) {
+    this.clock = setup.clock();
+    this.policy = setup.policy();
+    this.metrics = setup.metrics();
+    this.chunks = setup.parallelism();
     this.imputable = imputable;
     this.schemaMapping = schemaMapping;
     this.lastMapping = schemaMapping;
@@ -109,16 +107,18 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
   }
 
   /** A builder for the model file at {@code path}; {@code .json} files load as CatBoost JSON. */
-  public static Builder builder(Path path) {
-    return new Builder(path.toString(), () -> Files.readAllBytes(path), formatOf(path.toString()));
+  public static CatBoostPredictorSetup.Builder builder(Path path) {
+    return CatBoostPredictorSetup.builder()
+        .location(path.toString())
+        .bytes(() -> Files.readAllBytes(path));
   }
 
   /**
    * A builder for model bytes read from {@code in} (e.g. a classpath resource); {@code location}
    * names the model in errors and decides the format by its suffix.
    */
-  public static Builder builder(String location, InputStream in) {
-    return new Builder(location, in::readAllBytes, formatOf(location));
+  public static CatBoostPredictorSetup.Builder builder(String location, InputStream in) {
+    return CatBoostPredictorSetup.builder().location(location).bytes(in::readAllBytes);
   }
 
   @Override
@@ -462,218 +462,123 @@ public final class CatBoostPredictor implements Predictor, AutoCloseable {
     return "CatBoostPredictor[" + modelId + " " + modelVersion + ", " + location + "]";
   }
 
-  private static String formatOf(String location) {
-    return location.toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "bin";
+  /**
+   * Loads the model a setup describes and validates it.
+   *
+   * @throws ModelLoadException when no schema was given, the model cannot be read or loaded, has
+   *     categorical features or more than one output, disagrees with its metadata's feature list,
+   *     needs features the schema lacks, or its metadata marks features imputed without a median
+   */
+  public static CatBoostPredictor create(CatBoostPredictorSetup setup) {
+    String location = setup.location();
+    byte[] data;
+    try {
+      data = setup.bytes().read();
+    } catch (IOException e) {
+      throw new ModelLoadException(location, "cannot read: " + e, e);
+    }
+    CatBoostModel model;
+    try {
+      model = CatBoostModel.loadModel(data, setup.format());
+    } catch (CatBoostError e) {
+      throw new ModelLoadException(location, "CatBoost refused it: " + e.getMessage(), e);
+    }
+    try {
+      return validate(setup, model, data);
+    } catch (RuntimeException e) {
+      try {
+        model.close();
+      } catch (CatBoostError closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
-  /** Reads model bytes. */
-  @FunctionalInterface
-  interface ModelBytes {
-    byte[] read() throws IOException;
-  }
-
-  /** Builds (loads) a {@link CatBoostPredictor}. */
-  public static final class Builder {
-    private final String location;
-    private final ModelBytes bytes;
-    private String format;
-    private ModelMetadata metadata = ModelMetadata.NONE;
-    private @Nullable FeatureSchema schema;
-    private @Nullable String modelId;
-    private PredictionPolicy policy = PredictionPolicy.defaults();
-    private Clock clock = Clock.systemUTC();
-    private ImputationMetrics metrics = ImputationMetrics.NONE;
-    private int chunks = 1;
-
-    private Builder(String location, ModelBytes bytes, String format) {
-      this.location = location;
-      this.bytes = bytes;
-      this.format = format;
-    }
-
-    /** Reads the model's metadata (training medians) from a file. */
-    public Builder metadata(Path file) {
-      return metadata(ModelMetadata.read(file));
-    }
-
-    /** The model's metadata. */
-    public Builder metadata(ModelMetadata value) {
-      metadata = Objects.requireNonNull(value, "metadata");
-      return this;
-    }
-
-    /**
-     * The feature schema the vectors are built with (required): {@link #build()} refuses a schema
-     * that lacks a model feature, naming the missing ones.
-     */
-    public Builder schema(FeatureSchema value) {
-      schema = Objects.requireNonNull(value, "schema");
-      return this;
-    }
-
-    /** The model id (default: the metadata's model name, else the file name without suffix). */
-    public Builder modelId(String value) {
-      modelId = Objects.requireNonNull(value, "modelId");
-      return this;
-    }
-
-    /** Forces the format: {@code "bin"} (.cbm) or {@code "json"}. */
-    public Builder format(String value) {
-      if (!value.equals("bin") && !value.equals("json")) {
-        throw new IllegalArgumentException("format must be 'bin' or 'json', was " + value);
-      }
-      format = value;
-      return this;
-    }
-
-    /** The clock that stamps {@link Prediction#createdAt()} (default: system UTC). */
-    public Builder clock(Clock value) {
-      clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * Counts each imputed value as {@code courtside.catboost.imputed{model, feature}} in {@code
-     * registry}.
-     */
-    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
-      metrics = new MicrometerImputationMetrics(Objects.requireNonNull(registry, "registry"));
-      return this;
-    }
-
-    /**
-     * Splits slates of at least 16,384 one-schema vectors into up to {@code parallelism} chunks
-     * filled and predicted concurrently on the common fork-join pool (default 1: one batch call on
-     * the caller's thread).
-     */
-    public Builder parallelism(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
-      }
-      chunks = value;
-      return this;
-    }
-
-    /** The pick policy (minimum edge, clamp). */
-    public Builder policy(PredictionPolicy value) {
-      policy = Objects.requireNonNull(value, "policy");
-      return this;
-    }
-
-    /**
-     * Loads the model and validates it.
-     *
-     * @throws ModelLoadException when no schema was given, the model cannot be read or loaded, has
-     *     categorical features or more than one output, disagrees with its metadata's feature list,
-     *     needs features the schema lacks, or its metadata marks features imputed without a median
-     */
-    public CatBoostPredictor build() {
-      byte[] data;
-      try {
-        data = bytes.read();
-      } catch (IOException e) {
-        throw new ModelLoadException(location, "cannot read: " + e, e);
-      }
-      CatBoostModel model;
-      try {
-        model = CatBoostModel.loadModel(data, format);
-      } catch (CatBoostError e) {
-        throw new ModelLoadException(location, "CatBoost refused it: " + e.getMessage(), e);
-      }
-      try {
-        return validate(model, data);
-      } catch (RuntimeException e) {
-        try {
-          model.close();
-        } catch (CatBoostError closing) {
-          e.addSuppressed(closing);
-        }
-        throw e;
-      }
-    }
-
-    private CatBoostPredictor validate(CatBoostModel model, byte[] data) {
-      if (schema == null) {
-        throw new ModelLoadException(
-            location,
-            "no feature schema given: call .schema(...) with the schema the vectors are built with"
-                + " (the contract is checked at build time, never per row)");
-      }
-      if (model.getPredictionDimension() != 1) {
-        throw new ModelLoadException(
-            location,
-            "has " + model.getPredictionDimension() + " outputs; only single-output models serve");
-      }
-      if (model.getUsedCategoricFeatureCount() > 0
-          || model.getUsedTextFeatureCount() > 0
-          || model.getUsedEmbeddingFeatureCount() > 0) {
-        throw new ModelLoadException(location, "uses non-numeric features; not supported");
-      }
-      List<String> names = List.of(model.getFeatureNames());
-      if (!metadata.features().isEmpty() && !metadata.features().equals(names)) {
-        throw new ModelLoadException(
-            location,
-            "metadata lists features " + metadata.features() + " but the model has " + names);
-      }
-      FeatureSchema contract = Objects.requireNonNull(schema);
-      List<String> missing = contract.missingOf(names);
-      if (!missing.isEmpty()) {
-        throw new ModelLoadException(location, contract.id(), missing);
-      }
-      List<String> uncovered = metadata.imputedWithoutMedian();
-      if (!uncovered.isEmpty()) {
-        throw new ModelLoadException(
-            location,
-            "metadata marks features imputed that have no finite training median: " + uncovered);
-      }
-      boolean[] nans = new boolean[names.size()];
-      for (CatBoostModel.Feature feature : model.getFeatures()) {
-        if (feature instanceof CatBoostModel.FloatFeature f
-            && f.getFlatFeatureIndex() < nans.length) {
-          nans[f.getFlatFeatureIndex()] = f.hasNans();
-        }
-      }
-      double[] medians = new double[names.size()];
-      Arrays.fill(medians, Double.NaN);
-      for (int i = 0; i < medians.length; i++) {
-        Double median = metadata.featureMedians().get(names.get(i));
-        if (median != null) {
-          medians[i] = median;
-        }
-      }
-      boolean[] imputable = new boolean[names.size()];
-      for (String name : metadata.imputedFeatures()) {
-        int i = names.indexOf(name);
-        if (i >= 0 && !nans[i]) {
-          imputable[i] = true;
-        }
-      }
-      String id = modelId;
-      if (id == null) {
-        id = metadata.modelName().isEmpty() ? stem(location) : metadata.modelName();
-      }
-      String version = sha256Prefix(data);
-      LOG.info(
-          "loaded model {} version {} from {}: {} features, {} trees, {} imputable, schema {}",
-          id,
-          version,
+  private static CatBoostPredictor validate(
+      CatBoostPredictorSetup setup, CatBoostModel model, byte[] data) {
+    String location = setup.location();
+    ModelMetadata metadata = setup.metadata();
+    if (setup.schema().isEmpty()) {
+      throw new ModelLoadException(
           location,
-          names.size(),
-          model.getTreeCount(),
-          metadata.imputedFeatures().size(),
-          contract.id());
-      return new CatBoostPredictor(
-          model,
-          location,
-          id,
-          version,
-          List.copyOf(names),
-          medians,
-          nans,
-          imputable,
-          SchemaMapping.of(contract, names),
-          this);
+          "no feature schema given: call .schema(...) with the schema the vectors are built with"
+              + " (the contract is checked at build time, never per row)");
     }
+    if (model.getPredictionDimension() != 1) {
+      throw new ModelLoadException(
+          location,
+          "has " + model.getPredictionDimension() + " outputs; only single-output models serve");
+    }
+    if (model.getUsedCategoricFeatureCount() > 0
+        || model.getUsedTextFeatureCount() > 0
+        || model.getUsedEmbeddingFeatureCount() > 0) {
+      throw new ModelLoadException(location, "uses non-numeric features; not supported");
+    }
+    List<String> names = List.of(model.getFeatureNames());
+    if (!metadata.features().isEmpty() && !metadata.features().equals(names)) {
+      throw new ModelLoadException(
+          location,
+          "metadata lists features " + metadata.features() + " but the model has " + names);
+    }
+    FeatureSchema contract = setup.schema().get();
+    List<String> missing = contract.missingOf(names);
+    if (!missing.isEmpty()) {
+      throw new ModelLoadException(location, contract.id(), missing);
+    }
+    List<String> uncovered = metadata.imputedWithoutMedian();
+    if (!uncovered.isEmpty()) {
+      throw new ModelLoadException(
+          location,
+          "metadata marks features imputed that have no finite training median: " + uncovered);
+    }
+    boolean[] nans = new boolean[names.size()];
+    for (CatBoostModel.Feature feature : model.getFeatures()) {
+      if (feature instanceof CatBoostModel.FloatFeature f
+          && f.getFlatFeatureIndex() < nans.length) {
+        nans[f.getFlatFeatureIndex()] = f.hasNans();
+      }
+    }
+    double[] medians = new double[names.size()];
+    Arrays.fill(medians, Double.NaN);
+    for (int i = 0; i < medians.length; i++) {
+      Double median = metadata.featureMedians().get(names.get(i));
+      if (median != null) {
+        medians[i] = median;
+      }
+    }
+    boolean[] imputable = new boolean[names.size()];
+    for (String name : metadata.imputedFeatures()) {
+      int i = names.indexOf(name);
+      if (i >= 0 && !nans[i]) {
+        imputable[i] = true;
+      }
+    }
+    String id =
+        setup
+            .modelId()
+            .orElse(metadata.modelName().isEmpty() ? stem(location) : metadata.modelName());
+    String version = sha256Prefix(data);
+    LOG.info(
+        "loaded model {} version {} from {}: {} features, {} trees, {} imputable, schema {}",
+        id,
+        version,
+        location,
+        names.size(),
+        model.getTreeCount(),
+        metadata.imputedFeatures().size(),
+        contract.id());
+    return new CatBoostPredictor(
+        model,
+        location,
+        id,
+        version,
+        List.copyOf(names),
+        medians,
+        nans,
+        imputable,
+        SchemaMapping.of(contract, names),
+        setup);
   }
 
   static String stem(String location) {

@@ -56,11 +56,6 @@ public record ModelMetadata(
     this(modelName, features, featureMedians, List.copyOf(featureMedians.keySet()));
   }
 
-  /** This metadata with imputation limited to {@code names}. */
-  public ModelMetadata withImputedFeatures(List<String> names) {
-    return new ModelMetadata(modelName, features, featureMedians, names);
-  }
-
   /** The imputed features that have no finite median, in {@link #imputedFeatures()} order. */
   public List<String> imputedWithoutMedian() {
     List<String> uncovered = new ArrayList<>(0);

@@ -1,7 +1,8 @@
 package io.github.courtside.models.feature;
 
-import java.util.Objects;
+import io.github.courtside.core.ValueStyle;
 import java.util.OptionalDouble;
+import org.immutables.value.Value;
 
 /**
  * One feature of a {@link FeatureSchema}: its name, type, category, whether it is optional, its
@@ -18,74 +19,96 @@ import java.util.OptionalDouble;
  *         .withDefault(50.0)
  *         .withRange(0, 100, true);
  * }</pre>
- *
- * @param name the feature name, unique within a schema
- * @param type the kind of number
- * @param category the quality grouping
- * @param optional whether a missing value neither caps the quality score nor blocks a prediction
- * @param defaultValue the default value, NaN when the feature has none
- * @param min the smallest plausible value
- * @param max the largest plausible value
- * @param criticalRange whether a value outside [min, max] is refused
  */
-public record FeatureDefinition(
-    String name,
-    FeatureType type,
-    FeatureCategory category,
-    boolean optional,
-    double defaultValue,
-    double min,
-    double max,
-    boolean criticalRange) {
+@ValueStyle
+@Value.Immutable
+public abstract class FeatureDefinition {
+  FeatureDefinition() {}
 
-  public FeatureDefinition {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(category, "category");
-    if (name.isBlank()) {
+  /** The feature name, unique within a schema. */
+  public abstract String name();
+
+  /** The kind of number. */
+  public abstract FeatureType type();
+
+  /** The quality grouping. */
+  public abstract FeatureCategory category();
+
+  /** Whether a missing value neither caps the quality score nor blocks a prediction. */
+  @Value.Default
+  public boolean optional() {
+    return false;
+  }
+
+  /** The default value, NaN when the feature has none. */
+  @Value.Default
+  public double defaultValue() {
+    return Double.NaN;
+  }
+
+  /** The smallest plausible value. */
+  @Value.Default
+  public double min() {
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  /** The largest plausible value. */
+  @Value.Default
+  public double max() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /** Whether a value outside [min, max] is refused. */
+  @Value.Default
+  public boolean criticalRange() {
+    return false;
+  }
+
+  @Value.Check
+  void check() {
+    if (name().isBlank()) {
       throw new IllegalArgumentException("feature name must not be blank");
     }
-    if (!(min <= max)) {
+    if (!(min() <= max())) {
       throw new IllegalArgumentException(
-          "feature " + name + ": range [" + min + ", " + max + "] is empty");
+          "feature " + name() + ": range [" + min() + ", " + max() + "] is empty");
     }
   }
 
   /** A required feature with no default and an unbounded range. */
   public static FeatureDefinition of(String name, FeatureType type, FeatureCategory category) {
-    return new FeatureDefinition(
-        name,
-        type,
-        category,
-        false,
-        Double.NaN,
-        Double.NEGATIVE_INFINITY,
-        Double.POSITIVE_INFINITY,
-        false);
+    return new Builder().name(name).type(type).category(category).build();
   }
 
   /** This feature with a default value. */
   public FeatureDefinition withDefault(double value) {
-    return new FeatureDefinition(name, type, category, optional, value, min, max, criticalRange);
+    return new Builder().from(this).defaultValue(value).build();
   }
 
   /** This feature marked optional. */
   public FeatureDefinition asOptional() {
-    return new FeatureDefinition(name, type, category, true, defaultValue, min, max, criticalRange);
+    return new Builder().from(this).optional(true).build();
   }
 
   /** This feature with a plausible range; {@code critical} makes out-of-range values an error. */
   public FeatureDefinition withRange(double low, double high, boolean critical) {
-    return new FeatureDefinition(name, type, category, optional, defaultValue, low, high, critical);
+    return new Builder().from(this).min(low).max(high).criticalRange(critical).build();
   }
 
   /** The default value, when the feature has one. */
   public OptionalDouble defaultIfAny() {
-    return Double.isNaN(defaultValue) ? OptionalDouble.empty() : OptionalDouble.of(defaultValue);
+    return Double.isNaN(defaultValue())
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(defaultValue());
   }
 
   /** Whether {@code value} lies within the plausible range (NaN never trips a range check). */
   public boolean inRange(double value) {
-    return Double.isNaN(value) || (value >= min && value <= max);
+    return Double.isNaN(value) || (value >= min() && value <= max());
+  }
+
+  /** Builds a {@link FeatureDefinition}. */
+  static final class Builder extends ImmutableFeatureDefinition.Builder {
+    Builder() {}
   }
 }

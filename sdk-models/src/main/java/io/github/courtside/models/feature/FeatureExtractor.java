@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,16 +114,21 @@ public final class FeatureExtractor {
   private final SeasonCalendar calendar;
   private final OpponentRows opponentRows;
 
-  private FeatureExtractor(Builder builder) {
-    this.history = builder.history;
-    this.schema = builder.schema;
-    this.calendar = builder.calendar;
-    this.opponentRows = builder.opponentRows;
+  private FeatureExtractor(FeatureExtractorSetup setup) {
+    this.history = setup.history();
+    this.schema = setup.schema();
+    this.calendar = setup.seasonCalendar();
+    this.opponentRows = setup.opponentRows();
   }
 
   /** A builder reading from {@code history}; the schema defaults to {@link FeatureSchema#V2_60}. */
-  public static Builder builder(PlayerGameHistory history) {
-    return new Builder(history);
+  public static FeatureExtractorSetup.Builder builder(PlayerGameHistory history) {
+    return FeatureExtractorSetup.builder().history(history);
+  }
+
+  /** The extractor a setup describes. */
+  public static FeatureExtractor create(FeatureExtractorSetup setup) {
+    return new FeatureExtractor(setup);
   }
 
   /** The schema of the vectors this extractor builds. */
@@ -473,40 +477,5 @@ public final class FeatureExtractor {
       minutes.add(game.minutes());
     }
     return minutes;
-  }
-
-  /** Builds a {@link FeatureExtractor}. */
-  public static final class Builder {
-    private final PlayerGameHistory history;
-    private FeatureSchema schema = FeatureSchema.V2_60;
-    private SeasonCalendar calendar = SeasonCalendar.NBA;
-    private OpponentRows opponentRows = OpponentRows.POINT_IN_TIME;
-
-    private Builder(PlayerGameHistory history) {
-      this.history = Objects.requireNonNull(history, "history");
-    }
-
-    /** The schema of the vectors built. */
-    public Builder schema(FeatureSchema value) {
-      schema = Objects.requireNonNull(value, "schema");
-      return this;
-    }
-
-    /** The season calendar season averages start from (default {@link SeasonCalendar#NBA}). */
-    public Builder seasonCalendar(SeasonCalendar value) {
-      calendar = Objects.requireNonNull(value, "calendar");
-      return this;
-    }
-
-    /** The mutation seam of the test suite (package-private on purpose). */
-    Builder opponentRows(OpponentRows value) {
-      opponentRows = Objects.requireNonNull(value, "opponentRows");
-      return this;
-    }
-
-    /** The extractor. */
-    public FeatureExtractor build() {
-      return new FeatureExtractor(this);
-    }
   }
 }

@@ -168,7 +168,12 @@ public final class FeatureVector {
     return text.append(']').toString();
   }
 
-  /** Builds a {@link FeatureVector}. Not thread-safe. */
+  /**
+   * Builds a {@link FeatureVector}. Not thread-safe. Hand-written on purpose: not a config builder
+   * but the model input's accumulator, two arrays indexed by the schema position, each value
+   * range-checked as it is set (per player vector on the extraction path), where a generated
+   * builder would keep a map of named attributes.
+   */
   public static final class Builder {
     private final FeatureSchema schema;
     private final double[] values;

@@ -6,7 +6,6 @@ import io.github.courtside.models.feature.FeatureVector;
 import io.github.courtside.models.quality.QualityReport;
 import io.github.courtside.models.quality.QualityScorer;
 import io.github.courtside.models.quality.QualityTier;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * A model with the weighted-average fallback behind it, never silent (spec-ml §2.8, §6 #1, #28).
  *
  * <p>A model that fails to load throws ({@link ModelLoadException}) and is never silently replaced
- * by the fallback; only an explicit {@link Builder#tolerateLoadFailure} turns that into tagged
- * {@link FallbackReason#MODEL_NOT_LOADED} answers. Otherwise the fallback answers only when the
- * model fails for a request with a {@link PredictionException} (including {@link
+ * by the fallback; only an explicit {@link FallbackPredictorSetup#tolerateLoadFailure} turns that
+ * into tagged {@link FallbackReason#MODEL_NOT_LOADED} answers. Otherwise the fallback answers only
+ * when the model fails for a request with a {@link PredictionException} (including {@link
  * FeaturePreparationException}); other exceptions propagate, so programming errors are not papered
  * over. Each fallback answer
  *
@@ -36,16 +35,16 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The quality gate runs first, by default: each vector is scored ({@link QualityScorer}) and one
- * whose tier is below {@link Builder#minimumTier} (BRONZE by default), with a required default or
- * with matchup quality below 50 never reaches the model; it is answered by the tagged fallback with
- * reason {@link FallbackReason#QUALITY_GATE_BLOCKED} and the {@link Prediction#blockingReasons()}.
- * Opting out takes {@link Builder#withoutQualityGate()} and is logged at WARN. Every prediction
- * carries the vector's tier, its defaulted or imputed required features and {@code createdAt} from
- * the builder's {@link Clock}.
+ * whose tier is below {@link FallbackPredictorSetup#minimumTier} (BRONZE by default), with a
+ * required default or with matchup quality below 50 never reaches the model; it is answered by the
+ * tagged fallback with reason {@link FallbackReason#QUALITY_GATE_BLOCKED} and the {@link
+ * Prediction#blockingReasons()}. Opting out takes {@link FallbackPredictorSetup#qualityGate()
+ * qualityGate(false)} and is logged at WARN. Every prediction carries the vector's tier, its
+ * defaulted or imputed required features and {@code createdAt} from the builder's {@link Clock}.
  *
- * <p>A fallback-share breaker ({@link Builder#maxFallbackShare}) makes {@link #predictAll} throw
- * {@link FallbackShareExceededException} when more than that share of a slate fell back or was
- * blocked.
+ * <p>A fallback-share breaker ({@link FallbackPredictorSetup#maxFallbackShare}) makes {@link
+ * #predictAll} throw {@link FallbackShareExceededException} when more than that share of a slate
+ * fell back or was blocked.
  *
  * <p>A slate is predicted in one batch; if the batch fails, each request is retried alone so that
  * one bad vector does not send the whole slate to the fallback.
@@ -77,28 +76,67 @@ public final class FallbackPredictor implements Predictor {
       @Nullable Predictor primary,
       String modelId,
       @Nullable ModelLoadException loadFailure,
-      Builder builder) {
+      FallbackPredictorSetup setup) {
     this.primary = primary;
     this.modelId = modelId;
     this.loadFailure = loadFailure;
-    this.metrics = builder.metrics;
-    this.minimumTier = builder.gate ? builder.minimumTier : null;
-    this.clock = builder.clock;
-    this.maxFallbackShare = builder.maxFallbackShare;
+    this.metrics = setup.metrics();
+    this.minimumTier = setup.qualityGate() ? setup.minimumTier() : null;
+    this.clock = setup.clock();
+    this.maxFallbackShare = setup.maxFallbackShare();
   }
 
   /** A builder around an already loaded model. */
-  public static Builder builder(Predictor primary) {
+  public static FallbackPredictorSetup.Builder builder(Predictor primary) {
     Objects.requireNonNull(primary, "primary");
-    return new Builder(() -> primary, primary.modelId());
+    return FallbackPredictorSetup.builder().loader(() -> primary).modelId(primary.modelId());
   }
 
   /**
-   * A builder that loads the model itself at {@link Builder#build()}: a {@link ModelLoadException}
-   * propagates unless {@link Builder#tolerateLoadFailure} was chosen.
+   * A builder that loads the model itself at {@link FallbackPredictorSetup.Builder#build()}: a
+   * {@link ModelLoadException} propagates unless {@link FallbackPredictorSetup#tolerateLoadFailure}
+   * was chosen.
    */
-  public static Builder builder(Supplier<? extends Predictor> loader, String modelId) {
-    return new Builder(loader, modelId);
+  public static FallbackPredictorSetup.Builder builder(
+      Supplier<? extends Predictor> loader, String modelId) {
+    Objects.requireNonNull(loader, "loader");
+    return FallbackPredictorSetup.builder().loader(loader::get).modelId(modelId);
+  }
+
+  /**
+   * The predictor a setup describes; loads the model now.
+   *
+   * @throws ModelLoadException when the model fails to load and failures are not tolerated
+   */
+  public static FallbackPredictor create(FallbackPredictorSetup setup) {
+    String modelId = setup.modelId();
+    Predictor primary;
+    try {
+      primary = Objects.requireNonNull(setup.loader().get(), "loader returned null");
+    } catch (ModelLoadException e) {
+      if (!setup.tolerateLoadFailure()) {
+        throw e;
+      }
+      LOG.error(
+          "MODEL_NOT_LOADED model={}: every prediction will be a tagged fallback: {}",
+          modelId,
+          e.getMessage());
+      warnIfUngated(setup);
+      return new FallbackPredictor(null, modelId, e, setup);
+    }
+    if (primary.modelType().isFallback()) {
+      throw new IllegalArgumentException("the primary predictor cannot itself be a fallback");
+    }
+    warnIfUngated(setup);
+    return new FallbackPredictor(primary, modelId, null, setup);
+  }
+
+  private static void warnIfUngated(FallbackPredictorSetup setup) {
+    if (!setup.qualityGate()) {
+      LOG.warn(
+          "QUALITY_GATE_DISABLED model={}: vectors of any quality tier reach the model",
+          setup.modelId());
+    }
   }
 
   @Override
@@ -306,109 +344,5 @@ public final class FallbackPredictor implements Predictor {
         reason,
         cause.getMessage());
     return fallback.answer(request, modelId, modelVersion(), reason);
-  }
-
-  /** Builds a {@link FallbackPredictor}. */
-  public static final class Builder {
-    private final Supplier<? extends Predictor> loader;
-    private final String modelId;
-    private FallbackMetrics metrics = FallbackMetrics.NONE;
-    private boolean tolerateLoadFailure;
-    private boolean gate = true;
-    private QualityTier minimumTier = QualityTier.BRONZE;
-    private Clock clock = Clock.systemUTC();
-    private double maxFallbackShare = 1.0;
-
-    private Builder(Supplier<? extends Predictor> loader, String modelId) {
-      this.loader = Objects.requireNonNull(loader, "loader");
-      this.modelId = Objects.requireNonNull(modelId, "modelId");
-    }
-
-    /**
-     * Opt-in: when the model fails to load, log an ERROR and answer every request with the tagged
-     * fallback (reason {@link FallbackReason#MODEL_NOT_LOADED}) instead of throwing. Off by
-     * default: the reference's silent version of this ran for five days (spec-ml §6 #1).
-     */
-    public Builder tolerateLoadFailure(boolean value) {
-      tolerateLoadFailure = value;
-      return this;
-    }
-
-    /**
-     * The lowest quality tier the model is asked to predict (default BRONZE); vectors below it are
-     * blocked.
-     */
-    public Builder minimumTier(QualityTier value) {
-      minimumTier = Objects.requireNonNull(value, "minimumTier");
-      gate = true;
-      return this;
-    }
-
-    /**
-     * Opt-out: every vector reaches the model whatever its quality. Logged at WARN when the
-     * predictor is built.
-     */
-    public Builder withoutQualityGate() {
-      gate = false;
-      return this;
-    }
-
-    /** The clock that stamps {@link Prediction#createdAt()} (default: system UTC). */
-    public Builder clock(Clock value) {
-      clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * The breaker: {@link #predictAll} throws {@link FallbackShareExceededException} when more than
-     * this share (0-1) of a slate fell back or was blocked. Default 1.0: off.
-     */
-    public Builder maxFallbackShare(double share) {
-      if (!(share >= 0 && share <= 1)) {
-        throw new IllegalArgumentException("fallback share must be within [0, 1]: " + share);
-      }
-      maxFallbackShare = share;
-      return this;
-    }
-
-    /** Counts fallbacks in this registry. */
-    public Builder meterRegistry(MeterRegistry registry) {
-      metrics = new MicrometerFallbackMetrics(Objects.requireNonNull(registry, "registry"));
-      return this;
-    }
-
-    /**
-     * The predictor; loads the model now.
-     *
-     * @throws ModelLoadException when the model fails to load and failures are not tolerated
-     */
-    public FallbackPredictor build() {
-      Predictor primary;
-      try {
-        primary = Objects.requireNonNull(loader.get(), "loader returned null");
-      } catch (ModelLoadException e) {
-        if (!tolerateLoadFailure) {
-          throw e;
-        }
-        LOG.error(
-            "MODEL_NOT_LOADED model={}: every prediction will be a tagged fallback: {}",
-            modelId,
-            e.getMessage());
-        warnIfUngated();
-        return new FallbackPredictor(null, modelId, e, this);
-      }
-      if (primary.modelType().isFallback()) {
-        throw new IllegalArgumentException("the primary predictor cannot itself be a fallback");
-      }
-      warnIfUngated();
-      return new FallbackPredictor(primary, modelId, null, this);
-    }
-
-    private void warnIfUngated() {
-      if (!gate) {
-        LOG.warn(
-            "QUALITY_GATE_DISABLED model={}: vectors of any quality tier reach the model", modelId);
-      }
-    }
   }
 }

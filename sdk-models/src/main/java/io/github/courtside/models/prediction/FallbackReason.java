@@ -14,7 +14,7 @@ public enum FallbackReason {
   MODEL_PREDICTION_FAILED,
   /**
    * The model could not be loaded and the caller explicitly tolerated that ({@code
-   * FallbackPredictor.Builder#tolerateLoadFailure}); by default a load failure throws.
+   * FallbackPredictorSetup#tolerateLoadFailure}); by default a load failure throws.
    */
   MODEL_NOT_LOADED,
   /**

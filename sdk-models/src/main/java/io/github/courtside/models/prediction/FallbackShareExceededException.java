@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * More than the configured share of a slate fell back or was blocked by the quality gate: the slate
- * is not published ({@link FallbackPredictor.Builder#maxFallbackShare}).
+ * is not published ({@link FallbackPredictorSetup#maxFallbackShare}).
  *
  * <pre>{@code
  * try {

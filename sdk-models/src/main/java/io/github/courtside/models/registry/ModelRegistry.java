@@ -3,6 +3,7 @@ package io.github.courtside.models.registry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.catboost.CatBoostPredictorSetup;
 import io.github.courtside.models.catboost.ModelMetadata;
 import io.github.courtside.models.feature.FeatureSchema;
 import io.github.courtside.models.prediction.ModelLoadException;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,16 +41,24 @@ public final class ModelRegistry implements AutoCloseable {
   private final Map<String, ModelSource> sources = new ConcurrentHashMap<>();
   private final Cache<String, CatBoostPredictor> loaded;
 
-  private ModelRegistry(Builder builder) {
-    this.schema = builder.schema;
-    this.policy = builder.policy;
-    this.classLoader = builder.classLoader;
-    this.loaded = Caffeine.newBuilder().maximumSize(builder.maximumLoaded).recordStats().build();
+  private ModelRegistry(ModelRegistrySetup setup) {
+    this.schema = setup.schema();
+    this.policy = setup.policy();
+    this.classLoader = setup.classLoader();
+    this.loaded = Caffeine.newBuilder().maximumSize(setup.maximumLoaded()).recordStats().build();
   }
 
-  /** A builder; the schema defaults to {@link FeatureSchema#V2_60}. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder ({@code ModelRegistrySetup.builder()}); the schema defaults to {@link
+   * FeatureSchema#V2_60}.
+   */
+  public static ModelRegistrySetup.Builder builder() {
+    return ModelRegistrySetup.builder();
+  }
+
+  /** The registry a setup describes. */
+  public static ModelRegistry create(ModelRegistrySetup setup) {
+    return new ModelRegistry(setup);
   }
 
   /**
@@ -97,7 +105,7 @@ public final class ModelRegistry implements AutoCloseable {
   }
 
   private CatBoostPredictor load(ModelSource source) {
-    CatBoostPredictor.Builder builder;
+    CatBoostPredictorSetup.Builder builder;
     ModelMetadata metadata = ModelMetadata.NONE;
     if (source.onClasspath()) {
       try (InputStream in = resource(source.id(), source.location())) {
@@ -137,47 +145,5 @@ public final class ModelRegistry implements AutoCloseable {
   public void close() {
     loaded.asMap().values().forEach(CatBoostPredictor::close);
     loaded.invalidateAll();
-  }
-
-  /** Builds a {@link ModelRegistry}. */
-  public static final class Builder {
-    private FeatureSchema schema = FeatureSchema.V2_60;
-    private PredictionPolicy policy = PredictionPolicy.defaults();
-    private long maximumLoaded = 16;
-    private ClassLoader classLoader = ModelRegistry.class.getClassLoader();
-
-    private Builder() {}
-
-    /** The feature schema every model must be served from. */
-    public Builder schema(FeatureSchema value) {
-      schema = Objects.requireNonNull(value, "schema");
-      return this;
-    }
-
-    /** The pick policy of the served predictors. */
-    public Builder policy(PredictionPolicy value) {
-      policy = Objects.requireNonNull(value, "policy");
-      return this;
-    }
-
-    /** How many models stay loaded at most (default 16). */
-    public Builder maximumLoaded(long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("at least one model must stay loaded: " + value);
-      }
-      maximumLoaded = value;
-      return this;
-    }
-
-    /** The class loader classpath models are read from. */
-    public Builder classLoader(ClassLoader value) {
-      classLoader = Objects.requireNonNull(value, "classLoader");
-      return this;
-    }
-
-    /** The registry. */
-    public ModelRegistry build() {
-      return new ModelRegistry(this);
-    }
   }
 }

@@ -1,8 +1,10 @@
 package io.github.courtside.models.registry;
 
+import io.github.courtside.core.ValueStyle;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,46 +17,67 @@ import org.jspecify.annotations.Nullable;
  *     .withMetadata("models/catboost_v9_exp_A1.metadata.json");
  * ModelSource demo = ModelSource.classpath("demo", "models/demo.json");
  * }</pre>
- *
- * @param id the model id the registry serves it under
- * @param location the file path or classpath resource name
- * @param onClasspath whether {@code location} is a classpath resource
- * @param metadataLocation the metadata file or resource, "" when none
  */
-public record ModelSource(
-    String id, String location, boolean onClasspath, String metadataLocation) {
+@ValueStyle
+@Value.Immutable
+public abstract class ModelSource {
+  ModelSource() {}
 
-  public ModelSource {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(location, "location");
-    Objects.requireNonNull(metadataLocation, "metadataLocation");
-    if (id.isBlank()) {
+  /** The model id the registry serves it under. */
+  public abstract String id();
+
+  /** The file path or classpath resource name. */
+  public abstract String location();
+
+  /** Whether {@link #location()} is a classpath resource. */
+  public abstract boolean onClasspath();
+
+  /** The metadata file or resource, "" when none. */
+  @Value.Default
+  public String metadataLocation() {
+    return "";
+  }
+
+  @Value.Check
+  void check() {
+    if (id().isBlank()) {
       throw new IllegalArgumentException("model id must not be blank");
     }
   }
 
   /** A model file. */
   public static ModelSource file(String id, Path path) {
-    return new ModelSource(id, path.toString(), false, "");
+    return new Builder().id(id).location(path.toString()).onClasspath(false).build();
   }
 
   /** A classpath resource (leading slash optional). */
   public static ModelSource classpath(String id, String resource) {
-    return new ModelSource(id, strip(resource), true, "");
+    return new Builder().id(id).location(strip(resource)).onClasspath(true).build();
   }
 
-  /** This source with metadata at a path (file sources) or resource name (classpath sources). */
+  /**
+   * This source with metadata at a path (file sources) or resource name (classpath sources, leading
+   * slash optional).
+   */
   public ModelSource withMetadata(String metadata) {
-    return new ModelSource(id, location, onClasspath, onClasspath ? strip(metadata) : metadata);
+    return new Builder()
+        .from(this)
+        .metadataLocation(onClasspath() ? strip(metadata) : metadata)
+        .build();
   }
 
   /** The metadata location, if any. */
   public Optional<String> metadata() {
-    return metadataLocation.isEmpty() ? Optional.empty() : Optional.of(metadataLocation);
+    return metadataLocation().isEmpty() ? Optional.empty() : Optional.of(metadataLocation());
   }
 
   private static String strip(@Nullable String resource) {
     Objects.requireNonNull(resource, "resource");
     return resource.startsWith("/") ? resource.substring(1) : resource;
+  }
+
+  /** Builds a {@link ModelSource}. */
+  static final class Builder extends ImmutableModelSource.Builder {
+    Builder() {}
   }
 }

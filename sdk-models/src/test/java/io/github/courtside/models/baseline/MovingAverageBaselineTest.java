@@ -25,7 +25,9 @@ class MovingAverageBaselineTest {
             .set("points_std_last_10", std, FeatureSource.CALCULATED)
             .set("games_in_last_7_days", recent, FeatureSource.CALCULATED)
             .build();
-    return PredictionRequest.of("p", "g", LocalDate.parse("2024-01-02"), vector).withLine(20.5);
+    return PredictionRequest.of("p", "g", LocalDate.parse("2024-01-02"), vector).toBuilder()
+        .line(20.5)
+        .build();
   }
 
   @Test

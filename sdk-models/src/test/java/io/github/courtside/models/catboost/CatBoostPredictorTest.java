@@ -81,7 +81,7 @@ class CatBoostPredictorTest {
     Collections.reverse(names);
     FeatureSchema.Builder reversed = FeatureSchema.builder("reversed");
     for (String name : names) {
-      reversed.add(FeatureSchema.V9_33.feature(name).orElseThrow());
+      reversed.addFeatures(FeatureSchema.V9_33.feature(name).orElseThrow());
     }
     FeatureSchema schema = reversed.build();
     FeatureVector.Builder vector = FeatureVector.builder(schema);
@@ -113,7 +113,10 @@ class CatBoostPredictorTest {
       for (int i = 0; i < 5; i++) {
         values[i] = random.nextDouble() * 30;
       }
-      requests.add(request(GoldenVectors.vector(values)).withLine(10 + random.nextInt(15) + 0.5));
+      requests.add(
+          request(GoldenVectors.vector(values)).toBuilder()
+              .line(10 + random.nextInt(15) + 0.5)
+              .build());
     }
     try (CatBoostPredictor predictor =
         CatBoostPredictor.builder(model()).schema(FeatureSchema.V9_33).build()) {
@@ -132,8 +135,8 @@ class CatBoostPredictorTest {
   void jsonModelsLoadAndImputeFromTheirMetadata() throws Exception {
     FeatureSchema schema =
         FeatureSchema.builder("two")
-            .add(FeatureSchema.V2_60.feature(0).withDefault(Double.NaN))
-            .add(FeatureSchema.V2_60.feature(1).withDefault(Double.NaN))
+            .addFeatures(FeatureSchema.V2_60.feature(0).withDefault(Double.NaN))
+            .addFeatures(FeatureSchema.V2_60.feature(1).withDefault(Double.NaN))
             .build();
     try (var in = getClass().getResourceAsStream("/models/tiny.json");
         var meta = getClass().getResourceAsStream("/models/tiny.metadata.json");

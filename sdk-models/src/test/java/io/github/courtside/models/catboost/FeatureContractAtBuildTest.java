@@ -60,8 +60,8 @@ class FeatureContractAtBuildTest {
   void aSchemaLackingModelFeaturesIsABuildErrorNamingThem() {
     FeatureSchema partial =
         FeatureSchema.builder("no-opponent")
-            .add(FeatureSchema.V9_33.feature(0))
-            .add(FeatureSchema.V9_33.feature(29))
+            .addFeatures(FeatureSchema.V9_33.feature(0))
+            .addFeatures(FeatureSchema.V9_33.feature(29))
             .build();
     ModelLoadException e =
         assertThrows(
@@ -94,9 +94,13 @@ class FeatureContractAtBuildTest {
 
   @Test
   void onlyFeaturesMarkedImputedInTrainingAreImputed() {
+    ModelMetadata a1 = a1();
     ModelMetadata vegasOnly =
-        a1().withImputedFeatures(
-                List.of("vegas_points_line", "vegas_opening_line", "vegas_line_move"));
+        new ModelMetadata(
+            a1.modelName(),
+            a1.features(),
+            a1.featureMedians(),
+            List.of("vegas_points_line", "vegas_opening_line", "vegas_line_move"));
     try (CatBoostPredictor predictor =
         CatBoostPredictor.builder(model())
             .schema(FeatureSchema.V9_33)

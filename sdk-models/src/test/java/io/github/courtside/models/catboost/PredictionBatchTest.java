@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PredictionBatchTest {
   private static final LocalDate DAY = LocalDate.parse("2024-01-10");
 
-  private static CatBoostPredictor.Builder a1() {
+  private static CatBoostPredictorSetup.Builder a1() {
     return CatBoostPredictor.builder(Fixtures.require("models/catboost_v9_exp_A1.cbm"))
         .metadata(Fixtures.require("models/catboost_v9_exp_A1.metadata.json"))
         .schema(FeatureSchema.V9_33);
@@ -41,7 +41,8 @@ class PredictionBatchTest {
             FeatureSource.PHASE4);
       }
       PredictionRequest request = PredictionRequest.of("p" + k, "g" + k, DAY, vector.build());
-      requests.add(k % 3 == 0 ? request.withLine(5 + random.nextInt(20) + 0.5) : request);
+      requests.add(
+          k % 3 == 0 ? request.toBuilder().line(5 + random.nextInt(20) + 0.5).build() : request);
     }
     return requests;
   }

@@ -54,7 +54,9 @@ class ReadinessGateTest {
   private static PredictionRequest gold(String player) {
     return PredictionRequest.of(
             player, "g-" + player, DAY, GoldenVectors.vector(GoldenVectors.STAR))
-        .withLine(25.5);
+        .toBuilder()
+        .line(25.5)
+        .build();
   }
 
   /** The star's values, but six required features hold schema defaults: CRITICAL (cap 49). */
@@ -64,7 +66,9 @@ class ReadinessGateTest {
       vector.set(
           FeatureSchema.V9_33.feature(i).name(), GoldenVectors.STAR[i], FeatureSource.DEFAULT);
     }
-    return PredictionRequest.of(player, "g-" + player, DAY, vector.build()).withLine(25.5);
+    return PredictionRequest.of(player, "g-" + player, DAY, vector.build()).toBuilder()
+        .line(25.5)
+        .build();
   }
 
   @Test

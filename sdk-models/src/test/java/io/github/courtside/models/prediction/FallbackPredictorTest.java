@@ -34,7 +34,9 @@ class FallbackPredictorTest {
     vector.set("points_avg_last_5", l5, FeatureSource.CALCULATED);
     vector.set("points_avg_last_10", l10, FeatureSource.CALCULATED);
     vector.set("points_avg_season", 5.0, FeatureSource.CALCULATED);
-    return PredictionRequest.of(player, "g-" + player, DAY, vector.build()).withLine(2.0);
+    return PredictionRequest.of(player, "g-" + player, DAY, vector.build()).toBuilder()
+        .line(2.0)
+        .build();
   }
 
   @Test
@@ -205,7 +207,8 @@ class FallbackPredictorTest {
             .set("points_avg_last_10", 28, FeatureSource.CALCULATED)
             .set("points_avg_season", 25, FeatureSource.CALCULATED)
             .build();
-    PredictionRequest request = PredictionRequest.of("p", "g", DAY, vector).withLine(27.5);
+    PredictionRequest request =
+        PredictionRequest.of("p", "g", DAY, vector).toBuilder().line(27.5).build();
     Prediction p =
         new WeightedAverageFallback()
             .answer(request, "m", "v", FallbackReason.MODEL_PREDICTION_FAILED);

@@ -1,6 +1,7 @@
 package io.github.courtside.models.prediction;
 
 import io.github.courtside.models.catboost.CatBoostPredictor;
+import io.github.courtside.models.catboost.CatBoostPredictorSetup;
 import io.github.courtside.models.catboost.ModelMetadata;
 import io.github.courtside.models.feature.FeatureCategory;
 import io.github.courtside.models.feature.FeatureDefinition;
@@ -17,7 +18,7 @@ final class TinyModel {
       FeatureSchema.builder("tiny")
           .add("points_avg_last_5", FeatureCategory.PLAYER_HISTORY)
           .add("points_avg_last_10", FeatureCategory.PLAYER_HISTORY)
-          .add(
+          .addFeatures(
               FeatureDefinition.of(
                       "points_avg_season", FeatureType.NUMBER, FeatureCategory.PLAYER_HISTORY)
                   .withDefault(10.0))
@@ -27,7 +28,7 @@ final class TinyModel {
 
   static CatBoostPredictor load(boolean withMetadata) {
     try (InputStream in = TinyModel.class.getResourceAsStream("/models/tiny.json")) {
-      CatBoostPredictor.Builder builder =
+      CatBoostPredictorSetup.Builder builder =
           CatBoostPredictor.builder("models/tiny.json", in).schema(SCHEMA);
       if (withMetadata) {
         try (InputStream meta = TinyModel.class.getResourceAsStream("/models/tiny.metadata.json")) {

@@ -45,8 +45,8 @@ class QualityScorerTest {
     // 0-24 all default except 18-20, which have no default and are missing (weight 0).
     FeatureSchema allDefaults =
         FeatureSchema.builder("defaults")
-            .add(FeatureSchema.V2_60.feature(0))
-            .add(FeatureSchema.V2_60.feature(1))
+            .addFeatures(FeatureSchema.V2_60.feature(0))
+            .addFeatures(FeatureSchema.V2_60.feature(1))
             .build();
     assertEquals(40.0, score(allDefaults, i -> FeatureSource.DEFAULT));
     assertEquals(94.8, score(V25, i -> i < 15 ? FeatureSource.PHASE4 : FeatureSource.PHASE3));

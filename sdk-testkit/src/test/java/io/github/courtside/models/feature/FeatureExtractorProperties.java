@@ -31,7 +31,8 @@ class FeatureExtractorProperties {
    * poisoned slate from the poisoned source equals the clean requests from their clean pasts.
    */
   static boolean futureInvariant(
-      PointInTimeScenario scenario, Function<FeatureExtractor.Builder, FeatureExtractor> build) {
+      PointInTimeScenario scenario,
+      Function<FeatureExtractorSetup.Builder, FeatureExtractor> build) {
     Function<PlayerGameHistory, FeatureExtractor> extractor =
         history ->
             build.apply(FeatureExtractor.builder(history).seasonCalendar(scenario.calendar()));
@@ -47,12 +48,12 @@ class FeatureExtractorProperties {
     return true;
   }
 
-  static FeatureExtractor pointInTime(FeatureExtractor.Builder builder) {
+  static FeatureExtractor pointInTime(FeatureExtractorSetup.Builder builder) {
     return builder.build();
   }
 
   /** The mutant: opponent history read from the rows as the source returned them. */
-  static FeatureExtractor unfilteredOpponentHistory(FeatureExtractor.Builder builder) {
+  static FeatureExtractor unfilteredOpponentHistory(FeatureExtractorSetup.Builder builder) {
     return builder.opponentRows((pointInTime, asReturned) -> asReturned).build();
   }
 
