@@ -90,11 +90,11 @@ public class LocalBigQueryBenchmark {
   }
 
   private BigQueryWarehouse newWarehouse() {
-    return BigQueryWarehouse.newBuilder()
-        .setBigQueryOptions(server.start().options())
-        .setWriteSettings(server.writeSettings())
-        .setCreateMissingDatasets(true)
-        .setQueryTimeout(Duration.ofMinutes(10))
+    return BigQueryWarehouse.builder()
+        .bigQueryOptions(server.start().options())
+        .writeSettings(server.writeSettings())
+        .createMissingDatasets(true)
+        .queryTimeout(Duration.ofMinutes(10))
         .build();
   }
 

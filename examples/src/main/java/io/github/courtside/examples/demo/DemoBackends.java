@@ -8,6 +8,7 @@ import com.google.cloud.bigquery.BigQueryOptions;
 import com.google.cloud.bigquery.storage.v1.BigQueryWriteSettings;
 import io.github.courtside.bigquery.local.LocalBigQuery;
 import io.github.courtside.bigquery.warehouse.BigQueryWarehouse;
+import io.github.courtside.bigquery.warehouse.BigQueryWarehouseSetup;
 import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.courtside.core.coordination.InMemoryCoordinationStore;
 import io.github.courtside.core.warehouse.Warehouse;
@@ -113,10 +114,10 @@ public final class DemoBackends implements AutoCloseable {
         LocalBigQuery server = LocalBigQuery.builder().build().start();
         resources.push(server);
         warehouse =
-            BigQueryWarehouse.newBuilder()
-                .setBigQueryOptions(server.options())
-                .setWriteSettings(server.writeSettings())
-                .setCreateMissingDatasets(true)
+            BigQueryWarehouse.builder()
+                .bigQueryOptions(server.options())
+                .writeSettings(server.writeSettings())
+                .createMissingDatasets(true)
                 .build();
         description =
             "BigQuery, local server in-process at "
@@ -169,8 +170,8 @@ public final class DemoBackends implements AutoCloseable {
     String host = settings.bigQueryHost();
     BigQueryOptions.Builder options =
         BigQueryOptions.newBuilder().setProjectId(warehouseProject(settings));
-    BigQueryWarehouse.Builder builder =
-        BigQueryWarehouse.newBuilder().setCreateMissingDatasets(true);
+    BigQueryWarehouseSetup.Builder builder =
+        BigQueryWarehouse.builder().createMissingDatasets(true);
     if (host != null && host.startsWith("http://")) {
       String writeHost = settings.bigQueryWriteHost();
       if (writeHost == null) {
@@ -178,7 +179,7 @@ public final class DemoBackends implements AutoCloseable {
             "the local server at " + host + " needs its Storage Write API host:port as well");
       }
       options.setHost(host).setCredentials(NoCredentials.getInstance());
-      builder.setWriteSettings(plaintextWriteSettings(writeHost));
+      builder.writeSettings(plaintextWriteSettings(writeHost));
     } else {
       if (settings.project() == null) {
         throw new IllegalArgumentException(
@@ -188,7 +189,7 @@ public final class DemoBackends implements AutoCloseable {
         options.setHost(host);
       }
     }
-    return builder.setBigQueryOptions(options.build()).build();
+    return builder.bigQueryOptions(options.build()).build();
   }
 
   private static BigQueryWriteSettings plaintextWriteSettings(String endpoint) {

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *     .coordinationStore(firestoreStore)
  *     .listener(new MicrometerLoadJobQuotaMetrics(registry))
  *     .build();
- * BigQueryWarehouse warehouse = BigQueryWarehouse.newBuilder()
- *     .setBigQueryOptions(options).setLoadJobQuotaGuard(quota).build();
+ * BigQueryWarehouse warehouse = BigQueryWarehouse.builder()
+ *     .bigQueryOptions(options).loadJobQuotaGuard(quota).build();
  * }</pre>
  */
 public final class LoadJobQuotaGuard {

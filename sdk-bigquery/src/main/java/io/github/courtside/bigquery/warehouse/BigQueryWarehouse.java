@@ -2,6 +2,7 @@ package io.github.courtside.bigquery.warehouse;
 
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.paging.Page;
+import com.google.auth.Credentials;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryError;
@@ -48,7 +49,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,15 +90,15 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Tables without a project are in the default project (that of the {@link BigQueryOptions}
- * unless {@link Builder#setDefaultProject} says otherwise). Column defaults are stored as {@code
- * defaultValueExpression}s and, for appends and loads, filled in by this warehouse from the schema,
- * so an explicit NULL stays NULL.
+ * unless {@link BigQueryWarehouseSetup#defaultProject()} says otherwise). Column defaults are
+ * stored as {@code defaultValueExpression}s and, for appends and loads, filled in by this warehouse
+ * from the schema, so an explicit NULL stays NULL.
  *
  * <pre>{@code
- * try (BigQueryWarehouse warehouse = BigQueryWarehouse.newBuilder()
- *     .setBigQueryOptions(BigQueryOptions.newBuilder().setProjectId("my-project").setLocation("US").build())
- *     .setQueryTimeout(Duration.ofMinutes(5))
- *     .setLoadJobQuotaGuard(LoadJobQuotaGuard.defaults())
+ * try (BigQueryWarehouse warehouse = BigQueryWarehouse.builder()
+ *     .bigQueryOptions(BigQueryOptions.newBuilder().setProjectId("my-project").setLocation("US").build())
+ *     .queryTimeout(Duration.ofMinutes(5))
+ *     .loadJobQuotaGuard(LoadJobQuotaGuard.defaults())
  *     .build()) {
  *   warehouse.createTableIfAbsent(games, schema);
  *   warehouse.replacePartition(games, LocalDate.parse("2024-04-10"), rows);
@@ -140,28 +140,63 @@ public final class BigQueryWarehouse implements Warehouse {
   private final Duration queryTimeout;
   private final long pageSize;
 
-  private BigQueryWarehouse(Builder builder, BigQueryWriteClient writeClient, boolean owns) {
-    BigQueryOptions options = Objects.requireNonNull(builder.options, "BigQueryOptions");
+  private BigQueryWarehouse(
+      BigQueryWarehouseSetup setup, BigQueryWriteClient writeClient, boolean owns) {
+    BigQueryOptions options = setup.bigQueryOptions();
     this.bigquery = options.getService();
-    this.project = builder.defaultProject != null ? builder.defaultProject : options.getProjectId();
-    this.location = builder.location != null ? builder.location : options.getLocation();
+    this.project = setup.defaultProject().orElse(options.getProjectId());
+    this.location = setup.location().orElse(options.getLocation());
     this.writeClient = writeClient;
     this.ownsWriteClient = owns;
-    this.appender = new PendingStreamAppend(writeClient, builder.maxAppendRequestBytes);
-    this.queryTimeout = builder.queryTimeout;
+    this.appender = new PendingStreamAppend(writeClient, setup.maxAppendRequestBytes());
+    this.queryTimeout = setup.queryTimeout();
     this.jobs =
         new JobRunner(
-            bigquery, project, location, builder.jobIdPrefix, builder.queryTimeout, builder.clock);
-    this.schemas = new SchemaCache(builder.schemaCacheExpiry, builder.schemaCacheSize);
-    this.quota = builder.quota;
-    this.requirePartitionFilter = builder.requirePartitionFilter;
-    this.createMissingDatasets = builder.createMissingDatasets;
-    this.pageSize = builder.pageSize;
+            bigquery, project, location, setup.jobIdPrefix(), setup.queryTimeout(), setup.clock());
+    this.schemas = new SchemaCache(setup.schemaCacheExpiry(), setup.schemaCacheSize());
+    this.quota = setup.loadJobQuotaGuard().orElse(null);
+    this.requirePartitionFilter = setup.requirePartitionFilter();
+    this.createMissingDatasets = setup.createMissingDatasets();
+    this.pageSize = setup.pageSize();
   }
 
-  /** A builder in the google-cloud-java style; {@link Builder#setBigQueryOptions} is required. */
-  public static Builder newBuilder() {
-    return new Builder();
+  /** A builder of the warehouse's setup; {@code bigQueryOptions} is required. */
+  public static BigQueryWarehouseSetup.Builder builder() {
+    return BigQueryWarehouseSetup.builder();
+  }
+
+  /**
+   * The warehouse of a setup: with the shared Storage Write client if the setup names one, else
+   * with one it creates (from the setup's write settings, or from the BigQuery options'
+   * credentials) and closes on {@link #close()}.
+   */
+  public static BigQueryWarehouse create(BigQueryWarehouseSetup setup) {
+    Optional<BigQueryWriteClient> shared = setup.writeClient();
+    if (shared.isPresent()) {
+      return new BigQueryWarehouse(setup, shared.get(), false);
+    }
+    BigQueryWriteSettings settings =
+        setup.writeSettings().orElseGet(() -> defaultWriteSettings(setup));
+    try {
+      return new BigQueryWarehouse(setup, BigQueryWriteClient.create(settings), true);
+    } catch (IOException e) {
+      throw new WarehouseException(
+          null, "cannot create the Storage Write API client: " + e.getMessage(), e);
+    }
+  }
+
+  private static BigQueryWriteSettings defaultWriteSettings(BigQueryWarehouseSetup setup) {
+    BigQueryWriteSettings.Builder defaults = BigQueryWriteSettings.newBuilder();
+    Credentials credentials = setup.bigQueryOptions().getCredentials();
+    if (credentials != null && !(credentials instanceof NoCredentials)) {
+      defaults.setCredentialsProvider(FixedCredentialsProvider.create(credentials));
+    }
+    try {
+      return defaults.build();
+    } catch (IOException e) {
+      throw new WarehouseException(
+          null, "cannot configure the Storage Write API client: " + e.getMessage(), e);
+    }
   }
 
   /** The project of tables that name none. */
@@ -697,159 +732,5 @@ public final class BigQueryWarehouse implements Warehouse {
         + ", queryTimeout="
         + queryTimeout
         + "]";
-  }
-
-  /** Builds a {@link BigQueryWarehouse}; the configuration is immutable once built. */
-  public static final class Builder {
-    private @Nullable BigQueryOptions options;
-    private @Nullable BigQueryWriteSettings writeSettings;
-    private @Nullable BigQueryWriteClient writeClient;
-    private @Nullable String defaultProject;
-    private @Nullable String location;
-    private Duration queryTimeout = Duration.ofMinutes(10);
-    private String jobIdPrefix = "courtside_";
-    private Duration schemaCacheExpiry = Duration.ofMinutes(10);
-    private long schemaCacheSize = 10_000;
-    private @Nullable LoadJobQuotaGuard quota;
-    private boolean requirePartitionFilter;
-    private boolean createMissingDatasets = true;
-    private long pageSize = 10_000;
-    private long maxAppendRequestBytes = 9L * 1024 * 1024;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /** The BigQuery client options: project, location, host, credentials (required). */
-    public Builder setBigQueryOptions(BigQueryOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
-    }
-
-    /**
-     * Settings of the Storage Write API client (endpoint, credentials, channel). By default the
-     * client is built from the BigQuery options' credentials and the public endpoint.
-     */
-    public Builder setWriteSettings(BigQueryWriteSettings settings) {
-      this.writeSettings = Objects.requireNonNull(settings, "settings");
-      this.writeClient = null;
-      return this;
-    }
-
-    /** A Storage Write client to share; the warehouse will not close it. */
-    public Builder setWriteClient(BigQueryWriteClient client) {
-      this.writeClient = Objects.requireNonNull(client, "client");
-      this.writeSettings = null;
-      return this;
-    }
-
-    /** The project of tables that name none (default: the options' project). */
-    public Builder setDefaultProject(String project) {
-      this.defaultProject = TableId.of(project, "d", "t").project().orElseThrow();
-      return this;
-    }
-
-    /** The location of jobs and created datasets (default: the options' location). */
-    public Builder setLocation(String location) {
-      this.location = Objects.requireNonNull(location, "location");
-      return this;
-    }
-
-    /** How long to wait for a job (default 10 minutes). */
-    public Builder setQueryTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("query timeout must be positive, was " + timeout);
-      }
-      this.queryTimeout = timeout;
-      return this;
-    }
-
-    /** The prefix of every job id (default {@code courtside_}); letters, digits, _ and -. */
-    public Builder setJobIdPrefix(String prefix) {
-      if (!prefix.matches("[A-Za-z0-9_-]{0,200}")) {
-        throw new IllegalArgumentException(
-            "job id prefix '" + prefix + "' may hold only letters, digits, _ and -");
-      }
-      this.jobIdPrefix = prefix;
-      return this;
-    }
-
-    /**
-     * How long a cached table description is trusted (default 10 minutes): bounds how long a schema
-     * change made by another process goes unseen.
-     */
-    public Builder setSchemaCacheExpiry(Duration expiry) {
-      this.schemaCacheExpiry = Objects.requireNonNull(expiry, "expiry");
-      return this;
-    }
-
-    /** Count load jobs per table per day and refuse the ones that would exhaust the quota. */
-    public Builder setLoadJobQuotaGuard(LoadJobQuotaGuard guard) {
-      this.quota = Objects.requireNonNull(guard, "guard");
-      return this;
-    }
-
-    /** Create partitioned tables with {@code requirePartitionFilter} (default false). */
-    public Builder setRequirePartitionFilter(boolean required) {
-      this.requirePartitionFilter = required;
-      return this;
-    }
-
-    /** Create a missing dataset (in the location) when creating a table in it (default true). */
-    public Builder setCreateMissingDatasets(boolean create) {
-      this.createMissingDatasets = create;
-      return this;
-    }
-
-    /** Rows per page of query results and tables per page of listings (default 10,000). */
-    public Builder setPageSize(long rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("page size must be positive, was " + rows);
-      }
-      this.pageSize = rows;
-      return this;
-    }
-
-    /** The largest AppendRows request (default 9 MiB; BigQuery's limit is 10 MB). */
-    public Builder setMaxAppendRequestBytes(long bytes) {
-      if (bytes < 1024 || bytes > 10_000_000) {
-        throw new IllegalArgumentException(
-            "append request size must be 1 KiB..10 MB, was " + bytes);
-      }
-      this.maxAppendRequestBytes = bytes;
-      return this;
-    }
-
-    /** The clock of job timeouts (default system UTC). */
-    public Builder setClock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Creates the warehouse (and its Storage Write client unless one was given). */
-    public BigQueryWarehouse build() {
-      BigQueryOptions given = options;
-      if (given == null) {
-        throw new IllegalStateException("setBigQueryOptions is required");
-      }
-      if (writeClient != null) {
-        return new BigQueryWarehouse(this, writeClient, false);
-      }
-      try {
-        BigQueryWriteSettings settings = writeSettings;
-        if (settings == null) {
-          BigQueryWriteSettings.Builder defaults = BigQueryWriteSettings.newBuilder();
-          if (given.getCredentials() != null
-              && !(given.getCredentials() instanceof NoCredentials)) {
-            defaults.setCredentialsProvider(
-                FixedCredentialsProvider.create(given.getCredentials()));
-          }
-          settings = defaults.build();
-        }
-        return new BigQueryWarehouse(this, BigQueryWriteClient.create(settings), true);
-      } catch (IOException e) {
-        throw new WarehouseException(
-            null, "cannot create the Storage Write API client: " + e.getMessage(), e);
-      }
-    }
   }
 }

@@ -26,10 +26,10 @@ class BigQueryConsolidationCrashTest extends ConsolidationCrashContract {
   @Override
   protected Warehouse newWarehouse(Clock clock) {
     BigQueryConsolidatorTest.emptyServer(bigQuery);
-    return BigQueryWarehouse.newBuilder()
-        .setBigQueryOptions(bigQuery.options())
-        .setWriteSettings(bigQuery.writeSettings())
-        .setQueryTimeout(Duration.ofSeconds(60))
+    return BigQueryWarehouse.builder()
+        .bigQueryOptions(bigQuery.options())
+        .writeSettings(bigQuery.writeSettings())
+        .queryTimeout(Duration.ofSeconds(60))
         .build();
   }
 }

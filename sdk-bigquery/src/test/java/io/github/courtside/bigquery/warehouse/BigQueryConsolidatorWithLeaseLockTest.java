@@ -31,10 +31,10 @@ class BigQueryConsolidatorWithLeaseLockTest extends ConsolidatorWithLeaseLockCon
   protected Warehouse newWarehouse(Clock clock) {
     BigQueryConsolidatorTest.emptyServer(bigQuery);
     bigQuery.faults().clear();
-    return BigQueryWarehouse.newBuilder()
-        .setBigQueryOptions(bigQuery.options())
-        .setWriteSettings(bigQuery.writeSettings())
-        .setQueryTimeout(Duration.ofSeconds(60))
+    return BigQueryWarehouse.builder()
+        .bigQueryOptions(bigQuery.options())
+        .writeSettings(bigQuery.writeSettings())
+        .queryTimeout(Duration.ofSeconds(60))
         .build();
   }
 

@@ -41,11 +41,11 @@ class BigQueryWarehouseLiveIT extends WarehouseContract {
   @Override
   protected Warehouse newWarehouse() {
     LiveBigQuery.drop(client(), DATASETS);
-    return BigQueryWarehouse.newBuilder()
-        .setBigQueryOptions(LiveBigQuery.options())
-        .setWriteSettings(LiveBigQuery.writeSettings())
-        .setCreateMissingDatasets(true)
-        .setQueryTimeout(Duration.ofMinutes(5))
+    return BigQueryWarehouse.builder()
+        .bigQueryOptions(LiveBigQuery.options())
+        .writeSettings(LiveBigQuery.writeSettings())
+        .createMissingDatasets(true)
+        .queryTimeout(Duration.ofMinutes(5))
         .build();
   }
 }

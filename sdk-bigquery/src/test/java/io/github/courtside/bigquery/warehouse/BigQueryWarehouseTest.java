@@ -50,11 +50,11 @@ class BigQueryWarehouseTest extends WarehouseContract {
     return builder().build();
   }
 
-  private BigQueryWarehouse.Builder builder() {
-    return BigQueryWarehouse.newBuilder()
-        .setBigQueryOptions(bigQuery.options())
-        .setWriteSettings(bigQuery.writeSettings())
-        .setQueryTimeout(Duration.ofSeconds(60));
+  private BigQueryWarehouseSetup.Builder builder() {
+    return BigQueryWarehouse.builder()
+        .bigQueryOptions(bigQuery.options())
+        .writeSettings(bigQuery.writeSettings())
+        .queryTimeout(Duration.ofSeconds(60));
   }
 
   /** Every dataset of the project dropped, so each test starts from an empty warehouse. */
@@ -112,7 +112,7 @@ class BigQueryWarehouseTest extends WarehouseContract {
   @Test
   void theQuotaGuardRefusesTheLoadThatWouldExhaustTheDailyQuota() {
     LoadJobQuotaGuard quota = LoadJobQuotaGuard.builder().dailyLimit(2).clock(quotaClock).build();
-    try (BigQueryWarehouse guarded = builder().setLoadJobQuotaGuard(quota).build()) {
+    try (BigQueryWarehouse guarded = builder().loadJobQuotaGuard(quota).build()) {
       guarded.createTable(games, allTypes());
       guarded.replacePartition(games, DAY, List.of(row(DAY, "a", 1)));
       guarded.replacePartition(games, DAY, List.of(row(DAY, "b", 2)));
@@ -138,7 +138,7 @@ class BigQueryWarehouseTest extends WarehouseContract {
             .setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(1).build())
             .build();
     try (BigQueryWarehouse noRetries =
-        builder().setBigQueryOptions(once).setWriteSettings(bigQuery.writeSettings()).build()) {
+        builder().bigQueryOptions(once).writeSettings(bigQuery.writeSettings()).build()) {
       noRetries.createTable(games, allTypes());
       String sql = "SELECT COUNT(*) AS n FROM " + dialect.table(games);
       bigQuery.faults().failNext("jobs.insert", Fault.rateLimitExceeded(), 1);
