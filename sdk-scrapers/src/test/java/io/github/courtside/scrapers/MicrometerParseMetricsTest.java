@@ -8,6 +8,7 @@ import io.github.courtside.scrapers.gamebook.GamebookParser;
 import io.github.courtside.scrapers.gamebook.GamebookParserConfig;
 import io.github.courtside.scrapers.injury.InjuryReport;
 import io.github.courtside.scrapers.injury.InjuryReportParser;
+import io.github.courtside.scrapers.injury.InjuryReportParserConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,10 @@ class MicrometerParseMetricsTest {
   @Test
   void injuryReportsAreCountedOnceUnderTheirOwnParserName(@TempDir Path folder) throws Exception {
     InjuryReportParser injuries =
-        InjuryReportParser.create().withListener(new MicrometerParseMetrics(meters));
+        InjuryReportParser.create(
+            InjuryReportParserConfig.builder()
+                .listener(new MicrometerParseMetrics(meters))
+                .build());
 
     InjuryReport notAPdf = injuries.parse("not a pdf".getBytes(StandardCharsets.UTF_8));
     InjuryReport missing = injuries.parse(Path.of("no-such-report.pdf"));

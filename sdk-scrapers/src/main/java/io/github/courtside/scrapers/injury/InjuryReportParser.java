@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
@@ -51,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Never throws on a bad document: unreadable, too large or too slow input gives a {@link
  * ParseStatus#FAILED} report with the reason, within a hard wall-clock budget per document (2 s,
- * see {@link #withTimeBudget}). Thread-safe.
+ * see {@link InjuryReportParserConfig#timeBudget()}). Thread-safe.
  *
  * <pre>{@code
  * InjuryReport report = InjuryReportParser.create().parse(Path.of("report.pdf"));
@@ -66,7 +64,6 @@ public final class InjuryReportParser {
   static final String PLAYERS = "player_records";
   static final String REASONS = "reason_merging";
   private static final List<String> SECTIONS = List.of(METADATA, GAMES, PLAYERS, REASONS);
-  private static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
 
   private static final Pattern TITLE =
       Pattern.compile(
@@ -111,48 +108,21 @@ public final class InjuryReportParser {
   private final TimeBudget budget;
   private final ParseListener listener;
 
-  private InjuryReportParser(
-      PdfTextExtractor extractor,
-      SectionErrorTrackerConfig tracking,
-      TimeBudget budget,
-      ParseListener listener) {
-    this.extractor = Objects.requireNonNull(extractor, "extractor");
-    this.tracking = Objects.requireNonNull(tracking, "tracking");
-    this.budget = Objects.requireNonNull(budget, "budget");
-    this.listener = Objects.requireNonNull(listener, "listener");
+  private InjuryReportParser(InjuryReportParserConfig config) {
+    this.extractor = config.extractor();
+    this.tracking = config.tracking();
+    this.budget = config.budget();
+    this.listener = config.listener();
   }
 
-  private InjuryReportParser(PdfTextExtractor extractor, SectionErrorTrackerConfig tracking) {
-    this(extractor, tracking, TimeBudget.of(DEFAULT_BUDGET), ParseListener.NONE);
-  }
-
-  /**
-   * This parser with another hard wall-clock budget per document (extraction and parsing together;
-   * default 2 s).
-   */
-  public InjuryReportParser withTimeBudget(Duration timeBudget) {
-    return new InjuryReportParser(extractor, tracking, TimeBudget.of(timeBudget), listener);
-  }
-
-  /**
-   * This parser telling {@code listener} about every document it finishes, as parser {@code
-   * injury_report} (e.g. {@code new MicrometerParseMetrics(registry)}).
-   */
-  public InjuryReportParser withListener(ParseListener listener) {
-    return new InjuryReportParser(extractor, tracking, budget, listener);
-  }
-
-  /** A parser with the default extractor and tracking. */
+  /** A parser with the defaults ({@link InjuryReportParserConfig#defaults()}). */
   public static InjuryReportParser create() {
-    return new InjuryReportParser(
-        PdfTextExtractor.defaults(),
-        SectionErrorTrackerConfig.builder().name("injury_report").build());
+    return new InjuryReportParser(InjuryReportParserConfig.defaults());
   }
 
-  /** A parser with the given extractor and tracking configuration. */
-  public static InjuryReportParser create(
-      PdfTextExtractor extractor, SectionErrorTrackerConfig tracking) {
-    return new InjuryReportParser(extractor, tracking);
+  /** A parser with the given configuration. */
+  public static InjuryReportParser create(InjuryReportParserConfig config) {
+    return new InjuryReportParser(config);
   }
 
   /** Parses a PDF file; an unreadable file gives a failed report naming the file. */

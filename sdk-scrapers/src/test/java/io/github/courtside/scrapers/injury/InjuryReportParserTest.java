@@ -1,10 +1,12 @@
 package io.github.courtside.scrapers.injury;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.courtside.scrapers.ParseStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,16 @@ class InjuryReportParserTest {
   void octoberStartsANewSeason() {
     InjuryReport report = parser.parseLines(List.of("Injury Report: 10/24/23 05:00 PM"));
     assertEquals(java.util.Optional.of("2023-24"), report.season());
+  }
+
+  @Test
+  void theConfigurationDefaultsToTwoSecondsAndRefusesANonPositiveBudget() {
+    assertEquals(Duration.ofSeconds(2), InjuryReportParserConfig.defaults().timeBudget());
+    assertEquals("injury_report", InjuryReportParserConfig.defaults().tracking().name());
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> InjuryReportParserConfig.builder().timeBudget(Duration.ZERO).build());
+    assertTrue(refused.getMessage().contains("timeBudget"), refused.getMessage());
   }
 }

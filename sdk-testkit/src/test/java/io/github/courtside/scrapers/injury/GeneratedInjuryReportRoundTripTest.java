@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedInjuryReportRoundTripTest {
   private final InjuryReportParser parser =
-      InjuryReportParser.create().withTimeBudget(Duration.ofSeconds(30));
+      InjuryReportParser.create(
+          InjuryReportParserConfig.builder().timeBudget(Duration.ofSeconds(30)).build());
 
   static final long[] SEEDS =
       LongStream.rangeClosed(1, 30).map(s -> s * 0xD1B54A32D192ED03L).toArray();
