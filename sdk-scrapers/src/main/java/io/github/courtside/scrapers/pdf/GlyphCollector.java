@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessRead;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
@@ -112,16 +109,17 @@ final class GlyphCollector extends PDFTextStripper {
   }
 
   /**
-   * Processes a page whose content is an array of streams as one stream holding their concatenation
-   * (a newline between parts, which may split only at token boundaries): PDFBox reads an array
-   * through a sequence reader whose every look-ahead rewinds by seeking across the parts, a fifth
-   * of a gamebook's extraction time. The streams were decoded under the limit already ({@link
-   * DecodedStreams}); past {@value #MAX_JOINED} bytes (parts repeated by reference) the page is
-   * read the stock way.
+   * Processes a page with its content streams read into one array ({@link ContentBytes}; a newline
+   * between the parts of an array, which may split only at token boundaries): PDFBox reads a page
+   * through chunked buffers, and an array of streams through a sequence reader, that answer the
+   * parser's look-ahead around every token with a seek, a fifth of a gamebook's extraction time.
+   * The streams were decoded under the limit already ({@link DecodedStreams}); past {@value
+   * #MAX_JOINED} bytes (parts repeated by reference) or on a damaged part the page is read the
+   * stock way.
    */
   @Override
   public void processPage(PDPage pdPage) throws IOException {
-    if (!(pdPage.getCOSObject().getDictionaryObject(COSName.CONTENTS) instanceof COSArray)) {
+    if (!pdPage.hasContents()) {
       super.processPage(pdPage);
       return;
     }
@@ -131,6 +129,11 @@ final class GlyphCollector extends PDFTextStripper {
       checkStopped();
       try (InputStream part = parts.next().createInputStream()) {
         part.transferTo(joined);
+      } catch (IOException damaged) {
+        // PDFBox reads what it can of a damaged stream; leave the page to it.
+        checkStopped();
+        super.processPage(pdPage);
+        return;
       }
       joined.write('\n');
       if (joined.size() > MAX_JOINED) {
@@ -143,7 +146,7 @@ final class GlyphCollector extends PDFTextStripper {
         new PDPage(pdPage.getCOSObject()) {
           @Override
           public RandomAccessRead getContentsForStreamParsing() {
-            return new RandomAccessReadBuffer(content);
+            return new ContentBytes(content);
           }
 
           @Override
