@@ -229,7 +229,7 @@ final class GamebookReader {
   }
 
   private Kind classify(String line) {
-    if (PAGE_FURNITURE.matcher(line).matches()) {
+    if (mayBeFurniture(line) && PAGE_FURNITURE.matcher(line).matches()) {
       return Kind.FURNITURE;
     }
     if (DATE_LINE.matcher(line).matches()) {
@@ -262,13 +262,35 @@ final class GamebookReader {
     if (OTHER_SECTION.matcher(line).matches()) {
       return Kind.OTHER_SECTION;
     }
-    if (NON_PLAYING.matcher(line).matches()) {
+    if ((line.contains("DN") || line.contains("NWT")) && NON_PLAYING.matcher(line).matches()) {
       return Kind.NON_PLAYING;
     }
     if (PLAYER.matcher(line).matches()) {
       return Kind.PLAYER;
     }
     return Kind.UNKNOWN;
+  }
+
+  /**
+   * Whether {@link #PAGE_FURNITURE} can match: it starts with one of its words or holds "page" (any
+   * case); spares every other line the pattern's scan for "Page n of m".
+   */
+  private static boolean mayBeFurniture(String line) {
+    if (line.regionMatches(true, 0, "Official", 0, 8)
+        || line.regionMatches(true, 0, "Copyright", 0, 9)) {
+      return true;
+    }
+    for (int i = line.indexOf('e', 3); i >= 0; i = line.indexOf('e', i + 1)) {
+      if (line.regionMatches(true, i - 3, "page", 0, 4)) {
+        return true;
+      }
+    }
+    for (int i = line.indexOf('E', 3); i >= 0; i = line.indexOf('E', i + 1)) {
+      if (line.regionMatches(true, i - 3, "page", 0, 4)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void dispatch(Kind kind, int number, String line) {

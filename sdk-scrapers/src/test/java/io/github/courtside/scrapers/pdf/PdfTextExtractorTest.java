@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.courtside.core.CourtsideException;
 import io.github.courtside.scrapers.pdf.PdfExtractionException.Reason;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,39 @@ class PdfTextExtractorTest {
     assertEquals(
         Reason.TOO_LARGE,
         assertThrows(PdfExtractionException.class, () -> small.extract(pdf)).reason());
+  }
+
+  @Test
+  void aPageDrawnByAnArrayOfStreamsReadsAsOne() throws IOException {
+    byte[] single = render(new float[] {700, 650, 600}, "alpha beta", "gamma", "delta");
+    byte[] parts;
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      PDResources resources = new PDResources();
+      String font = resources.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA)).getName();
+      page.setResources(resources);
+      // The font, the text object and its line matrix carry across the parts' boundaries.
+      List<String> texts =
+          List.of(
+              "BT /" + font + " 10 Tf 50 700 Td (alpha beta) Tj ET",
+              "BT 50 650 Td (gamma) Tj",
+              "0 -50 Td (delta) Tj ET");
+      List<PDStream> streams = new ArrayList<>();
+      for (String text : texts) {
+        streams.add(
+            new PDStream(
+                document, new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII))));
+      }
+      page.setContents(streams);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      parts = out.toByteArray();
+    }
+    PdfText expected = PdfTextExtractor.defaults().extract(single);
+    PdfText actual = PdfTextExtractor.defaults().extract(parts);
+    assertEquals(List.of("alpha beta", "gamma", "delta"), actual.lines());
+    assertEquals(expected.positionedLines(), actual.positionedLines());
   }
 
   private static byte[] render(float[] ys, String... texts) throws IOException {
