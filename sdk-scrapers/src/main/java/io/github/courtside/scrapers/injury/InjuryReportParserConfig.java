@@ -2,10 +2,7 @@ package io.github.courtside.scrapers.injury;
 
 import io.github.courtside.core.ValueStyle;
 import io.github.courtside.core.tracking.SectionErrorTrackerConfig;
-import io.github.courtside.scrapers.ParseListener;
-import io.github.courtside.scrapers.pdf.PdfTextExtractor;
-import io.github.courtside.scrapers.pdf.TimeBudget;
-import java.time.Duration;
+import io.github.courtside.scrapers.DocumentParserConfig;
 import org.immutables.value.Value;
 
 /**
@@ -21,7 +18,7 @@ import org.immutables.value.Value;
  */
 @ValueStyle
 @Value.Immutable
-public abstract class InjuryReportParserConfig {
+public abstract class InjuryReportParserConfig extends DocumentParserConfig {
   InjuryReportParserConfig() {}
 
   /** The defaults: a 2 s hard budget per document, default extraction, threshold 5 per section. */
@@ -39,53 +36,14 @@ public abstract class InjuryReportParserConfig {
     return new Builder().from(this);
   }
 
-  /** The text extractor with its time and size bounds; {@link PdfTextExtractor#defaults()}. */
-  @Value.Default
-  public PdfTextExtractor extractor() {
-    return PdfTextExtractor.defaults();
-  }
-
-  /**
-   * Section thresholds, sample size, clock and meter registry; a tracker named {@code
-   * injury_report} with the default thresholds unless set.
-   */
+  /** A tracker named {@code injury_report} with the default thresholds unless set. */
+  @Override
   @Value.Default
   public SectionErrorTrackerConfig tracking() {
     return SectionErrorTrackerConfig.builder().name("injury_report").build();
   }
 
-  /**
-   * The hard wall-clock budget of one document, extraction and parsing together (positive; 2 s
-   * unless set): a document still being worked on then gives a FAILED report with reason TIMED_OUT.
-   */
-  @Value.Default
-  public Duration timeBudget() {
-    return Duration.ofSeconds(2);
-  }
-
-  /**
-   * Who hears each finished report, as parser {@code injury_report} (e.g. {@code
-   * MicrometerParseMetrics}); nobody unless set.
-   */
-  @Value.Default
-  @Value.Auxiliary
-  public ParseListener listener() {
-    return ParseListener.NONE;
-  }
-
-  @Value.Check
-  void check() {
-    if (timeBudget().isNegative() || timeBudget().isZero()) {
-      throw new IllegalArgumentException("timeBudget must be positive, got " + timeBudget());
-    }
-  }
-
-  @Value.Lazy
-  TimeBudget budget() {
-    return TimeBudget.of(timeBudget());
-  }
-
-  /** Builds an {@link InjuryReportParserConfig}; {@link #build()} checks the values. */
+  /** Builds an InjuryReportParser's configuration; {@link #build()} checks the values. */
   public static final class Builder extends ImmutableInjuryReportParserConfig.Builder {
     Builder() {}
   }
