@@ -7,13 +7,7 @@ import io.github.courtside.core.completion.CompletionTrackerConfig;
 import io.github.courtside.core.completion.RecordOutcome;
 import io.github.courtside.core.coordination.CoordinationStore;
 import io.github.courtside.core.coordination.InMemoryCoordinationStore;
-import io.github.courtside.duckdb.DuckDbDatabase;
-import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
-import io.github.courtside.firestore.FirestoreSettings;
-import io.github.courtside.firestore.coordination.FirestoreCoordinationStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,34 +66,13 @@ public class CompletionTrackerBenchmark {
       new CompletionTracker(new InMemoryCoordinationStore(), CompletionTrackerConfig.defaults());
   private volatile BatchId batch = new BatchId("bench", 1);
   private AutoCloseable resource = () -> {};
-  private Path folder = Path.of(".");
 
   /** Opens the store and starts the first batch. */
   @Setup(Level.Trial)
   public void open() throws IOException {
-    CoordinationStore coordination;
-    switch (store) {
-      case "memory" -> coordination = new InMemoryCoordinationStore();
-      case "duckdb" -> {
-        folder = Files.createTempDirectory("courtside-bench");
-        DuckDbDatabase database = DuckDbDatabase.open(folder.resolve("bench.duckdb"));
-        resource = database;
-        coordination = new DuckDbCoordinationStore(database);
-      }
-      case "emulator" -> {
-        String host = System.getenv(FirestoreSettings.EMULATOR_HOST_VARIABLE);
-        if (host == null || host.isBlank()) {
-          throw new IllegalStateException(
-              "store=emulator needs FIRESTORE_EMULATOR_HOST (start an emulator, see .ci/run)");
-        }
-        FirestoreCoordinationStore firestore =
-            FirestoreCoordinationStore.connect(
-                FirestoreSettings.builder().projectId("demo-bench").emulatorHost(host).build());
-        resource = firestore;
-        coordination = firestore;
-      }
-      default -> throw new IllegalArgumentException("unknown store " + store);
-    }
+    BenchmarkStores.Opened opened = BenchmarkStores.open(store);
+    resource = opened.resource();
+    CoordinationStore coordination = opened.store();
     tracker =
         new CompletionTracker(
             coordination,

@@ -5,12 +5,7 @@ import io.github.courtside.core.coordination.InMemoryCoordinationStore;
 import io.github.courtside.core.lock.Lease;
 import io.github.courtside.core.lock.LeaseLock;
 import io.github.courtside.core.lock.LeaseLockConfig;
-import io.github.courtside.duckdb.DuckDbDatabase;
-import io.github.courtside.duckdb.coordination.DuckDbCoordinationStore;
-import io.github.courtside.firestore.FirestoreSettings;
-import io.github.courtside.firestore.coordination.FirestoreCoordinationStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -61,30 +56,9 @@ public class LeaseLockBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     lock.close();
-    CoordinationStore coordination;
-    switch (store) {
-      case "memory" -> coordination = new InMemoryCoordinationStore();
-      case "duckdb" -> {
-        DuckDbDatabase database =
-            DuckDbDatabase.open(
-                Files.createTempDirectory("courtside-bench").resolve("bench.duckdb"));
-        resource = database;
-        coordination = new DuckDbCoordinationStore(database);
-      }
-      case "emulator" -> {
-        String host = System.getenv(FirestoreSettings.EMULATOR_HOST_VARIABLE);
-        if (host == null || host.isBlank()) {
-          throw new IllegalStateException(
-              "store=emulator needs FIRESTORE_EMULATOR_HOST (start an emulator, see .ci/run)");
-        }
-        FirestoreCoordinationStore firestore =
-            FirestoreCoordinationStore.connect(
-                FirestoreSettings.builder().projectId("demo-bench").emulatorHost(host).build());
-        resource = firestore;
-        coordination = firestore;
-      }
-      default -> throw new IllegalArgumentException("unknown store " + store);
-    }
+    BenchmarkStores.Opened opened = BenchmarkStores.open(store);
+    resource = opened.resource();
+    CoordinationStore coordination = opened.store();
     lock =
         new LeaseLock(
             coordination,
