@@ -49,6 +49,7 @@ public final class MergePlan {
   private static final String ROW_NUMBER = "_courtside_rn";
   private static final String SOURCE_TABLE = "_courtside_src";
   private static final String KEY_ALIAS = "_courtside_k";
+  private static final String WINNER_ALIAS = "_courtside_w";
   private static final String PARTITION_PARAMETER = "partition_date";
   private static final String NOW_PARAMETER = "merged_at";
 
@@ -586,42 +587,53 @@ public final class MergePlan {
 
   /**
    * The UPDATE that leaves one active row per group among the groups this batch touched: the winner
-   * of each group is its newest staged row (by the ordering column, then the key), picked within
-   * the deduplicated source, so a stale ordering value of an older main row never beats the batch's
-   * newest prediction. Every other active row of those groups in the partition is deactivated.
-   * Requires every group column to be read from every staging table.
+   * of each group is its newest staged row (by the ordering column, NULLs last, then the rest of
+   * the key ascending, NULLs first), picked within the staged rows, so a stale ordering value of an
+   * older main row never beats the batch's newest prediction. Every other active row of those
+   * groups in the partition is deactivated. The winners are one aggregate per group ({@link
+   * SqlDialect#firstInOrder}), not a window over every staged row joined back: a third of the
+   * statement's time on DuckDB. Requires every group column to be read from every staging table.
    */
   public SqlStatement renderSupersedeTouchedGroups(
       SqlDialect dialect, String activeColumn, List<String> group) {
     String active = dialect.identifier(activeColumn);
-    String partitionBy =
-        group.stream()
-            .map(c -> dialect.groupingKey(dialect.identifier(c), typeOf(c)))
-            .collect(Collectors.joining(", "));
+    List<String> rest =
+        spec.mergeKey().stream()
+            .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
+            .toList();
     List<String> order = new ArrayList<>();
     order.add(dialect.identifier(spec.newestBy()) + " DESC NULLS LAST");
-    spec.mergeKey().forEach(k -> order.add(dialect.identifier(k) + " ASC NULLS FIRST"));
-    List<String> selected = new ArrayList<>();
-    group.forEach(c -> selected.add(dialect.identifier(c)));
-    spec.mergeKey().stream()
-        .filter(k -> group.stream().noneMatch(k::equalsIgnoreCase))
-        .forEach(k -> selected.add(dialect.identifier(k)));
+    rest.forEach(k -> order.add(dialect.identifier(k) + " ASC NULLS FIRST"));
+    String orderBy = String.join(", ", order);
+    List<String> aggregates = new ArrayList<>();
+    List<String> renamed = new ArrayList<>();
+    List<String> groupBy = new ArrayList<>();
+    for (String column : group) {
+      String name = dialect.identifier(column);
+      String key = dialect.groupingKey(name, typeOf(column));
+      groupBy.add(key);
+      aggregates.add(key.equals(name) ? name : "ANY_VALUE(" + name + ")");
+    }
+    rest.forEach(k -> aggregates.add(dialect.firstInOrder(dialect.identifier(k), orderBy)));
+    List<String> names = new ArrayList<>(group);
+    names.addAll(rest);
+    // The aggregates get other names than the columns: GoogleSQL resolves GROUP BY names to
+    // output aliases first.
+    for (int i = 0; i < names.size(); i++) {
+      String alias = dialect.identifier(WINNER_ALIAS + i);
+      aggregates.set(i, aggregates.get(i) + " AS " + alias);
+      renamed.add(alias + " AS " + dialect.identifier(names.get(i)));
+    }
     SqlStatement winners =
         SqlStatement.builder()
             .append(
                 "SELECT "
-                    + String.join(", ", selected)
+                    + String.join(", ", renamed)
                     + " FROM (SELECT "
-                    + String.join(", ", selected)
-                    + ", ROW_NUMBER() OVER (PARTITION BY "
-                    + partitionBy
-                    + " ORDER BY "
-                    + String.join(", ", order)
-                    + ") AS "
-                    + dialect.identifier(ROW_NUMBER)
+                    + String.join(", ", aggregates)
                     + " FROM (")
             .append(renderStagedGroups(dialect, group))
-            .append(") AS B) AS R WHERE " + dialect.identifier(ROW_NUMBER) + " = 1")
+            .append(") AS B GROUP BY " + String.join(", ", groupBy) + ") AS G")
             .build();
     List<String> sameGroup = new ArrayList<>();
     group.forEach(c -> sameGroup.add(columnEquals(dialect, c, "W")));
@@ -641,7 +653,7 @@ public final class MergePlan {
   /**
    * The group, key and ordering columns of every staged row of the partition: the newest row of a
    * group (by the ordering column, then the key) carries the key the deduplicated source would pick
-   * as that group's newest, so one window over this replaces a window over the source.
+   * as that group's newest, so one aggregate over this replaces a window over the source.
    */
   private SqlStatement renderStagedGroups(SqlDialect dialect, List<String> group) {
     List<String> names = new ArrayList<>();

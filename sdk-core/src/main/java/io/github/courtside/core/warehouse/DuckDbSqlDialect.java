@@ -61,6 +61,11 @@ final class DuckDbSqlDialect extends AbstractSqlDialect {
     return expression;
   }
 
+  @Override
+  public String firstInOrder(String expression, String orderBy) {
+    return "first(" + expression + " ORDER BY " + orderBy + ")";
+  }
+
   /**
    * DuckDB's {@code hash(...)}: the hash its own GROUP BY and joins use, so equal values (NULL,
    * {@code -0.0} and {@code 0.0}, every NaN) hash alike.

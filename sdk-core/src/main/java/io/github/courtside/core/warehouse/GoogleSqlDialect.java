@@ -46,6 +46,16 @@ final class GoogleSqlDialect extends AbstractSqlDialect {
     };
   }
 
+  /** A struct around the value, because ARRAY_AGG refuses NULL elements. */
+  @Override
+  public String firstInOrder(String expression, String orderBy) {
+    return "ARRAY_AGG(STRUCT("
+        + expression
+        + " AS v) ORDER BY "
+        + orderBy
+        + " LIMIT 1)[OFFSET(0)].v";
+  }
+
   @Override
   public String comparable(String expression, ColumnType type) {
     return type == ColumnType.JSON ? "TO_JSON_STRING(" + expression + ")" : expression;

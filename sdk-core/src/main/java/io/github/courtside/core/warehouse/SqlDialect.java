@@ -72,6 +72,14 @@ public interface SqlDialect {
   String groupingKey(String expression, ColumnType type);
 
   /**
+   * An aggregate: the value of {@code expression} (NULL included) in the group's first row by
+   * {@code orderBy} (a SQL {@code ORDER BY} list without the keywords). Aggregates with the same
+   * total order read their values from one row. DuckDB: {@code first(... ORDER BY ...)}; GoogleSQL:
+   * the first element of {@code ARRAY_AGG(STRUCT(...) ORDER BY ... LIMIT 1)}.
+   */
+  String firstInOrder(String expression, String orderBy);
+
+  /**
    * One cheap expression that is equal for equal tuples of {@link #groupingKey grouping keys}
    * (NULLs included), for pre-checks that group by it instead of by every key column: a result
    * without two equal fingerprints proves the keys distinct; equal fingerprints only mean "maybe"

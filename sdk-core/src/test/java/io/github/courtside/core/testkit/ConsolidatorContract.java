@@ -866,6 +866,41 @@ public abstract class ConsolidatorContract {
     assertEquals(27.0, active(warehouse).get(0).get("predicted_points"));
   }
 
+  /**
+   * Within a group, the newest staged row wins; among rows equally new, the lowest line, a missing
+   * line first: on every run, whatever table and order the rows were staged in.
+   */
+  @Test
+  protected void supersedeTiesWithinAGroupGoToTheLowestLineOnEveryRun() {
+    List<List<Row>> orders =
+        List.of(
+            List.of(
+                prediction("a", "lebron", "catboost", 25.5, 30, at(5)),
+                prediction("b", "lebron", "catboost", 24.5, 31, at(5)),
+                prediction("old", "lebron", "catboost", 20.5, 32, at(1))),
+            List.of(
+                prediction("old", "lebron", "catboost", 20.5, 32, at(1)),
+                prediction("b", "lebron", "catboost", 24.5, 31, at(5)),
+                prediction("a", "lebron", "catboost", 25.5, 30, at(5))));
+    for (int run = 0; run < 4; run++) {
+      warehouse.delegate().dropTable(MAIN);
+      warehouse.createTable(MAIN, Predictions.schema());
+      String batch = "group" + run;
+      List<Row> rows = orders.get(run % 2);
+      stage(batch, run < 2 ? "w1" : "w2", rows.get(0), rows.get(1));
+      stage(batch, run < 2 ? "w2" : "w1", rows.get(2));
+      if (run == 3) {
+        stage(batch, "w3", prediction("none", "lebron", "catboost", null, 33, at(5)));
+      }
+      consolidate(batch);
+      assertEquals(
+          List.of(run == 3 ? "none" : "b"),
+          active(warehouse).stream().map(r -> r.get("prediction_id")).toList(),
+          "run " + run);
+      assertEquals(run == 3 ? 4 : 3, all(warehouse).size(), "run " + run);
+    }
+  }
+
   @Test
   protected void tiedStagedRowsGiveTheSameWinnerOnEveryRun() {
     for (int run = 0; run < 3; run++) {

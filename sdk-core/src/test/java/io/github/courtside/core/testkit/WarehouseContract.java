@@ -312,6 +312,77 @@ public abstract class WarehouseContract {
     assertEquals(4, count(games));
   }
 
+  /**
+   * The counts are the rows each action changed, whatever way the warehouse reads them: a matched
+   * row that no action's condition admits is not counted, a DELETE action is, and a MERGE in a
+   * guarded transaction next to another write counts only its own rows.
+   */
+  @Test
+  void mergeCountsOnlyTheRowsEachActionChangedAlsoInATransactionAndWithADeleteAction() {
+    warehouse.createTable(games, allTypes());
+    TableId source = games.sibling("source");
+    warehouse.createTable(source, allTypes());
+    warehouse.append(games, List.of(row(DAY, "a", 1), row(DAY, "b", 2), row(DAY, "z", 9)));
+    warehouse.append(
+        source, List.of(row(DAY, "a", 10), row(DAY, "b", 2), row(DAY, "c", 30), row(DAY, "d", 40)));
+    String p = dialect.identifier("player_lookup");
+    String points = dialect.identifier("points");
+    String date = dialect.identifier("game_date");
+    String head =
+        "MERGE INTO "
+            + dialect.table(games)
+            + " AS T USING "
+            + dialect.table(source)
+            + " AS S ON T."
+            + p
+            + " = S."
+            + p;
+    String insert =
+        " WHEN NOT MATCHED THEN INSERT ("
+            + date
+            + ", "
+            + p
+            + ", "
+            + points
+            + ") VALUES (S."
+            + date
+            + ", S."
+            + p
+            + ", S."
+            + points
+            + ")";
+    // b is matched but unchanged: no action admits it
+    SqlStatement conditional =
+        SqlStatement.of(
+            head
+                + " WHEN MATCHED AND T."
+                + points
+                + " <> S."
+                + points
+                + " THEN UPDATE SET "
+                + points
+                + " = S."
+                + points
+                + insert);
+    List<DmlResult> results =
+        warehouse.transaction(
+            WriteGuard.none(), List.of(insertSql(games, row(NEXT_DAY, "y", 5)), conditional));
+    assertEquals(List.of(new DmlResult(1, 0, 0), new DmlResult(2, 1, 0)), results);
+    assertEquals(6, count(games));
+    DmlResult deleting =
+        warehouse.execute(
+            head
+                + " WHEN MATCHED AND S."
+                + points
+                + " = 2 THEN DELETE WHEN MATCHED THEN UPDATE SET "
+                + points
+                + " = S."
+                + points
+                + " + 1");
+    assertEquals(new DmlResult(0, 3, 1), deleting);
+    assertEquals(5, count(games));
+  }
+
   @Test
   void aFailingStatementIsNotRetryable() {
     WarehouseException error =

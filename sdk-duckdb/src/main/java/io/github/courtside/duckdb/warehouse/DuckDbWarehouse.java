@@ -58,9 +58,10 @@ import org.jspecify.annotations.Nullable;
  * nba.duckdb} with a dataset {@code nba} makes {@code nba.t} ambiguous).
  *
  * <p>DuckDB has no projects: a {@link TableId} naming one is refused with a {@link
- * WarehouseException}. {@link #execute} counts inserted, updated and deleted rows (a MERGE through
- * {@code RETURNING merge_action}); {@link #transaction} runs a guard and its statements in one JDBC
- * transaction.
+ * WarehouseException}. {@link #execute} counts inserted, updated and deleted rows (a MERGE that
+ * only updates and inserts from its update count and the target's row count before and after it in
+ * its transaction, any other MERGE through {@code RETURNING merge_action}); {@link #transaction}
+ * runs a guard and its statements in one JDBC transaction.
  *
  * <p>DuckDB 2.0, like BigQuery, refuses a MERGE in which one target row matches several source
  * rows; this warehouse does not hide that error.
@@ -418,8 +419,9 @@ public final class DuckDbWarehouse implements Warehouse {
 
   /**
    * Runs one statement; the counts come from JDBC's update count, attributed by the statement's
-   * leading keyword, and for a MERGE from {@code RETURNING merge_action} (one row per inserted,
-   * updated or deleted target row).
+   * leading keyword; a MERGE that only updates and inserts is split by the target's row count
+   * before and after it (in its transaction), any other MERGE is counted from {@code RETURNING
+   * merge_action} (one row per inserted, updated or deleted target row).
    */
   @Override
   public DmlResult execute(SqlStatement statement) {
@@ -499,9 +501,15 @@ public final class DuckDbWarehouse implements Warehouse {
     String text = withoutTrailingSemicolons(sql.sql(DIALECT));
     StatementKind kind = StatementKind.of(text);
     boolean merge = kind == StatementKind.MERGE && !RETURNING.matcher(text).find();
-    String runText = merge ? text + " RETURNING merge_action AS courtside_merge_action" : text;
     // DuckDB's JDBC Statement is a PreparedStatement too: say which way it runs
     boolean prepared = sql.hasParameters();
+    if (merge) {
+      Optional<String> target = MergeTarget.countableByRows(text);
+      if (target.isPresent()) {
+        return mergeCountedByRows(connection, text, sql, target.get());
+      }
+    }
+    String runText = merge ? text + " RETURNING merge_action AS courtside_merge_action" : text;
     try (Statement statement =
         prepared ? prepare(connection, runText, sql) : connection.createStatement()) {
       if (merge) {
@@ -534,6 +542,53 @@ public final class DuckDbWarehouse implements Warehouse {
         case DELETE -> DmlResult.deleted(count);
         case OTHER -> DmlResult.NONE;
       };
+    }
+  }
+
+  /**
+   * A MERGE that only updates and inserts ({@link MergeTarget}): its update count is the rows it
+   * inserted or updated, and the target's row count grows by the rows it inserted, both read in the
+   * MERGE's own transaction (one is opened when the connection has none), so concurrent writers do
+   * not disturb the split.
+   */
+  private static DmlResult mergeCountedByRows(
+      Connection connection, String text, SqlStatement sql, String target) throws SQLException {
+    SqlWork<DmlResult> work =
+        () -> {
+          long before = rowCount(connection, target);
+          long affected;
+          if (sql.hasParameters()) {
+            try (PreparedStatement statement = prepare(connection, text, sql)) {
+              statement.execute();
+              affected = statement.getLargeUpdateCount();
+            }
+          } else {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute(text);
+              affected = statement.getLargeUpdateCount();
+            }
+          }
+          long inserted = rowCount(connection, target) - before;
+          if (inserted < 0 || inserted > affected) {
+            throw new SQLException(
+                "MERGE into "
+                    + target
+                    + " changed the row count by "
+                    + inserted
+                    + " but affected "
+                    + affected
+                    + " rows; its counts cannot be split");
+          }
+          return new DmlResult(inserted, affected - inserted, 0);
+        };
+    return connection.getAutoCommit() ? inTransaction(connection, work) : work.run();
+  }
+
+  private static long rowCount(Connection connection, String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      result.next();
+      return result.getLong(1);
     }
   }
 
