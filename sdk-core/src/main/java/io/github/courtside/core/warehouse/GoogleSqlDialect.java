@@ -46,14 +46,23 @@ final class GoogleSqlDialect extends AbstractSqlDialect {
     };
   }
 
-  /** A struct around the value, because ARRAY_AGG refuses NULL elements. */
+  /**
+   * A struct around the value, because ARRAY_AGG refuses NULL elements. An aggregate's ORDER BY in
+   * BigQuery takes no NULLS clause: NULL is the smallest value, so {@code ASC NULLS FIRST} and
+   * {@code DESC NULLS LAST} are written without it, and the other two orders are refused.
+   */
   @Override
   public String firstInOrder(String expression, String orderBy) {
-    return "ARRAY_AGG(STRUCT("
-        + expression
-        + " AS v) ORDER BY "
-        + orderBy
-        + " LIMIT 1)[OFFSET(0)].v";
+    String order =
+        orderBy
+            .replaceAll("(?i)\\bASC\\s+NULLS\\s+FIRST\\b", "ASC")
+            .replaceAll("(?i)\\bDESC\\s+NULLS\\s+LAST\\b", "DESC");
+    if (order.matches("(?is).*\\bNULLS\\s+(FIRST|LAST)\\b.*")) {
+      throw new IllegalArgumentException(
+          "BigQuery orders an aggregate with NULLs first ascending and last descending only: "
+              + orderBy);
+    }
+    return "ARRAY_AGG(STRUCT(" + expression + " AS v) ORDER BY " + order + " LIMIT 1)[OFFSET(0)].v";
   }
 
   @Override

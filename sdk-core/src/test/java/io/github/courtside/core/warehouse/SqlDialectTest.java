@@ -14,6 +14,20 @@ class SqlDialectTest {
   private final SqlDialect duck = SqlDialect.duckDb();
 
   @Test
+  void theFirstValueInOrderIsAnOrderedAggregateAndBigQueryGetsItsDefaultNullOrder() {
+    String order = "\"c\" DESC NULLS LAST, \"k\" ASC NULLS FIRST";
+    assertEquals("first(\"k\" ORDER BY " + order + ")", duck.firstInOrder("\"k\"", order));
+    assertEquals(
+        "ARRAY_AGG(STRUCT(`k` AS v) ORDER BY `c` DESC, `k` ASC LIMIT 1)[OFFSET(0)].v",
+        google.firstInOrder("`k`", "`c` DESC NULLS LAST, `k` asc nulls first"));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> google.firstInOrder("`k`", "`c` DESC NULLS FIRST"));
+    assertTrue(refused.getMessage().contains("NULLS FIRST"), refused.getMessage());
+  }
+
+  @Test
   void tablesAndIdentifiersAreQuotedPerDialect() {
     TableId table = TableId.of("nba", "player_game");
     assertEquals("`nba.player_game`", google.table(table));
