@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,36 +280,14 @@ public abstract class WarehouseContract {
     warehouse.createTable(source, allTypes());
     warehouse.append(games, List.of(row(DAY, "a", 1), row(DAY, "b", 2), row(DAY, "z", 9)));
     warehouse.append(source, List.of(row(DAY, "a", 10), row(DAY, "b", 20), row(DAY, "c", 30)));
-    String p = dialect.identifier("player_lookup");
-    String points = dialect.identifier("points");
-    String date = dialect.identifier("game_date");
     DmlResult merged =
         warehouse.execute(
-            "MERGE INTO "
-                + dialect.table(games)
-                + " AS T USING "
-                + dialect.table(source)
-                + " AS S ON T."
-                + p
-                + " = S."
-                + p
+            mergeFromSource(source)
                 + " WHEN MATCHED THEN UPDATE SET "
-                + points
+                + dialect.identifier("points")
                 + " = S."
-                + points
-                + " WHEN NOT MATCHED THEN INSERT ("
-                + date
-                + ", "
-                + p
-                + ", "
-                + points
-                + ") VALUES (S."
-                + date
-                + ", S."
-                + p
-                + ", S."
-                + points
-                + ")");
+                + dialect.identifier("points")
+                + insertWhenNotMatched());
     assertEquals(new DmlResult(1, 2, 0), merged);
     assertEquals(4, count(games));
   }
@@ -325,32 +305,9 @@ public abstract class WarehouseContract {
     warehouse.append(games, List.of(row(DAY, "a", 1), row(DAY, "b", 2), row(DAY, "z", 9)));
     warehouse.append(
         source, List.of(row(DAY, "a", 10), row(DAY, "b", 2), row(DAY, "c", 30), row(DAY, "d", 40)));
-    String p = dialect.identifier("player_lookup");
     String points = dialect.identifier("points");
-    String date = dialect.identifier("game_date");
-    String head =
-        "MERGE INTO "
-            + dialect.table(games)
-            + " AS T USING "
-            + dialect.table(source)
-            + " AS S ON T."
-            + p
-            + " = S."
-            + p;
-    String insert =
-        " WHEN NOT MATCHED THEN INSERT ("
-            + date
-            + ", "
-            + p
-            + ", "
-            + points
-            + ") VALUES (S."
-            + date
-            + ", S."
-            + p
-            + ", S."
-            + points
-            + ")";
+    String head = mergeFromSource(source);
+    String insert = insertWhenNotMatched();
     // b is matched but unchanged: no action admits it
     SqlStatement conditional =
         SqlStatement.of(
@@ -461,6 +418,32 @@ public abstract class WarehouseContract {
   }
 
   /** {@code INSERT INTO table (columns of row) VALUES (...)} with the values as parameters. */
+  /** {@code MERGE INTO games AS T USING source AS S ON T.player_lookup = S.player_lookup}. */
+  private String mergeFromSource(TableId source) {
+    String p = dialect.identifier("player_lookup");
+    return "MERGE INTO "
+        + dialect.table(games)
+        + " AS T USING "
+        + dialect.table(source)
+        + " AS S ON T."
+        + p
+        + " = S."
+        + p;
+  }
+
+  /** The source row's date, player and points inserted when no target row matches. */
+  private String insertWhenNotMatched() {
+    String columns =
+        Stream.of("game_date", "player_lookup", "points")
+            .map(dialect::identifier)
+            .collect(Collectors.joining(", "));
+    String values =
+        Stream.of("game_date", "player_lookup", "points")
+            .map(c -> "S." + dialect.identifier(c))
+            .collect(Collectors.joining(", "));
+    return " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + values + ")";
+  }
+
   protected SqlStatement insertSql(TableId table, Row row) {
     List<String> names = new ArrayList<>();
     for (String column : row.columns()) {
