@@ -417,7 +417,6 @@ public abstract class WarehouseContract {
     assertEquals(1L, selectAll(games).get(0).get("points"), "the first update was rolled back");
   }
 
-  /** {@code INSERT INTO table (columns of row) VALUES (...)} with the values as parameters. */
   /** {@code MERGE INTO games AS T USING source AS S ON T.player_lookup = S.player_lookup}. */
   private String mergeFromSource(TableId source) {
     String p = dialect.identifier("player_lookup");
@@ -444,6 +443,7 @@ public abstract class WarehouseContract {
     return " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + values + ")";
   }
 
+  /** {@code INSERT INTO table (columns of row) VALUES (...)} with the values as parameters. */
   protected SqlStatement insertSql(TableId table, Row row) {
     List<String> names = new ArrayList<>();
     for (String column : row.columns()) {
@@ -699,20 +699,12 @@ public abstract class WarehouseContract {
     warehouse.createTable(source, allTypes());
     warehouse.append(games, List.of(row(DAY, "a", 1)));
     warehouse.append(source, List.of(row(DAY, "a", 2), row(DAY, "a", 3)));
-    String p = dialect.identifier("player_lookup");
     String points = dialect.identifier("points");
     assertThrows(
         WarehouseException.class,
         () ->
             warehouse.execute(
-                "MERGE INTO "
-                    + dialect.table(games)
-                    + " AS T USING "
-                    + dialect.table(source)
-                    + " AS S ON T."
-                    + p
-                    + " = S."
-                    + p
+                mergeFromSource(source)
                     + " WHEN MATCHED THEN UPDATE SET "
                     + points
                     + " = S."

@@ -123,7 +123,7 @@ public final class TimeBudget {
   /** The calling thread's worker: one thread, started on demand, ending after an idle minute. */
   private static ThreadPoolExecutor callersWorker() {
     ThreadPoolExecutor worker = WORKER.get();
-    if (worker == null || worker.isShutdown()) {
+    if (worker == null) {
       worker =
           new ThreadPoolExecutor(
               1,
@@ -144,9 +144,7 @@ public final class TimeBudget {
    */
   private static void retire(ThreadPoolExecutor worker) {
     worker.shutdown();
-    if (WORKER.get() == worker) {
-      WORKER.remove();
-    }
+    WORKER.remove();
   }
 
   /**
