@@ -671,12 +671,16 @@ public final class Consolidator {
       List<SqlStatement> work = List.of();
       if (active.isPresent()) {
         MergePlan current = currentPlan();
-        work =
-            List.of(
-                current.stagesEvery(config.supersedeGroup())
-                    ? current.renderSupersedeTouchedGroups(
-                        dialect, active.get(), config.supersedeGroup())
-                    : supersedeSql(current.mainSchema(), active.get()));
+        List<String> group = config.supersedeGroup();
+        if (!current.stagesEvery(group)) {
+          work = List.of(supersedeSql(current.mainSchema(), active.get()));
+        } else if (count(
+                current.renderPartitionHasGroupsWithSeveralActiveRows(dialect, active.get(), group))
+            > 0) {
+          // Else every group has at most one active row: the UPDATE would change nothing, and
+          // the partition changes only under this lease, so skipping it is exact.
+          work = List.of(current.renderSupersedeTouchedGroups(dialect, active.get(), group));
+        }
       }
       List<DmlResult> results =
           guarded(

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,7 @@ public final class MergePlan {
   private static final String SOURCE_TABLE = "_courtside_src";
   private static final String KEY_ALIAS = "_courtside_k";
   private static final String WINNER_ALIAS = "_courtside_w";
+  private static final String CANDIDATE_ALIAS = "_courtside_c";
   private static final String PARTITION_PARAMETER = "partition_date";
   private static final String NOW_PARAMETER = "merged_at";
 
@@ -593,6 +595,14 @@ public final class MergePlan {
    * groups in the partition is deactivated. The winners are one aggregate per group ({@link
    * SqlDialect#firstInOrder}), not a window over every staged row joined back: a third of the
    * statement's time on DuckDB. Requires every group column to be read from every staging table.
+   *
+   * <p>Only groups with more than one active row in the partition get a winner: the MERGE has just
+   * set every staged key's row active, so a touched group with one active row holds one staged key,
+   * its own winner, and nothing to deactivate. Finding those groups is one aggregate over the
+   * partition (by {@link SqlDialect#keyFingerprint fingerprint} where the dialect has one: a
+   * collision only adds a group whose winner is then kept), so the staged rows and the partition
+   * are then joined with a handful of groups, not with every touched one: most of the statement's
+   * time on DuckDB when, as usual, the batch deactivates few rows.
    */
   public SqlStatement renderSupersedeTouchedGroups(
       SqlDialect dialect, String activeColumn, List<String> group) {
@@ -633,7 +643,10 @@ public final class MergePlan {
                     + String.join(", ", aggregates)
                     + " FROM (")
             .append(renderStagedGroups(dialect, group))
-            .append(") AS B GROUP BY " + String.join(", ", groupBy) + ") AS G")
+            .append(") AS B JOIN (")
+            .append(renderGroupsWithSeveralActiveRows(dialect, active, group))
+            .append(") AS C ON " + sameCandidate(dialect, group))
+            .append(" GROUP BY " + String.join(", ", groupBy) + ") AS G")
             .build();
     List<String> sameGroup = new ArrayList<>();
     group.forEach(c -> sameGroup.add(columnEquals(dialect, c, "W")));
@@ -670,6 +683,67 @@ public final class MergePlan {
             names.stream()
                 .map(c -> staged(dialect, table, c) + " AS " + dialect.identifier(c))
                 .collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * A query with one row and column {@code n}: 1 when some group of the partition may have more
+   * than one active row, else 0. Run after the MERGE, 0 proves that {@link
+   * #renderSupersedeTouchedGroups} would deactivate nothing, so the UPDATE can be skipped; 1 can be
+   * a fingerprint collision, which the UPDATE then resolves exactly.
+   */
+  public SqlStatement renderPartitionHasGroupsWithSeveralActiveRows(
+      SqlDialect dialect, String activeColumn, List<String> group) {
+    return SqlStatement.builder()
+        .append("SELECT COUNT(*) AS n FROM (")
+        .append(renderGroupsWithSeveralActiveRows(dialect, dialect.identifier(activeColumn), group))
+        .append(" LIMIT 1) AS D")
+        .build();
+  }
+
+  /**
+   * The groups of the partition with more than one active row: one column {@code _courtside_c}
+   * holding the group's fingerprint, or, in a dialect without fingerprints, one column {@code
+   * _courtside_cN} per group column holding its grouping key.
+   */
+  private SqlStatement renderGroupsWithSeveralActiveRows(
+      SqlDialect dialect, String active, List<String> group) {
+    List<String> keys =
+        group.stream().map(c -> dialect.groupingKey(dialect.identifier(c), typeOf(c))).toList();
+    Optional<String> fingerprint = dialect.keyFingerprint(keys);
+    List<String> outputs = new ArrayList<>();
+    if (fingerprint.isPresent()) {
+      outputs.add(fingerprint.get() + " AS " + dialect.identifier(CANDIDATE_ALIAS));
+    } else {
+      for (int i = 0; i < keys.size(); i++) {
+        outputs.add(keys.get(i) + " AS " + dialect.identifier(CANDIDATE_ALIAS + i));
+      }
+    }
+    return SqlStatement.builder()
+        .append("SELECT " + String.join(", ", outputs) + " FROM " + dialect.table(spec.mainTable()))
+        .append(" WHERE " + dialect.identifier(partitionColumn) + " = ")
+        .append(partitionValue())
+        .append(" AND " + active + " = TRUE GROUP BY ")
+        .append(fingerprint.orElse(String.join(", ", keys)) + " HAVING COUNT(*) > 1")
+        .build();
+  }
+
+  /** A staged row ({@code B}) of a group with several active rows ({@code C}). */
+  private String sameCandidate(SqlDialect dialect, List<String> group) {
+    List<String> keys =
+        group.stream()
+            .map(c -> dialect.groupingKey("B." + dialect.identifier(c), typeOf(c)))
+            .toList();
+    Optional<String> fingerprint = dialect.keyFingerprint(keys);
+    if (fingerprint.isPresent()) {
+      return fingerprint.get() + " = C." + dialect.identifier(CANDIDATE_ALIAS);
+    }
+    List<String> equal = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String candidate = "C." + dialect.identifier(CANDIDATE_ALIAS + i);
+      boolean required = mainSchema.column(group.get(i)).orElseThrow().required();
+      equal.add(keys.get(i) + (required ? " = " : " IS NOT DISTINCT FROM ") + candidate);
+    }
+    return String.join(" AND ", equal);
   }
 
   /** Whether {@link #renderSupersedeTouchedGroups} can run: every group column is staged. */

@@ -803,11 +803,18 @@ public abstract class ConsolidatorContract {
         stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
     java.util.concurrent.atomic.AtomicBoolean appended =
         new java.util.concurrent.atomic.AtomicBoolean();
-    String supersede = "UPDATE " + warehouse.dialect().table(MAIN);
+    String merge = "MERGE INTO " + warehouse.dialect().table(MAIN);
+    // Transactions since the MERGE's: the next journals VERIFIED, the one after SUPERSEDED (with
+    // or without an UPDATE, which is skipped when no group has two active rows).
+    java.util.concurrent.atomic.AtomicInteger sinceMerge =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
     // A late writer appends to the planned staging table after the MERGE was verified.
     warehouse.beforeTransaction(
         statements -> {
-          if (statements.stream().anyMatch(sql -> sql.startsWith(supersede))
+          if (statements.stream().anyMatch(sql -> sql.startsWith(merge))) {
+            sinceMerge.set(0);
+          } else if (sinceMerge.get() >= 0
+              && sinceMerge.incrementAndGet() == 2
               && appended.compareAndSet(false, true)) {
             warehouse
                 .delegate()
@@ -864,6 +871,59 @@ public abstract class ConsolidatorContract {
     consolidate("b2");
     assertEquals(List.of(22.5), lines(active(warehouse)));
     assertEquals(27.0, active(warehouse).get(0).get("predicted_points"));
+  }
+
+  /**
+   * The supersede UPDATE runs only when the MERGE left a group with two active rows, and then
+   * deactivates exactly the older ones: a batch that only re-predicts the same lines or adds new
+   * players changes nothing and issues no UPDATE; a moved line, a second line staged for a player
+   * and an untouched group's legacy pair are each handled as before.
+   */
+  @Test
+  protected void supersedeUpdatesOnlyWhenTheMergeLeftAGroupWithTwoActiveRows() {
+    String update = "UPDATE " + warehouse.dialect().table(MAIN);
+    java.util.concurrent.atomic.AtomicInteger updates =
+        new java.util.concurrent.atomic.AtomicInteger();
+    warehouse.beforeTransaction(
+        statements -> {
+          if (statements.stream().anyMatch(sql -> sql.startsWith(update))) {
+            updates.incrementAndGet();
+          }
+        });
+    stage(
+        "b1",
+        "w1",
+        prediction("a", "lebron", "catboost", 25.5, 28, at(0)),
+        prediction("b", "curry", "catboost", 27.5, 25, at(0)));
+    assertEquals(0, consolidate("b1").deactivatedRows());
+    stage(
+        "b2",
+        "w1",
+        prediction("a2", "lebron", "catboost", 25.5, 29, at(1)),
+        prediction("c", "doncic", "catboost", 30.5, 33, at(1)));
+    assertEquals(0, consolidate("b2").deactivatedRows());
+    assertEquals(0, updates.get(), "no group had two active rows: no UPDATE");
+    // Legacy: an untouched group with two active rows is not this batch's to supersede.
+    warehouse.append(
+        MAIN,
+        List.of(
+            prediction("t1", "tatum", "catboost", 26.5, 24, at(0)),
+            prediction("t2", "tatum", "catboost", 27.5, 25, at(0))));
+    stage(
+        "b3",
+        "w1",
+        prediction("a3", "lebron", "catboost", 26.5, 30, at(2)),
+        prediction("b3", "curry", "catboost", 27.5, 26, at(2)),
+        prediction("b4", "curry", "catboost", 28.5, 27, at(3)));
+    ConsolidationReport moved = consolidate("b3");
+    assertEquals(1, updates.get());
+    assertEquals(2, moved.deactivatedRows(), "lebron 25.5 and curry 27.5");
+    assertEquals(
+        List.of("curry 28.5", "doncic 30.5", "lebron 26.5", "tatum 26.5", "tatum 27.5"),
+        active(warehouse).stream()
+            .map(r -> r.get("player_lookup") + " " + r.get("current_points_line"))
+            .sorted()
+            .toList());
   }
 
   /**
