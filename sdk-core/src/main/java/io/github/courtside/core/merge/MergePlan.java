@@ -596,13 +596,14 @@ public final class MergePlan {
    * SqlDialect#firstInOrder}), not a window over every staged row joined back: a third of the
    * statement's time on DuckDB. Requires every group column to be read from every staging table.
    *
-   * <p>Only groups with more than one active row in the partition get a winner: the MERGE has just
-   * set every staged key's row active, so a touched group with one active row holds one staged key,
-   * its own winner, and nothing to deactivate. Finding those groups is one aggregate over the
-   * partition (by {@link SqlDialect#keyFingerprint fingerprint} where the dialect has one: a
-   * collision only adds a group whose winner is then kept), so the staged rows and the partition
-   * are then joined with a handful of groups, not with every touched one: most of the statement's
-   * time on DuckDB when, as usual, the batch deactivates few rows.
+   * <p>When the MERGE sets the active column TRUE ({@link MergeSpec#withAssignment}, as the
+   * consolidator's does), only groups with more than one active row in the partition get a winner:
+   * the MERGE has just set every staged key's row active, so a touched group with one active row
+   * holds one staged key, its own winner, and nothing to deactivate. Finding those groups is one
+   * aggregate over the partition (by {@link SqlDialect#keyFingerprint fingerprint} where the
+   * dialect has one: a collision only adds a group whose winner is then kept), so the staged rows
+   * and the partition are then joined with a handful of groups, not with every touched one: most of
+   * the statement's time on DuckDB when, as usual, the batch deactivates few rows.
    */
   public SqlStatement renderSupersedeTouchedGroups(
       SqlDialect dialect, String activeColumn, List<String> group) {
@@ -643,9 +644,15 @@ public final class MergePlan {
                     + String.join(", ", aggregates)
                     + " FROM (")
             .append(renderStagedGroups(dialect, group))
-            .append(") AS B JOIN (")
-            .append(renderGroupsWithSeveralActiveRows(dialect, active, group))
-            .append(") AS C ON " + sameCandidate(dialect, group))
+            .append(") AS B")
+            .append(
+                mergeActivates(activeColumn)
+                    ? SqlStatement.builder()
+                        .append(" JOIN (")
+                        .append(renderGroupsWithSeveralActiveRows(dialect, active, group))
+                        .append(") AS C ON " + sameCandidate(dialect, group))
+                        .build()
+                    : SqlStatement.of(""))
             .append(" GROUP BY " + String.join(", ", groupBy) + ") AS G")
             .build();
     List<String> sameGroup = new ArrayList<>();
@@ -687,9 +694,9 @@ public final class MergePlan {
 
   /**
    * A query with one row and column {@code n}: 1 when some group of the partition may have more
-   * than one active row, else 0. Run after the MERGE, 0 proves that {@link
-   * #renderSupersedeTouchedGroups} would deactivate nothing, so the UPDATE can be skipped; 1 can be
-   * a fingerprint collision, which the UPDATE then resolves exactly.
+   * than one active row, else 0. Run after a MERGE that sets the active column TRUE, 0 proves that
+   * {@link #renderSupersedeTouchedGroups} would deactivate nothing, so the UPDATE can be skipped; 1
+   * can be a fingerprint collision, which the UPDATE then resolves exactly.
    */
   public SqlStatement renderPartitionHasGroupsWithSeveralActiveRows(
       SqlDialect dialect, String activeColumn, List<String> group) {
@@ -725,6 +732,13 @@ public final class MergePlan {
         .append(" AND " + active + " = TRUE GROUP BY ")
         .append(fingerprint.orElse(String.join(", ", keys)) + " HAVING COUNT(*) > 1")
         .build();
+  }
+
+  /** Whether the MERGE sets the active column TRUE on every row it inserts or updates. */
+  private boolean mergeActivates(String activeColumn) {
+    return spec.assignedOnWrite().entrySet().stream()
+        .anyMatch(
+            e -> e.getKey().equalsIgnoreCase(activeColumn) && Boolean.TRUE.equals(e.getValue()));
   }
 
   /** A staged row ({@code B}) of a group with several active rows ({@code C}). */
