@@ -183,19 +183,8 @@ final class InjuryTable {
     if (page.isEmpty()) {
       return;
     }
-    List<Row> rows = new ArrayList<>();
-    for (Fragment f : page) {
-      if (f.column() == STATUS && InjuryStatus.fromLabel(f.text()).isPresent()) {
-        rows.add(new Row(f));
-      }
-    }
     Set<Fragment> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Fragment f : notSubmittedCells(page, consumed)) {
-      if (rows.stream().noneMatch(r -> Math.abs(r.anchor.y() - f.y()) <= SAME_LINE)) {
-        rows.add(new Row(f));
-      }
-    }
-    rows.sort(Comparator.comparingDouble(r -> r.anchor.y()));
+    List<Row> rows = anchoredRows(page, consumed);
     Set<Integer> anchorLines = new HashSet<>();
     Set<Fragment> anchors = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Row row : rows) {
@@ -203,25 +192,60 @@ final class InjuryTable {
       anchors.add(row.anchor);
     }
     Set<Integer> orphanLines = new HashSet<>();
+    for (List<Fragment> block : blocks(unanchored(page, anchors, consumed))) {
+      assign(block, rows, orphanLines);
+    }
+    markJoinedLines(anchorLines, orphanLines, consumed);
+    page.clear();
+    for (Row row : rows) {
+      readRow(row);
+    }
+  }
+
+  // finishPage's steps are methods of their own: small compilation units for the JIT, which
+  // compiled the single method once per loop on stack replacement.
+
+  /**
+   * The page's rows, top to bottom: one per status cell and per NOT YET SUBMITTED cell (whose
+   * wrapped parts go to {@code consumed}).
+   */
+  private static List<Row> anchoredRows(List<Fragment> page, Set<Fragment> consumed) {
+    List<Row> rows = new ArrayList<>();
+    for (Fragment f : page) {
+      if (f.column() == STATUS && InjuryStatus.fromLabel(f.text()).isPresent()) {
+        rows.add(new Row(f));
+      }
+    }
+    for (Fragment f : notSubmittedCells(page, consumed)) {
+      if (rows.stream().noneMatch(r -> Math.abs(r.anchor.y() - f.y()) <= SAME_LINE)) {
+        rows.add(new Row(f));
+      }
+    }
+    rows.sort(Comparator.comparingDouble(r -> r.anchor.y()));
+    return rows;
+  }
+
+  /** The fragments that are neither a row's anchor nor part of a wrapped anchor. */
+  private static List<Fragment> unanchored(
+      List<Fragment> page, Set<Fragment> anchors, Set<Fragment> consumed) {
     List<Fragment> others = new ArrayList<>();
     for (Fragment f : page) {
       if (!anchors.contains(f) && !consumed.contains(f)) {
         others.add(f);
       }
     }
-    for (List<Fragment> block : blocks(others)) {
-      assign(block, rows, orphanLines);
-    }
+    return others;
+  }
+
+  /** Lines that are neither a row's anchor line nor an orphan were joined to a row. */
+  private void markJoinedLines(
+      Set<Integer> anchorLines, Set<Integer> orphanLines, Set<Fragment> consumed) {
     for (Fragment f : page) {
       if (!anchorLines.contains(f.line())
           && !orphanLines.contains(f.line())
           && !consumed.contains(f)) {
         joinedLines.add(f.line());
       }
-    }
-    page.clear();
-    for (Row row : rows) {
-      readRow(row);
     }
   }
 
@@ -282,29 +306,42 @@ final class InjuryTable {
     fragments.forEach(f -> byColumn.get(f.column()).add(f));
     float spacing = MAX_LINE_SPACING;
     for (List<Fragment> column : byColumn) {
-      column.sort(Comparator.comparingDouble(Fragment::y).thenComparingDouble(Fragment::x));
-      for (int i = 1; i < column.size(); i++) {
-        float gap = column.get(i).y() - column.get(i - 1).y();
-        if (gap > SAME_LINE) {
-          spacing = Math.min(spacing, gap);
-        }
-      }
+      spacing = Math.min(spacing, smallestLineSpacing(column));
     }
     List<List<Fragment>> blocks = new ArrayList<>();
     for (List<Fragment> column : byColumn) {
-      List<Fragment> block = new ArrayList<>();
-      for (Fragment f : column) {
-        if (!block.isEmpty() && f.y() - block.get(block.size() - 1).y() > spacing * 4 / 3) {
-          blocks.add(block);
-          block = new ArrayList<>();
-        }
-        block.add(f);
-      }
-      if (!block.isEmpty()) {
-        blocks.add(block);
-      }
+      splitColumn(column, spacing, blocks);
     }
     return blocks;
+  }
+
+  /** Sorts the column top to bottom; its smallest gap between two lines, or the maximum. */
+  private static float smallestLineSpacing(List<Fragment> column) {
+    column.sort(Comparator.comparingDouble(Fragment::y).thenComparingDouble(Fragment::x));
+    float spacing = MAX_LINE_SPACING;
+    for (int i = 1; i < column.size(); i++) {
+      float gap = column.get(i).y() - column.get(i - 1).y();
+      if (gap > SAME_LINE) {
+        spacing = Math.min(spacing, gap);
+      }
+    }
+    return spacing;
+  }
+
+  /** Adds the column's blocks: runs of lines no further apart than a wrapped cell's spacing. */
+  private static void splitColumn(
+      List<Fragment> column, float spacing, List<List<Fragment>> blocks) {
+    List<Fragment> block = new ArrayList<>();
+    for (Fragment f : column) {
+      if (!block.isEmpty() && f.y() - block.get(block.size() - 1).y() > spacing * 4 / 3) {
+        blocks.add(block);
+        block = new ArrayList<>();
+      }
+      block.add(f);
+    }
+    if (!block.isEmpty()) {
+      blocks.add(block);
+    }
   }
 
   /**
