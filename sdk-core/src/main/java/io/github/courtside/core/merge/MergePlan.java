@@ -714,8 +714,7 @@ public final class MergePlan {
    */
   private SqlStatement renderGroupsWithSeveralActiveRows(
       SqlDialect dialect, String active, List<String> group) {
-    List<String> keys =
-        group.stream().map(c -> dialect.groupingKey(dialect.identifier(c), typeOf(c))).toList();
+    List<String> keys = groupingKeys(dialect, "", group);
     Optional<String> fingerprint = dialect.keyFingerprint(keys);
     List<String> outputs = new ArrayList<>();
     if (fingerprint.isPresent()) {
@@ -734,6 +733,13 @@ public final class MergePlan {
         .build();
   }
 
+  /** The grouping keys of the columns, each read as {@code qualifier} + its quoted name. */
+  private List<String> groupingKeys(SqlDialect dialect, String qualifier, List<String> columns) {
+    return columns.stream()
+        .map(c -> dialect.groupingKey(qualifier + dialect.identifier(c), typeOf(c)))
+        .toList();
+  }
+
   /** Whether the MERGE sets the active column TRUE on every row it inserts or updates. */
   private boolean mergeActivates(String activeColumn) {
     return spec.assignedOnWrite().entrySet().stream()
@@ -743,10 +749,7 @@ public final class MergePlan {
 
   /** A staged row ({@code B}) of a group with several active rows ({@code C}). */
   private String sameCandidate(SqlDialect dialect, List<String> group) {
-    List<String> keys =
-        group.stream()
-            .map(c -> dialect.groupingKey("B." + dialect.identifier(c), typeOf(c)))
-            .toList();
+    List<String> keys = groupingKeys(dialect, "B.", group);
     Optional<String> fingerprint = dialect.keyFingerprint(keys);
     if (fingerprint.isPresent()) {
       return fingerprint.get() + " = C." + dialect.identifier(CANDIDATE_ALIAS);
