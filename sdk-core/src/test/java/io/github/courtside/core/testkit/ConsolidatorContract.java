@@ -837,6 +837,51 @@ public abstract class ConsolidatorContract {
     assertTrue(warehouse.schema(staging.get(0)).isEmpty(), "dropped once all its rows merged");
   }
 
+  /**
+   * A late writer that appends between the cleanup's row count and its dropping transaction: the
+   * transaction's guard sees the new count and refuses, the cleanup counts again and keeps the
+   * table, and the late row is merged by the next round.
+   */
+  @Test
+  protected void aRowAppendedBetweenTheCleanupCountAndTheDropIsRefusedByTheGuard() {
+    List<TableId> staging =
+        stage(
+            "b1",
+            "w1",
+            prediction("p1", "lebron", "catboost", 25.5, 28, at(0)),
+            prediction("p2", "curry", "catboost", 27.5, 25, at(0)));
+    java.util.concurrent.atomic.AtomicBoolean appended =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    String merge = "MERGE INTO " + warehouse.dialect().table(MAIN);
+    // Transactions since the MERGE's: VERIFIED, SUPERSEDED, CHECKED, then CLEANED's, whose guard
+    // re-checks the counts (on a warehouse without DDL in transactions the drops follow it).
+    java.util.concurrent.atomic.AtomicInteger sinceMerge =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    warehouse.beforeTransaction(
+        statements -> {
+          if (statements.stream().anyMatch(sql -> sql.startsWith(merge))) {
+            sinceMerge.set(0);
+          } else if (sinceMerge.get() >= 0
+              && sinceMerge.incrementAndGet() == 4
+              && appended.compareAndSet(false, true)) {
+            warehouse
+                .delegate()
+                .append(
+                    staging.get(0),
+                    List.of(prediction("late", "tatum", "catboost", 30.5, 31, at(1))));
+          }
+        });
+    ConsolidationReport first = consolidate("b1");
+    assertTrue(appended.get());
+    assertEquals(Outcome.CONSOLIDATED, first.outcome());
+    assertEquals(staging, first.keptTables(), "the guard saw the new row; the table is kept");
+    assertEquals(3, Predictions.count(warehouse, staging.get(0)), "the late row survives");
+    consolidate("b1");
+    assertEquals(
+        List.of("late", "p1", "p2"),
+        all(warehouse).stream().map(r -> r.get("prediction_id")).sorted().toList());
+  }
+
   @Test
   protected void legacyDuplicateTargetRowsAreReportedByKeyBeforeAnyWrite() {
     Row old = prediction("d1", "lebron", "catboost", 25.5, 28, at(0));
