@@ -801,28 +801,12 @@ public abstract class ConsolidatorContract {
   protected void rowsAppendedAfterVerificationSurviveAndAreMergedByTheNextRound() {
     List<TableId> staging =
         stage("b1", "w1", prediction("p1", "lebron", "catboost", 25.5, 28, at(0)));
+    // A late writer appends to the planned staging table after the MERGE was verified: before the
+    // second transaction after the MERGE's (the first journals VERIFIED, the second SUPERSEDED,
+    // with or without an UPDATE, which is skipped when no group has two active rows).
     java.util.concurrent.atomic.AtomicBoolean appended =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    String merge = "MERGE INTO " + warehouse.dialect().table(MAIN);
-    // Transactions since the MERGE's: the next journals VERIFIED, the one after SUPERSEDED (with
-    // or without an UPDATE, which is skipped when no group has two active rows).
-    java.util.concurrent.atomic.AtomicInteger sinceMerge =
-        new java.util.concurrent.atomic.AtomicInteger(-1);
-    // A late writer appends to the planned staging table after the MERGE was verified.
-    warehouse.beforeTransaction(
-        statements -> {
-          if (statements.stream().anyMatch(sql -> sql.startsWith(merge))) {
-            sinceMerge.set(0);
-          } else if (sinceMerge.get() >= 0
-              && sinceMerge.incrementAndGet() == 2
-              && appended.compareAndSet(false, true)) {
-            warehouse
-                .delegate()
-                .append(
-                    staging.get(0),
-                    List.of(prediction("late", "curry", "catboost", 27.5, 25, at(1))));
-          }
-        });
+        appendBeforeTheNthTransactionAfterTheMerge(
+            2, staging.get(0), prediction("late", "curry", "catboost", 27.5, 25, at(1)));
     ConsolidationReport first = consolidate("b1");
     assertTrue(appended.get());
     assertEquals(Outcome.CONSOLIDATED, first.outcome());
@@ -850,27 +834,11 @@ public abstract class ConsolidatorContract {
             "w1",
             prediction("p1", "lebron", "catboost", 25.5, 28, at(0)),
             prediction("p2", "curry", "catboost", 27.5, 25, at(0)));
-    java.util.concurrent.atomic.AtomicBoolean appended =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    String merge = "MERGE INTO " + warehouse.dialect().table(MAIN);
-    // Transactions since the MERGE's: VERIFIED, SUPERSEDED, CHECKED, then CLEANED's, whose guard
+    // Transactions after the MERGE's: VERIFIED, SUPERSEDED, CHECKED, then CLEANED's, whose guard
     // re-checks the counts (on a warehouse without DDL in transactions the drops follow it).
-    java.util.concurrent.atomic.AtomicInteger sinceMerge =
-        new java.util.concurrent.atomic.AtomicInteger(-1);
-    warehouse.beforeTransaction(
-        statements -> {
-          if (statements.stream().anyMatch(sql -> sql.startsWith(merge))) {
-            sinceMerge.set(0);
-          } else if (sinceMerge.get() >= 0
-              && sinceMerge.incrementAndGet() == 4
-              && appended.compareAndSet(false, true)) {
-            warehouse
-                .delegate()
-                .append(
-                    staging.get(0),
-                    List.of(prediction("late", "tatum", "catboost", 30.5, 31, at(1))));
-          }
-        });
+    java.util.concurrent.atomic.AtomicBoolean appended =
+        appendBeforeTheNthTransactionAfterTheMerge(
+            4, staging.get(0), prediction("late", "tatum", "catboost", 30.5, 31, at(1)));
     ConsolidationReport first = consolidate("b1");
     assertTrue(appended.get());
     assertEquals(Outcome.CONSOLIDATED, first.outcome());
@@ -880,6 +848,30 @@ public abstract class ConsolidatorContract {
     assertEquals(
         List.of("late", "p1", "p2"),
         all(warehouse).stream().map(r -> r.get("prediction_id")).sorted().toList());
+  }
+
+  /**
+   * A late writer: appends {@code late} to {@code table}, once, just before the {@code n}-th
+   * transaction after the one that MERGEs into the main table; the flag says it did.
+   */
+  private java.util.concurrent.atomic.AtomicBoolean appendBeforeTheNthTransactionAfterTheMerge(
+      int n, TableId table, Row late) {
+    java.util.concurrent.atomic.AtomicBoolean appended =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    String merge = "MERGE INTO " + warehouse.dialect().table(MAIN);
+    java.util.concurrent.atomic.AtomicInteger sinceMerge =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    warehouse.beforeTransaction(
+        statements -> {
+          if (statements.stream().anyMatch(sql -> sql.startsWith(merge))) {
+            sinceMerge.set(0);
+          } else if (sinceMerge.get() >= 0
+              && sinceMerge.incrementAndGet() == n
+              && appended.compareAndSet(false, true)) {
+            warehouse.delegate().append(table, List.of(late));
+          }
+        });
+    return appended;
   }
 
   @Test
